@@ -1,0 +1,30 @@
+from __future__ import annotations
+
+from typing import Any
+
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
+
+from beoncosup.core import services
+
+
+class Command(BaseCommand):
+    help = (
+        "Prepare a development site: the four Wagtail locales, demo content and a demo editor "
+        "account whose fresh password is printed. Safe to run again. Refused in production."
+    )
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        if settings.PRODUCTION:
+            raise CommandError("setup_demo is for development only; production has no demo data.")
+        locales = services.locales_ensure()
+        self.stdout.write(f"Locales: {', '.join(locale.language_code for locale in locales)}")
+        editor = services.demo_editor_ensure()
+        action = "created" if editor.created else "password renewed"
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"\nDemo editor account ({action}) for http://127.0.0.1:8000/admin/\n"
+                f"  username: {editor.username}\n"
+                f"  password: {editor.password}\n"
+            )
+        )

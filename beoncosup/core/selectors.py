@@ -1,0 +1,105 @@
+"""Reads for the site shell."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from django.conf import settings
+from django.db import DatabaseError, connections
+from django.http import HttpRequest
+from django.urls import translate_url
+from django.utils.functional import Promise
+from django.utils.translation import get_language, gettext_lazy as _
+
+
+def database_is_reachable(alias: str = "default") -> bool:
+    """True when a trivial query succeeds on the database ``alias``."""
+    try:
+        with connections[alias].cursor() as cursor:
+            cursor.execute("SELECT 1")
+            row = cursor.fetchone()
+    except DatabaseError:
+        return False
+    return row is not None and row[0] == 1
+
+
+# Language names are written in their own language, so a reader finds theirs whatever the
+# page language is.
+NATIVE_LANGUAGE_NAMES = {"nl": "Nederlands", "fr": "Français", "de": "Deutsch", "en": "English"}
+
+
+@dataclass(frozen=True)
+class LanguageLink:
+    code: str
+    name: str
+    url: str
+    is_current: bool
+
+
+def language_links(request: HttpRequest) -> list[LanguageLink]:
+    """Links to the current page in every site language (the language switcher)."""
+    current = get_language()
+    links = []
+    for code, _name in settings.LANGUAGES:
+        url = translate_url(request.get_full_path(), code)
+        if url == request.get_full_path() and code != current:
+            # The page has no translated URL (a 404, for instance): offer that language's home.
+            url = f"/{code}/"
+        links.append(
+            LanguageLink(
+                code=code, name=NATIVE_LANGUAGE_NAMES[code], url=url, is_current=code == current
+            )
+        )
+    return links
+
+
+@dataclass(frozen=True)
+class Source:
+    """A source of data or facts shown on the site, for the About page."""
+
+    name: str
+    url: str | None
+    publisher: str
+    licence: str
+    used_for: str | Promise
+    consulted: date
+
+
+def data_sources() -> list[Source]:
+    return [
+        Source(
+            name="De Kankerlijn",
+            url="https://www.komoptegenkanker.be/wat-we-doen/zorg/de-kankerlijn",
+            publisher="Kom op tegen Kanker",
+            licence=_("Facts cited, own wording"),
+            used_for=_("Phone number and opening days of the Kankerlijn on the home page."),
+            consulted=date(2026, 11, 22),
+        ),
+        Source(
+            name="Kankerinfo / Cancerinfo",
+            # Our reference cites a newspaper report and the foundation's brochure, no web page.
+            url=None,
+            publisher="Stichting tegen Kanker / Fondation contre le Cancer (HLN, 30 March 2020)",
+            licence=_("Facts cited, own wording"),
+            used_for=_("Phone number and opening hours of Cancerinfo on the home page."),
+            consulted=date(2026, 11, 22),
+        ),
+    ]
+
+
+@dataclass(frozen=True)
+class Credit:
+    name: str
+    url: str
+    licence: str
+
+
+def software_credits() -> list[Credit]:
+    return [
+        Credit("Django", "https://www.djangoproject.com/", "BSD-3-Clause"),
+        Credit("Wagtail", "https://wagtail.org/", "BSD-3-Clause"),
+        Credit("wagtail-localize", "https://github.com/wagtail/wagtail-localize", "BSD-3-Clause"),
+        Credit("Django Ninja", "https://django-ninja.dev/", "MIT"),
+        Credit("WhiteNoise", "https://whitenoise.readthedocs.io/", "MIT"),
+    ]

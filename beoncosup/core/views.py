@@ -1,0 +1,32 @@
+from __future__ import annotations
+
+from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import render
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_safe
+
+from beoncosup.core.selectors import data_sources, database_is_reachable, software_credits
+
+
+@require_safe
+def home(request: HttpRequest) -> HttpResponse:
+    checked_on = max(source.consulted for source in data_sources())
+    return render(request, "core/home.html", {"contacts_checked_on": checked_on})
+
+
+@require_safe
+def about(request: HttpRequest) -> HttpResponse:
+    return render(
+        request,
+        "core/about.html",
+        {"sources": data_sources(), "credits": software_credits()},
+    )
+
+
+@never_cache
+@require_safe
+def healthz(request: HttpRequest) -> JsonResponse:
+    """For load balancers and uptime checks: 200 when the database answers, 503 otherwise."""
+    if database_is_reachable():
+        return JsonResponse({"status": "ok", "database": "ok"})
+    return JsonResponse({"status": "unavailable", "database": "unreachable"}, status=503)

@@ -1,0 +1,213 @@
+"""BeONCOsup settings: one module, driven by environment variables (see README, "Configuration").
+
+Development is the default. ``BEONCOSUP_PRODUCTION=true`` turns on the secure settings and refuses
+to start without a real secret key and an explicit host list.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import dj_database_url
+from csp.constants import NONE, SELF
+from django.utils.translation import gettext_lazy as _
+
+from beoncosup.env import ConfigurationError, env_bool, env_int, env_list, env_secret, env_str
+
+BASE_DIR = Path(__file__).resolve().parent.parent
+DATA_DIR = Path(env_str("BEONCOSUP_DATA_DIR", str(BASE_DIR / "var")))
+
+PRODUCTION = env_bool("BEONCOSUP_PRODUCTION", False)
+DEBUG = env_bool("BEONCOSUP_DEBUG", not PRODUCTION)
+if PRODUCTION and DEBUG:
+    raise ConfigurationError("BEONCOSUP_DEBUG cannot be true when BEONCOSUP_PRODUCTION is true.")
+
+# Not a secret: it only signs development sessions and is refused in production.
+DEV_SECRET_KEY = "django-insecure-beoncosup-development-only-never-use-in-production"
+_secret = env_secret("BEONCOSUP_SECRET_KEY")
+if PRODUCTION:
+    if _secret is None or _secret == DEV_SECRET_KEY or _secret.startswith("django-insecure"):
+        raise ConfigurationError(
+            "BEONCOSUP_SECRET_KEY (or BEONCOSUP_SECRET_KEY_FILE) must be set to a long random value "
+            "in production, e.g. the output of: python -c \"import secrets; "
+            'print(secrets.token_urlsafe(64))"'
+        )
+    if len(_secret) < 50:
+        raise ConfigurationError("BEONCOSUP_SECRET_KEY must be at least 50 characters long.")
+SECRET_KEY = _secret or DEV_SECRET_KEY
+
+_dev_hosts = ["127.0.0.1", "localhost", "[::1]"]
+ALLOWED_HOSTS = env_list("BEONCOSUP_ALLOWED_HOSTS", [] if PRODUCTION else _dev_hosts)
+if PRODUCTION and not ALLOWED_HOSTS:
+    raise ConfigurationError("BEONCOSUP_ALLOWED_HOSTS must list the site's host names in production.")
+CSRF_TRUSTED_ORIGINS = env_list("BEONCOSUP_CSRF_TRUSTED_ORIGINS", [])
+
+INSTALLED_APPS = [
+    "beoncosup.core",
+    "wagtail_localize",
+    "wagtail_localize.locales",
+    "wagtail.contrib.forms",
+    "wagtail.contrib.redirects",
+    "wagtail.contrib.settings",
+    "wagtail.embeds",
+    "wagtail.sites",
+    "wagtail.users",
+    "wagtail.snippets",
+    "wagtail.documents",
+    "wagtail.images",
+    "wagtail.search",
+    "wagtail.admin",
+    "wagtail",
+    "modelcluster",
+    "taggit",
+    "ninja",  # serves Swagger UI's assets locally so /api/docs works offline
+    "django_htmx",
+    "csp",
+    "django.contrib.auth",
+    "django.contrib.contenttypes",
+    "django.contrib.sessions",
+    "django.contrib.messages",
+    "django.contrib.staticfiles",
+]
+
+MIDDLEWARE = [
+    "django.middleware.security.SecurityMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.locale.LocaleMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "django_htmx.middleware.HtmxMiddleware",
+    "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+]
+
+ROOT_URLCONF = "beoncosup.urls"
+WSGI_APPLICATION = "beoncosup.wsgi.application"
+
+TEMPLATES: list[dict[str, Any]] = [
+    {
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [BASE_DIR / "beoncosup" / "templates"],
+        "APP_DIRS": True,
+        "OPTIONS": {
+            "context_processors": [
+                "django.template.context_processors.request",
+                "django.template.context_processors.i18n",
+                "django.contrib.auth.context_processors.auth",
+                "django.contrib.messages.context_processors.messages",
+                "beoncosup.core.context_processors.site_context",
+            ],
+        },
+    },
+]
+
+# Database: no DATABASE_URL -> an SQLite file under var/ (the embedded default).
+DATABASE_URL = env_str("DATABASE_URL", f"sqlite:///{DATA_DIR / 'beoncosup.sqlite3'}")
+try:
+    _database = dj_database_url.parse(
+        DATABASE_URL, conn_max_age=env_int("BEONCOSUP_DB_CONN_MAX_AGE", 0, minimum=0)
+    )
+except ValueError as exc:
+    raise ConfigurationError(f"DATABASE_URL is not a database URL we understand: {exc}") from None
+if _database["ENGINE"] not in {
+    "django.db.backends.sqlite3",
+    "django.db.backends.postgresql",
+}:
+    raise ConfigurationError("DATABASE_URL must be a sqlite:// or postgres:// URL.")
+if _database["ENGINE"] == "django.db.backends.sqlite3" and _database["NAME"] != ":memory:":
+    Path(str(_database["NAME"])).parent.mkdir(parents=True, exist_ok=True)
+DATABASES = {"default": _database}
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+]
+
+# Languages: Dutch is the default for a visitor whose browser states no preference we serve.
+LANGUAGE_CODE = "nl"
+LANGUAGES = [
+    ("nl", _("Dutch")),
+    ("fr", _("French")),
+    ("de", _("German")),
+    ("en", _("English")),
+]
+LOCALE_PATHS = [BASE_DIR / "beoncosup" / "locale"]
+USE_I18N = True
+USE_TZ = True
+TIME_ZONE = "Europe/Brussels"
+WAGTAIL_I18N_ENABLED = True
+WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
+WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
+
+STATIC_URL = "/static/"
+STATIC_ROOT = Path(env_str("BEONCOSUP_STATIC_ROOT", str(DATA_DIR / "static")))
+MEDIA_URL = "/media/"
+MEDIA_ROOT = Path(env_str("BEONCOSUP_MEDIA_ROOT", str(DATA_DIR / "media")))
+STORAGES: dict[str, dict[str, Any]] = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {
+        "BACKEND": (
+            "whitenoise.storage.CompressedManifestStaticFilesStorage"
+            if PRODUCTION
+            else "django.contrib.staticfiles.storage.StaticFilesStorage"
+        )
+    },
+}
+
+WAGTAIL_SITE_NAME = "BeONCOsup"
+WAGTAILADMIN_BASE_URL = env_str("BEONCOSUP_BASE_URL", "http://127.0.0.1:8000")
+WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx"]
+WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+
+# Content-Security-Policy: no inline script or style on public pages. The Wagtail admin
+# ships inline styles of its own, so it is left out of this policy (it is staff-only).
+CONTENT_SECURITY_POLICY = {
+    "EXCLUDE_URL_PREFIXES": ["/admin/"],
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:"],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "frame-ancestors": [NONE],
+        "form-action": [SELF],
+        "base-uri": [SELF],
+        "object-src": [NONE],
+    },
+}
+
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+X_FRAME_OPTIONS = "DENY"
+SESSION_COOKIE_HTTPONLY = True
+if PRODUCTION:
+    # Served behind a TLS-terminating reverse proxy that sets X-Forwarded-Proto.
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    SECURE_SSL_REDIRECT = env_bool("BEONCOSUP_SSL_REDIRECT", True)
+    SECURE_HSTS_SECONDS = env_int("BEONCOSUP_HSTS_SECONDS", 31_536_000, minimum=0)
+    SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("BEONCOSUP_HSTS_INCLUDE_SUBDOMAINS", True)
+    SECURE_HSTS_PRELOAD = env_bool("BEONCOSUP_HSTS_PRELOAD", False)
+    SESSION_COOKIE_SECURE = True
+    CSRF_COOKIE_SECURE = True
+    # /healthz is probed over plain HTTP by load balancers on the private network.
+    SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
+
+# Never log request bodies or form fields: people type health information into this site.
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
+    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
+    "root": {"handlers": ["console"], "level": env_str("BEONCOSUP_LOG_LEVEL", "INFO")},
+    "loggers": {"django.db.backends": {"level": "WARNING"}},
+}

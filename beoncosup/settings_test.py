@@ -1,0 +1,15 @@
+"""Test overrides: only what makes tests fast and deterministic."""
+
+from beoncosup.settings import *  # noqa: F403
+
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.InMemoryStorage"},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+
+# A file-backed SQLite test database, so `pytest --reuse-db` skips the slow Wagtail migrations
+# on the next run and the browser tests' live server thread sees the same data.
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
+    DATABASES["default"]["TEST"] = {"NAME": str(DATA_DIR / "test-beoncosup.sqlite3")}  # noqa: F405

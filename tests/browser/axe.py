@@ -1,0 +1,37 @@
+"""axe-core, run inside the page under test, as an assertion helper."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from playwright.sync_api import Page
+
+AXE_JS = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js"
+
+
+def axe_violations(page: Page) -> list[dict[str, Any]]:
+    """Run axe-core (WCAG 2.0-2.2 A and AA rules plus best practices) on the current page."""
+    page.add_script_tag(path=str(AXE_JS))
+    result: dict[str, Any] = page.evaluate(
+        """async () => await axe.run(document, {
+            runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa',
+                                             'wcag22aa', 'best-practice']}
+        })"""
+    )
+    return list(result["violations"])
+
+
+def assert_no_axe_violations(page: Page) -> None:
+    violations = axe_violations(page)
+    summary = [
+        {
+            "rule": v["id"],
+            "impact": v["impact"],
+            "help": v["help"],
+            "targets": [node["target"] for node in v["nodes"]][:5],
+        }
+        for v in violations
+    ]
+    assert violations == [], f"axe-core violations on {page.url}:\n{json.dumps(summary, indent=2)}"
