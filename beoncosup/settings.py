@@ -148,6 +148,7 @@ WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 
 STATIC_URL = "/static/"
+STATICFILES_DIRS = [BASE_DIR / "beoncosup" / "static"]
 STATIC_ROOT = Path(env_str("BEONCOSUP_STATIC_ROOT", str(DATA_DIR / "static")))
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env_str("BEONCOSUP_MEDIA_ROOT", str(DATA_DIR / "media")))
@@ -161,6 +162,11 @@ STORAGES: dict[str, dict[str, Any]] = {
         )
     },
 }
+
+# In development WhiteNoise serves straight from the app folders; production serves the
+# collected, compressed and hashed files from STATIC_ROOT.
+WHITENOISE_USE_FINDERS = not PRODUCTION
+WHITENOISE_AUTOREFRESH = not PRODUCTION
 
 WAGTAIL_SITE_NAME = "BeONCOsup"
 WAGTAILADMIN_BASE_URL = env_str("BEONCOSUP_BASE_URL", "http://127.0.0.1:8000")
@@ -196,7 +202,7 @@ if PRODUCTION:
     SECURE_SSL_REDIRECT = env_bool("BEONCOSUP_SSL_REDIRECT", True)
     SECURE_HSTS_SECONDS = env_int("BEONCOSUP_HSTS_SECONDS", 31_536_000, minimum=0)
     SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("BEONCOSUP_HSTS_INCLUDE_SUBDOMAINS", True)
-    SECURE_HSTS_PRELOAD = env_bool("BEONCOSUP_HSTS_PRELOAD", False)
+    SECURE_HSTS_PRELOAD = env_bool("BEONCOSUP_HSTS_PRELOAD", True)
     SESSION_COOKIE_SECURE = True
     CSRF_COOKIE_SECURE = True
     # /healthz is probed over plain HTTP by load balancers on the private network.

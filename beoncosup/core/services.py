@@ -7,12 +7,13 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
+from django.contrib.auth.models import Group, Permission
 from django.db import transaction
 from wagtail.models import Locale
 
 DEMO_EDITOR_USERNAME = "demo-editor"
-# Wagtail's own migrations create this group with admin access and page publishing rights.
+# Wagtail's migrations create this group; we still grant admin access explicitly so the demo
+# set-up never depends on migration-time data being present.
 DEMO_EDITOR_GROUP = "Moderators"
 
 
@@ -50,5 +51,8 @@ def demo_editor_ensure(*, username: str = DEMO_EDITOR_USERNAME) -> DemoEditor:
         user.is_active = True
         user.save()
         group, _ = Group.objects.get_or_create(name=DEMO_EDITOR_GROUP)
+        group.permissions.add(
+            Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin")
+        )
         user.groups.add(group)
     return DemoEditor(username=username, password=password, created=created)

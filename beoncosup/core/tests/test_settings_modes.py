@@ -88,7 +88,7 @@ def test_database_url_selects_the_named_sqlite_file(tmp_path):
     db_file = tmp_path / "elsewhere.db"
     code = "from django.conf import settings; print(settings.DATABASES['default']['NAME'])"
 
-    result = run_manage("shell", "-c", code, env={"DATABASE_URL": f"sqlite:///{db_file}"})
+    result = run_manage("shell", "--no-imports", "-c", code, env={"DATABASE_URL": f"sqlite:///{db_file}"})
 
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == str(db_file)
@@ -101,7 +101,7 @@ def test_database_url_selects_postgresql():
     )
 
     result = run_manage(
-        "shell", "-c", code, env={"DATABASE_URL": "postgres://u:p@db.internal:5433/beoncosup"}
+        "shell", "--no-imports", "-c", code, env={"DATABASE_URL": "postgres://u:p@db.internal:5433/beoncosup"}
     )
 
     assert result.returncode == 0, result.stderr
@@ -119,14 +119,14 @@ def test_unsupported_database_url_is_refused():
 
 def test_health_check_answers_503_when_the_database_is_unreachable(tmp_path):
     code = (
-        "from django.test import Client; r = Client().get('/healthz'); "
+        "from django.test import Client; r = Client(HTTP_HOST='localhost').get('/healthz'); "
         "print(r.status_code, r.json()['database'])"
     )
     # A directory, not a file: SQLite cannot open it, like a database that is down.
     unreachable = tmp_path / "not-a-database"
     unreachable.mkdir()
 
-    result = run_manage("shell", "-c", code, env={"DATABASE_URL": f"sqlite:///{unreachable}"})
+    result = run_manage("shell", "--no-imports", "-c", code, env={"DATABASE_URL": f"sqlite:///{unreachable}"})
 
     assert result.returncode == 0, result.stderr
     assert result.stdout.split()[-2:] == ["503", "unreachable"]
