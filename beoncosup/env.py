@@ -18,7 +18,9 @@ class ConfigurationError(RuntimeError):
     """A setting is missing or malformed; the message names the variable."""
 
 
-def env_str(name: str, default: str | None = None, *, environ: Mapping[str, str] | None = None) -> str:
+def env_str(
+    name: str, default: str | None = None, *, environ: Mapping[str, str] | None = None
+) -> str:
     environ = os.environ if environ is None else environ
     value = environ.get(name)
     if value is None or value == "":
@@ -53,7 +55,9 @@ def env_int(
     try:
         value = int(raw)
     except ValueError:
-        raise ConfigurationError(f"Environment variable {name}={raw!r} is not a whole number.") from None
+        raise ConfigurationError(
+            f"Environment variable {name}={raw!r} is not a whole number."
+        ) from None
     if minimum is not None and value < minimum:
         raise ConfigurationError(f"Environment variable {name}={value} must be at least {minimum}.")
     return value

@@ -24,13 +24,13 @@ if PRODUCTION and DEBUG:
     raise ConfigurationError("BEONCOSUP_DEBUG cannot be true when BEONCOSUP_PRODUCTION is true.")
 
 # Not a secret: it only signs development sessions and is refused in production.
-DEV_SECRET_KEY = "django-insecure-beoncosup-development-only-never-use-in-production"
+DEV_SECRET_KEY = "django-insecure-beoncosup-development-only-never-use-in-production"  # noqa: S105
 _secret = env_secret("BEONCOSUP_SECRET_KEY")
 if PRODUCTION:
     if _secret is None or _secret == DEV_SECRET_KEY or _secret.startswith("django-insecure"):
         raise ConfigurationError(
-            "BEONCOSUP_SECRET_KEY (or BEONCOSUP_SECRET_KEY_FILE) must be set to a long random value "
-            "in production, e.g. the output of: python -c \"import secrets; "
+            "BEONCOSUP_SECRET_KEY (or BEONCOSUP_SECRET_KEY_FILE) must be set to a long random "
+            'value in production, e.g. the output of: python -c "import secrets; '
             'print(secrets.token_urlsafe(64))"'
         )
     if len(_secret) < 50:
@@ -40,7 +40,9 @@ SECRET_KEY = _secret or DEV_SECRET_KEY
 _dev_hosts = ["127.0.0.1", "localhost", "[::1]"]
 ALLOWED_HOSTS = env_list("BEONCOSUP_ALLOWED_HOSTS", [] if PRODUCTION else _dev_hosts)
 if PRODUCTION and not ALLOWED_HOSTS:
-    raise ConfigurationError("BEONCOSUP_ALLOWED_HOSTS must list the site's host names in production.")
+    raise ConfigurationError(
+        "BEONCOSUP_ALLOWED_HOSTS must list the site's host names in production."
+    )
 CSRF_TRUSTED_ORIGINS = env_list("BEONCOSUP_CSRF_TRUSTED_ORIGINS", [])
 
 INSTALLED_APPS = [

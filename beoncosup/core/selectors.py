@@ -10,7 +10,8 @@ from django.db import DatabaseError, connections
 from django.http import HttpRequest
 from django.urls import translate_url
 from django.utils.functional import Promise
-from django.utils.translation import get_language, gettext_lazy as _
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
 
 
 def database_is_reachable(alias: str = "default") -> bool:
@@ -61,7 +62,7 @@ class Source:
     name: str
     url: str | None
     publisher: str
-    licence: str
+    licence: str | Promise
     used_for: str | Promise
     consulted: date
 
@@ -92,7 +93,7 @@ def data_sources() -> list[Source]:
 class Credit:
     name: str
     url: str
-    licence: str
+    licence: str | Promise
 
 
 def software_credits() -> list[Credit]:

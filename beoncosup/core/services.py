@@ -21,7 +21,8 @@ def locales_ensure() -> list[Locale]:
     """Create a Wagtail locale for every site language that lacks one. Idempotent."""
     with transaction.atomic():
         return [
-            Locale.objects.get_or_create(language_code=code)[0] for code, _name in settings.LANGUAGES
+            Locale.objects.get_or_create(language_code=code)[0]
+            for code, _name in settings.LANGUAGES
         ]
 
 
@@ -45,7 +46,11 @@ def demo_editor_ensure(*, username: str = DEMO_EDITOR_USERNAME) -> DemoEditor:
     with transaction.atomic():
         user, created = user_model.objects.get_or_create(
             username=username,
-            defaults={"first_name": "Demo", "last_name": "Editor", "email": "demo-editor@example.org"},
+            defaults={
+                "first_name": "Demo",
+                "last_name": "Editor",
+                "email": "demo-editor@example.org",
+            },
         )
         user.set_password(password)
         user.is_active = True

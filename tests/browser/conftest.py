@@ -29,7 +29,6 @@ CHROMIUM_FLAGS = [
 ]
 
 
-
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
     missing = [str(p) for p in (Path(CHROMIUM), AXE_JS) if not p.exists()]
     if not missing or os.environ.get("BEONCOSUP_REQUIRE_BROWSER", "").lower() == "true":

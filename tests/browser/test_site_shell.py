@@ -21,7 +21,6 @@ def about_path(language: str) -> str:
         return reverse("core:about")
 
 
-
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_home_page_in_language_has_lang_and_no_axe_violations(page: Page, live_server, language):
     page.goto(f"{live_server.url}/{language}/")

@@ -16,7 +16,9 @@ def test_env_str_empty_value_takes_the_default():
     assert env_str("SOME_VAR", "fallback", environ={"SOME_VAR": ""}) == "fallback"
 
 
-@pytest.mark.parametrize(("raw", "expected"), [("true", True), ("ON", True), ("0", False), ("no", False)])
+@pytest.mark.parametrize(
+    ("raw", "expected"), [("true", True), ("ON", True), ("0", False), ("no", False)]
+)
 def test_env_bool_reads_common_words(raw, expected):
     assert env_bool("FLAG", not expected, environ={"FLAG": raw}) is expected
 

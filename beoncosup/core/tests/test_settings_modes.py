@@ -9,6 +9,8 @@ from pathlib import Path
 
 import pytest
 
+from beoncosup import settings
+
 pytestmark = pytest.mark.unit
 
 ROOT = Path(__file__).resolve().parents[3]
@@ -32,8 +34,11 @@ def run_manage(*args: str, env: dict[str, str]) -> subprocess.CompletedProcess[s
 def test_production_without_secret_refuses_to_start(tmp_path):
     result = run_manage(
         "check",
-        env={"BEONCOSUP_PRODUCTION": "true", "BEONCOSUP_ALLOWED_HOSTS": "beoncosup.example",
-             "BEONCOSUP_DATA_DIR": str(tmp_path)},
+        env={
+            "BEONCOSUP_PRODUCTION": "true",
+            "BEONCOSUP_ALLOWED_HOSTS": "beoncosup.example",
+            "BEONCOSUP_DATA_DIR": str(tmp_path),
+        },
     )
 
     assert result.returncode != 0
@@ -46,7 +51,7 @@ def test_production_with_the_development_secret_refuses_to_start(tmp_path):
         env={
             "BEONCOSUP_PRODUCTION": "true",
             "BEONCOSUP_ALLOWED_HOSTS": "beoncosup.example",
-            "BEONCOSUP_SECRET_KEY": "django-insecure-beoncosup-development-only-never-use-in-production",
+            "BEONCOSUP_SECRET_KEY": settings.DEV_SECRET_KEY,
             "BEONCOSUP_DATA_DIR": str(tmp_path),
         },
     )
@@ -58,8 +63,11 @@ def test_production_with_the_development_secret_refuses_to_start(tmp_path):
 def test_production_without_hosts_refuses_to_start(tmp_path):
     result = run_manage(
         "check",
-        env={"BEONCOSUP_PRODUCTION": "true", "BEONCOSUP_SECRET_KEY": PROD_SECRET,
-             "BEONCOSUP_DATA_DIR": str(tmp_path)},
+        env={
+            "BEONCOSUP_PRODUCTION": "true",
+            "BEONCOSUP_SECRET_KEY": PROD_SECRET,
+            "BEONCOSUP_DATA_DIR": str(tmp_path),
+        },
     )
 
     assert result.returncode != 0
@@ -88,7 +96,9 @@ def test_database_url_selects_the_named_sqlite_file(tmp_path):
     db_file = tmp_path / "elsewhere.db"
     code = "from django.conf import settings; print(settings.DATABASES['default']['NAME'])"
 
-    result = run_manage("shell", "--no-imports", "-c", code, env={"DATABASE_URL": f"sqlite:///{db_file}"})
+    result = run_manage(
+        "shell", "--no-imports", "-c", code, env={"DATABASE_URL": f"sqlite:///{db_file}"}
+    )
 
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == str(db_file)
@@ -101,12 +111,19 @@ def test_database_url_selects_postgresql():
     )
 
     result = run_manage(
-        "shell", "--no-imports", "-c", code, env={"DATABASE_URL": "postgres://u:p@db.internal:5433/beoncosup"}
+        "shell",
+        "--no-imports",
+        "-c",
+        code,
+        env={"DATABASE_URL": "postgres://u:p@db.internal:5433/beoncosup"},
     )
 
     assert result.returncode == 0, result.stderr
     assert result.stdout.split() == [
-        "django.db.backends.postgresql", "db.internal", "5433", "beoncosup"
+        "django.db.backends.postgresql",
+        "db.internal",
+        "5433",
+        "beoncosup",
     ]
 
 
@@ -126,7 +143,9 @@ def test_health_check_answers_503_when_the_database_is_unreachable(tmp_path):
     unreachable = tmp_path / "not-a-database"
     unreachable.mkdir()
 
-    result = run_manage("shell", "--no-imports", "-c", code, env={"DATABASE_URL": f"sqlite:///{unreachable}"})
+    result = run_manage(
+        "shell", "--no-imports", "-c", code, env={"DATABASE_URL": f"sqlite:///{unreachable}"}
+    )
 
     assert result.returncode == 0, result.stderr
     assert result.stdout.split()[-2:] == ["503", "unreachable"]

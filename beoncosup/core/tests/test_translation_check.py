@@ -9,7 +9,9 @@ import pytest
 pytestmark = pytest.mark.unit
 
 ROOT = Path(__file__).resolve().parents[3]
-_spec = importlib.util.spec_from_file_location("check_translations", ROOT / "scripts" / "check_translations.py")
+_spec = importlib.util.spec_from_file_location(
+    "check_translations", ROOT / "scripts" / "check_translations.py"
+)
 assert _spec is not None and _spec.loader is not None
 check_translations = importlib.util.module_from_spec(_spec)
 _spec.loader.exec_module(check_translations)
@@ -31,7 +33,9 @@ def test_project_catalogues_are_complete():
 
 def test_check_reports_untranslated_fuzzy_and_missing_catalogues(tmp_path: Path):
     write_catalogue(tmp_path, "nl", [polib.POEntry(msgid="Home", msgstr="")])
-    write_catalogue(tmp_path, "fr", [polib.POEntry(msgid="Home", msgstr="Accueil", flags=["fuzzy"])])
+    write_catalogue(
+        tmp_path, "fr", [polib.POEntry(msgid="Home", msgstr="Accueil", flags=["fuzzy"])]
+    )
     write_catalogue(tmp_path, "de", [polib.POEntry(msgid="Home", msgstr="Startseite")])
 
     problems = check_translations.catalogue_problems(tmp_path)
