@@ -14,6 +14,7 @@ urlpatterns = [
 
 urlpatterns += i18n_patterns(
     path("", include("beoncosup.core.urls")),
+    path("", include("beoncosup.taxonomy.urls")),
     prefix_default_language=True,
 )
 

@@ -3,6 +3,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.conf import settings
+from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 
 from beoncosup.core import services
@@ -19,6 +20,7 @@ class Command(BaseCommand):
             raise CommandError("setup_demo is for development only; production has no demo data.")
         locales = services.locales_ensure()
         self.stdout.write(f"Locales: {', '.join(locale.language_code for locale in locales)}")
+        call_command("load_taxonomy", stdout=self.stdout, stderr=self.stderr)
         editor = services.demo_editor_ensure()
         action = "created" if editor.created else "password renewed"
         self.stdout.write(
