@@ -25,6 +25,7 @@ typecheck:
 messages:
 	.venv/bin/python manage.py makemessages -l nl -l fr -l de -l en --no-obsolete \
 		--ignore=.venv --ignore=node_modules --ignore=var --ignore=.tools
+	.venv/bin/python scripts/check_translations.py --fill-english
 
 ci:
 	bash .ci/run

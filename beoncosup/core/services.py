@@ -15,6 +15,8 @@ DEMO_EDITOR_USERNAME = "demo-editor"
 # Wagtail's migrations create this group; we still grant admin access explicitly so the demo
 # set-up never depends on migration-time data being present.
 DEMO_EDITOR_GROUP = "Moderators"
+# Apps whose data editors curate in the admin; the demo editor may add, change and delete it.
+EDITOR_MANAGED_APPS = ("taxonomy",)
 
 
 def locales_ensure() -> list[Locale]:
@@ -57,7 +59,8 @@ def demo_editor_ensure(*, username: str = DEMO_EDITOR_USERNAME) -> DemoEditor:
         user.save()
         group, _ = Group.objects.get_or_create(name=DEMO_EDITOR_GROUP)
         group.permissions.add(
-            Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin")
+            Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin"),
+            *Permission.objects.filter(content_type__app_label__in=EDITOR_MANAGED_APPS),
         )
         user.groups.add(group)
     return DemoEditor(username=username, password=password, created=created)

@@ -3,40 +3,31 @@ of queries, whatever the number of domains, categories or needs."""
 
 from __future__ import annotations
 
-from django.db.models import Prefetch, QuerySet
+from django.db.models import QuerySet
 from django.shortcuts import get_object_or_404
-from django.utils.translation import get_language
 
-from beoncosup.taxonomy.models import Category, Domain, Need, NeedSynonym
+from beoncosup.taxonomy.models import Domain, Need, NeedSynonym
 
 
 def domains_with_categories() -> QuerySet[Domain]:
     """Every domain with its categories and their needs (for the taxonomy overview)."""
-    return Domain.objects.prefetch_related(
-        Prefetch(
-            "categories",
-            queryset=Category.objects.prefetch_related(
-                Prefetch("needs", queryset=Need.objects.only("id", "code", "label", "category"))
-            ),
-        )
-    )
+    return Domain.objects.prefetch_related("categories__needs")
 
 
 def domain_detail(code: str) -> Domain:
-    queryset = Domain.objects.prefetch_related(
-        Prefetch("categories", queryset=Category.objects.prefetch_related("needs"))
-    )
-    return get_object_or_404(queryset, code=code)
+    return get_object_or_404(Domain.objects.prefetch_related("categories__needs"), code=code)
 
 
 def need_detail(code: str) -> Need:
-    """A need with its category, domain and the synonyms in the current language."""
-    language = get_language()
-    queryset = Need.objects.select_related("category__domain").prefetch_related(
-        Prefetch(
-            "synonyms",
-            queryset=NeedSynonym.objects.filter(language=language),
-            to_attr="synonyms_in_language",
-        )
+    """A need with its category and domain."""
+    need: Need = get_object_or_404(Need.objects.select_related("category__domain"), code=code)
+    return need
+
+
+def need_synonyms(need: Need, language: str) -> list[str]:
+    """The lay words for a need in one language, alphabetically."""
+    return list(
+        NeedSynonym.objects.filter(need=need, language=language)
+        .order_by("text")
+        .values_list("text", flat=True)
     )
-    return get_object_or_404(queryset, code=code)

@@ -91,6 +91,27 @@ class _Checker:
             self.problems.append(f"{where}: unknown value(s) {wrong}; allowed: {allowed}")
         return [item for item in value if item in allowed]
 
+    def synonyms(self, where: str, value: Any) -> dict[str, list[str]]:
+        if not isinstance(value, Mapping):
+            self.problems.append(f"{where}.synonyms: expected a mapping of language to a list")
+            return {}
+        result: dict[str, list[str]] = {}
+        for language, words in value.items():
+            if language not in LANGUAGES:
+                self.problems.append(f"{where}.synonyms: unknown language {language!r}")
+                continue
+            if not isinstance(words, list) or not all(isinstance(w, str) for w in words):
+                self.problems.append(f"{where}.synonyms.{language}: expected a list of words")
+                continue
+            too_long = [w for w in words if len(w) > MAX_SYNONYM]
+            if too_long:
+                self.problems.append(
+                    f"{where}.synonyms.{language}: longer than {MAX_SYNONYM} characters: "
+                    f"{too_long[0][:40]!r}"
+                )
+            result[language] = sorted({w.strip() for w in words if w.strip()})
+        return result
+
     def entries(self, document: Mapping[str, Any], key: str) -> list[Mapping[str, Any]]:
         value = document.get(key)
         if not isinstance(value, list) or not all(isinstance(item, Mapping) for item in value):
@@ -146,25 +167,7 @@ def _parse(document: Any) -> _Parsed:
         where = f"needs[{index}] ({code})"
         if entry.get("category") not in category_codes:
             check.problems.append(f"{where}.category: unknown category {entry.get('category')!r}")
-        synonyms: dict[str, list[str]] = {}
-        raw_synonyms = entry.get("synonyms") or {}
-        if not isinstance(raw_synonyms, Mapping):
-            check.problems.append(f"{where}.synonyms: expected a mapping of language to a list")
-            raw_synonyms = {}
-        for language, words in raw_synonyms.items():
-            if language not in LANGUAGES:
-                check.problems.append(f"{where}.synonyms: unknown language {language!r}")
-                continue
-            if not isinstance(words, list) or not all(isinstance(w, str) for w in words):
-                check.problems.append(f"{where}.synonyms.{language}: expected a list of words")
-                continue
-            too_long = [w for w in words if len(w) > MAX_SYNONYM]
-            if too_long:
-                check.problems.append(
-                    f"{where}.synonyms.{language}: longer than {MAX_SYNONYM} characters: "
-                    f"{too_long[0][:40]!r}"
-                )
-            synonyms[language] = sorted({w.strip() for w in words if w.strip()})
+        synonyms = check.synonyms(where, entry.get("synonyms") or {})
         basis = entry.get("basis", Basis.SOURCED)
         if basis not in Basis.values:
             check.problems.append(f"{where}.basis: {basis!r} is not one of {Basis.values}")
@@ -275,7 +278,5 @@ def taxonomy_load(*, path: Path = DEFAULT_TAXONOMY_PATH) -> LoadReport:
                 status = "updated"
             _count(report, "need", status)
         file_codes = {n["code"] for n in parsed.needs}
-        report.not_in_file = sorted(
-            set(Need.objects.values_list("code", flat=True)) - file_codes
-        )
+        report.not_in_file = sorted(set(Need.objects.values_list("code", flat=True)) - file_codes)
     return report

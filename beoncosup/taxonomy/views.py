@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.utils.translation import get_language
 from django.views.decorators.http import require_safe
 
 from beoncosup.taxonomy import selectors
@@ -28,6 +29,7 @@ def need_detail(request: HttpRequest, code: str) -> HttpResponse:
         "taxonomy/need_detail.html",
         {
             "need": need,
+            "synonyms": selectors.need_synonyms(need, get_language()),
             "audiences": [Audience(value).label for value in need.audiences],
             "phases": [Phase(value).label for value in need.phases],
         },

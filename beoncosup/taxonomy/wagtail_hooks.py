@@ -4,9 +4,16 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.admin.panels import (
+    FieldPanel,
+    FieldRowPanel,
+    InlinePanel,
+    MultiFieldPanel,
+    ObjectList,
+)
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
@@ -15,7 +22,7 @@ from beoncosup.taxonomy.models import Category, Domain, Need
 LANGUAGES = ("nl", "fr", "de", "en")
 
 
-class FixedCodeForm(WagtailAdminModelForm):  # type: ignore[misc]
+class FixedCodeForm(WagtailAdminModelForm):
     """Codes are identifiers other systems store: editable only when creating."""
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
@@ -25,48 +32,46 @@ class FixedCodeForm(WagtailAdminModelForm):  # type: ignore[misc]
             self.fields["code"].help_text = _("Codes never change: plans and imports use them.")
 
 
-def translated_panels(field: str, heading: str) -> MultiFieldPanel:
+def translated_panels(field: str, heading: str | Promise) -> MultiFieldPanel:
     return MultiFieldPanel(
         [FieldPanel(f"{field}_{language}") for language in LANGUAGES], heading=heading
     )
 
 
-class DomainViewSet(SnippetViewSet):  # type: ignore[misc]
+class DomainViewSet(SnippetViewSet):
     model = Domain
     icon = "folder-open-inverse"
     menu_label = _("Domains")
     list_display = ["code", "label", "sort_order"]
     search_fields = ["code", "label_nl", "label_fr", "label_de", "label_en"]
-    panels = [
-        FieldPanel("code"),
-        FieldPanel("sort_order"),
-        translated_panels("label", _("Label")),
-        translated_panels("description", _("Description")),
-    ]
+    edit_handler = ObjectList(
+        [
+            FieldPanel("code"),
+            FieldPanel("sort_order"),
+            translated_panels("label", _("Label")),
+            translated_panels("description", _("Description")),
+        ],
+        base_form_class=FixedCodeForm,
+    )
 
-    def get_form_class(self, for_update: bool = False) -> Any:
-        self.base_form_class = FixedCodeForm
-        return super().get_form_class(for_update)
 
-
-class CategoryViewSet(SnippetViewSet):  # type: ignore[misc]
+class CategoryViewSet(SnippetViewSet):
     model = Category
     icon = "folder-inverse"
     menu_label = _("Categories")
     list_display = ["code", "label", "domain"]
     list_filter = ["domain"]
     search_fields = ["code", "label_nl", "label_fr", "label_de", "label_en"]
-    panels = [
-        FieldRowPanel([FieldPanel("code"), FieldPanel("domain"), FieldPanel("sort_order")]),
-        translated_panels("label", _("Label")),
-    ]
+    edit_handler = ObjectList(
+        [
+            FieldRowPanel([FieldPanel("code"), FieldPanel("domain"), FieldPanel("sort_order")]),
+            translated_panels("label", _("Label")),
+        ],
+        base_form_class=FixedCodeForm,
+    )
 
-    def get_form_class(self, for_update: bool = False) -> Any:
-        self.base_form_class = FixedCodeForm
-        return super().get_form_class(for_update)
 
-
-class NeedViewSet(SnippetViewSet):  # type: ignore[misc]
+class NeedViewSet(SnippetViewSet):
     model = Need
     icon = "tag"
     menu_label = _("Needs")
@@ -74,20 +79,19 @@ class NeedViewSet(SnippetViewSet):  # type: ignore[misc]
     list_filter = ["category__domain", "category", "basis"]
     list_per_page = 50
     search_fields = ["code", "label_nl", "label_fr", "label_de", "label_en"]
-    panels = [
-        FieldRowPanel([FieldPanel("code"), FieldPanel("category"), FieldPanel("basis")]),
-        translated_panels("label", _("Label")),
-        translated_panels("description", _("Plain-language description")),
-        FieldRowPanel([FieldPanel("audiences"), FieldPanel("phases")]),
-        InlinePanel("synonyms", heading=_("Lay synonyms"), label=_("Synonym")),
-    ]
+    edit_handler = ObjectList(
+        [
+            FieldRowPanel([FieldPanel("code"), FieldPanel("category"), FieldPanel("basis")]),
+            translated_panels("label", _("Label")),
+            translated_panels("description", _("Plain-language description")),
+            FieldRowPanel([FieldPanel("audiences"), FieldPanel("phases")]),
+            InlinePanel("synonyms", heading=_("Lay synonyms"), label=_("Synonym")),
+        ],
+        base_form_class=FixedCodeForm,
+    )
 
-    def get_form_class(self, for_update: bool = False) -> Any:
-        self.base_form_class = FixedCodeForm
-        return super().get_form_class(for_update)
 
-
-class TaxonomyGroup(SnippetViewSetGroup):  # type: ignore[misc]
+class TaxonomyGroup(SnippetViewSetGroup):
     menu_label = _("Needs taxonomy")
     menu_icon = "list-ul"
     menu_order = 200

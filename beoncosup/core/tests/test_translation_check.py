@@ -44,3 +44,23 @@ def test_check_reports_untranslated_fuzzy_and_missing_catalogues(tmp_path: Path)
     assert problems[0].endswith("'Home' is untranslated")
     assert problems[1].endswith("'Home' is fuzzy")
     assert problems[2].endswith("missing catalogue")
+
+
+def test_fill_english_copies_source_strings_including_plurals(tmp_path: Path):
+    write_catalogue(
+        tmp_path,
+        "en",
+        [
+            polib.POEntry(msgid="Home", msgstr=""),
+            polib.POEntry(
+                msgid="%(n)s need", msgid_plural="%(n)s needs", msgstr_plural={0: "", 1: ""}
+            ),
+        ],
+    )
+
+    filled = check_translations.fill_english(tmp_path)
+
+    catalogue = polib.pofile(str(tmp_path / "en" / "LC_MESSAGES" / "django.po"))
+    assert filled == 2
+    assert catalogue.find("Home").msgstr == "Home"
+    assert catalogue.find("%(n)s need").msgstr_plural == {0: "%(n)s need", 1: "%(n)s needs"}

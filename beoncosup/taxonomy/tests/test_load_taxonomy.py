@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from io import StringIO
 from pathlib import Path
+from typing import Any
 
 import pytest
 import yaml
@@ -15,7 +16,7 @@ pytestmark = pytest.mark.django_db
 REFERENCE = yaml.safe_load(DEFAULT_TAXONOMY_PATH.read_text(encoding="utf-8"))
 
 
-def small_taxonomy() -> dict:
+def small_taxonomy() -> dict[str, Any]:
     """The reference file cut down to one domain, one category and two needs."""
     domain = REFERENCE["domains"][0]
     category = next(c for c in REFERENCE["categories"] if c["domain"] == domain["code"])
@@ -35,12 +36,16 @@ def test_reference_taxonomy_loads_in_four_languages():
     assert report.created == {"domain": 4, "category": 24, "need": 111}
     pain = Need.objects.get(code="MED-PAIN")
     assert (pain.label_nl, pain.label_fr, pain.label_de, pain.label_en) == (
-        "Pijn", "Douleur", "Schmerzen", "Pain"
+        "Pijn",
+        "Douleur",
+        "Schmerzen",
+        "Pain",
     )
     assert pain.category.code == "MED.SYMPTOMS"
     assert pain.audiences == ["patient"]
-    assert set(NeedSynonym.objects.filter(need=pain, language="de").values_list("text", flat=True)) \
-        >= {"Schmerzmittel", "Schmerzklinik"}
+    assert set(
+        NeedSynonym.objects.filter(need=pain, language="de").values_list("text", flat=True)
+    ) >= {"Schmerzmittel", "Schmerzklinik"}
 
 
 def test_loading_twice_changes_nothing():
