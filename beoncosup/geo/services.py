@@ -143,9 +143,9 @@ def geo_load() -> GeoLoadReport:
                 raise GeoDataError(f"municipality {nis} has no postcode with coordinates")
             latitude = fmean(c[0] for c in known)
             longitude = fmean(c[1] for c in known)
-            names = place["name"]
+            name_nl, name_fr = place["name"]["nl"], place["name"]["fr"]
             region_nis = place["region"]
-            local_name = names["nl"] if region_nis == "02000" else names["fr"]
+            local_name = name_nl if region_nis == "02000" else name_fr
             municipality = _upsert(
                 Municipality,
                 {"nis_code": nis},
@@ -155,8 +155,8 @@ def geo_load() -> GeoLoadReport:
                     if place["province"] == BRUSSELS_NIS
                     else provinces[place["province"]],
                     "community": _community(nis, region_nis),
-                    "name_nl": names["nl"],
-                    "name_fr": names["fr"],
+                    "name_nl": name_nl,
+                    "name_fr": name_fr,
                     "name_de": GERMAN_SPEAKING.get(nis, local_name),
                     "latitude": round(latitude, 6),
                     "longitude": round(longitude, 6),
