@@ -15,39 +15,37 @@ class Community(models.TextChoices):
     BRUSSELS = "nl-fr", _("Flemish and French Communities (Brussels)")
 
 
-class Region(models.Model):
-    code = models.CharField(_("ISO code"), max_length=6, unique=True)  # BE-VLG, BE-WAL, BE-BRU
+class AreaWithIsoCode(models.Model):
+    """A region or province: an ISO 3166-2 code, a NIS code and its names."""
+
+    code = models.CharField(_("ISO code"), max_length=6, unique=True)  # BE-VLG, BE-VAN, …
     nis_code = models.CharField(_("NIS code"), max_length=5, unique=True)
     name_nl = models.CharField(max_length=100)
     name_fr = models.CharField(max_length=100)
     name_de = models.CharField(max_length=100)
     name_en = models.CharField(max_length=100)
 
+    class Meta:
+        abstract = True
+
+    def __str__(self) -> str:
+        return str(self.code)
+
+
+class Region(AreaWithIsoCode):
     class Meta:
         ordering = ["code"]
         verbose_name = _("region")
         verbose_name_plural = _("regions")
 
-    def __str__(self) -> str:
-        return self.code
 
-
-class Province(models.Model):
-    code = models.CharField(_("ISO code"), max_length=6, unique=True)  # BE-VAN, …
-    nis_code = models.CharField(_("NIS code"), max_length=5, unique=True)
+class Province(AreaWithIsoCode):
     region = models.ForeignKey(Region, on_delete=models.PROTECT, related_name="provinces")
-    name_nl = models.CharField(max_length=100)
-    name_fr = models.CharField(max_length=100)
-    name_de = models.CharField(max_length=100)
-    name_en = models.CharField(max_length=100)
 
     class Meta:
         ordering = ["code"]
         verbose_name = _("province")
         verbose_name_plural = _("provinces")
-
-    def __str__(self) -> str:
-        return self.code
 
 
 class Municipality(models.Model):

@@ -37,7 +37,7 @@ def test_taxonomy_pages_have_no_axe_violations(page: Page, live_server, taxonomy
         assert_no_axe_violations(page)
 
 
-def test_browse_from_home_to_a_need_by_keyboard_and_clicks(page: Page, live_server, taxonomy):
+def test_browse_from_home_to_a_need(page: Page, live_server, taxonomy):
     page.goto(f"{live_server.url}/en/")
 
     page.get_by_role("link", name="See what you can get help with").click()
