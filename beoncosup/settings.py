@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "beoncosup.core",
     "beoncosup.geo",
     "beoncosup.taxonomy",
+    "beoncosup.directory",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",

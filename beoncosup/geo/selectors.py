@@ -28,3 +28,16 @@ def municipality_name(municipality: Municipality, language: str) -> str:
     if municipality.community == "de":
         return municipality.name_de
     return municipality.name_nl if municipality.community == "nl" else municipality.name_fr
+
+
+def area_codes_for_postcode(code: str) -> set[str]:
+    """Every profile area code that covers a postcode: BE, its region, BE-DG for the
+    German-speaking Community, its province and its municipality (``nis-…``)."""
+    codes: set[str] = set()
+    for municipality in municipalities_for_postcode(code):
+        codes |= {"BE", municipality.region.code, f"nis-{municipality.nis_code}"}
+        if municipality.province is not None:
+            codes.add(municipality.province.code)
+        if municipality.community == "de":
+            codes.add("BE-DG")
+    return codes

@@ -1,0 +1,17 @@
+"""``{% pick_text value as name %}``: the best text of a ``{lang: text}`` value for this page."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from django import template
+from django.utils.translation import get_language
+
+from beoncosup.core.i18n_text import PickedText, pick
+
+register = template.Library()
+
+
+@register.simple_tag
+def pick_text(value: Mapping[str, str] | None) -> PickedText | None:
+    return pick(value, get_language() or "nl")

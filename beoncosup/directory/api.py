@@ -1,0 +1,257 @@
+"""HSDS 3.0 read API (``/api/hsds/``), following the official OpenAPI description: page
+envelopes, ``page``/``per_page``, ``search``, ``taxonomy_term_id``, ``modified_after``, and
+``?lang=`` or Accept-Language for the language of texts (with a fallback, never empty)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import uuid
+from typing import Any, Literal
+
+from django.db.models import Q, QuerySet
+from django.http import Http404, HttpRequest
+from django.urls import reverse
+from django.utils.translation import get_language
+from ninja import Query, Router, Schema
+from ninja.errors import HttpError
+from pydantic import Field
+
+from beoncosup.directory import selectors
+from beoncosup.directory.hsds import catalogue
+from beoncosup.directory.hsds.serialize import (
+    Texts,
+    location_json,
+    organization_json,
+    service_json,
+    service_list_json,
+)
+from beoncosup.directory.models import Organization, ServiceAtLocation
+
+router = Router(tags=["HSDS 3.0"])
+Json = dict[str, Any]
+Language = Literal["nl", "fr", "de", "en"]
+
+
+class PageParams(Schema):
+    page: int = Field(1, ge=1, le=100_000, description="Page number, from 1.")
+    per_page: int = Field(20, ge=1, le=100, description="Results per page (at most 100).")
+    search: str | None = Field(None, max_length=200, description="Words in names or descriptions.")
+    lang: Language | None = Field(None, description="Language of texts; else Accept-Language.")
+
+
+class ServiceFilters(PageParams):
+    taxonomy_term_id: str | None = Field(None, max_length=36)
+    taxonomy_id: str | None = Field(None, max_length=36)
+    organization_id: str | None = Field(None, max_length=36)
+    modified_after: dt.datetime | None = None
+
+
+class ServiceAtLocationFilters(ServiceFilters):
+    postcode: str | None = Field(
+        None, pattern=r"^[1-9][0-9]{3}$", description="A Belgian postcode whose area is served."
+    )
+    proximity: int | None = Field(
+        None, ge=1, le=300_000, description="Metres from the postcode's centroid (needs postcode)."
+    )
+
+
+def _language(request: HttpRequest, lang: str | None) -> str:
+    return lang or get_language() or "nl"
+
+
+def _page(items: list[Json], total: int, params: PageParams) -> Json:
+    pages = max(1, math.ceil(total / params.per_page))
+    return {
+        "total_items": total,
+        "total_pages": pages,
+        "page_number": params.page,
+        "size": len(items),
+        "first_page": params.page == 1,
+        "last_page": params.page >= pages,
+        "empty": total == 0,
+        "contents": items,
+    }
+
+
+def _slice(queryset: QuerySet[Any], params: PageParams) -> tuple[list[Any], int]:
+    total = queryset.count()
+    start = (params.page - 1) * params.per_page
+    return list(queryset[start : start + params.per_page]), total
+
+
+def _text_search(
+    queryset: QuerySet[Any], words: str | None, fields: tuple[str, ...]
+) -> QuerySet[Any]:
+    if not words:
+        return queryset
+    condition = Q()
+    for field in fields:
+        for language in ("nl", "fr", "de", "en"):
+            condition |= Q(**{f"{field}__{language}__icontains": words.strip()})
+    return queryset.filter(condition)
+
+
+def _filtered_services(filters: ServiceFilters) -> QuerySet[Any]:
+    queryset = selectors.services_for_hsds_list()
+    queryset = _text_search(queryset, filters.search, ("name", "description"))
+    if filters.taxonomy_term_id:
+        condition = catalogue.service_filter_for_term(filters.taxonomy_term_id)
+        if condition is None:
+            return queryset.none()
+        queryset = queryset.filter(condition)
+    if filters.taxonomy_id:
+        condition = catalogue.service_filter_for_taxonomy(filters.taxonomy_id)
+        if condition is None:
+            return queryset.none()
+        queryset = queryset.filter(condition)
+    if filters.organization_id:
+        key = _uuid_or_none(filters.organization_id)
+        queryset = queryset.filter(organization_id=key) if key else queryset.none()
+    if filters.modified_after:
+        queryset = queryset.filter(last_modified__gte=filters.modified_after)
+    return queryset
+
+
+def _uuid_or_none(value: str) -> uuid.UUID | None:
+    try:
+        return uuid.UUID(value)
+    except ValueError:
+        return None
+
+
+@router.get("/", summary="About this API")
+def api_root(request: HttpRequest) -> Json:
+    return {
+        "version": "3.0",
+        "profile": request.build_absolute_uri("/api/hsds/profile"),
+        "openapi_url": request.build_absolute_uri(reverse("api:openapi-json")),
+    }
+
+
+@router.get("/profile", summary="The Belgian HSDS profile: taxonomies and code lists")
+def api_profile(request: HttpRequest) -> Json:
+    return {"taxonomies": catalogue.profile_summary()}
+
+
+@router.get("/services", summary="Services (page)")
+def list_services(request: HttpRequest, filters: Query[ServiceFilters]) -> Json:
+    language = _language(request, filters.lang)
+    services, total = _slice(_filtered_services(filters), filters)
+    return _page([service_list_json(s, language) for s in services], total, filters)
+
+
+@router.get("/services/{service_id}", summary="One service, fully nested")
+def get_service(request: HttpRequest, service_id: str, lang: Language | None = None) -> Json:
+    key = _uuid_or_none(service_id)
+    service = selectors.services_for_hsds().filter(id=key).first() if key else None
+    if service is None:
+        raise Http404("No service with this id.")
+    return service_json(service, _language(request, lang), exact=False)
+
+
+@router.get("/organizations", summary="Organisations (page)")
+def list_organizations(request: HttpRequest, filters: Query[PageParams]) -> Json:
+    texts = Texts(_language(request, filters.lang), exact=False)
+    queryset = _text_search(
+        Organization.objects.order_by("id"), filters.search, ("name", "description")
+    )
+    organizations, total = _slice(queryset, filters)
+    return _page([organization_json(o, texts) for o in organizations], total, filters)
+
+
+@router.get("/organizations/{organization_id}", summary="One organisation with its services")
+def get_organization(
+    request: HttpRequest, organization_id: str, lang: Language | None = None
+) -> Json:
+    key = _uuid_or_none(organization_id)
+    organization = Organization.objects.filter(id=key).first() if key else None
+    if organization is None:
+        raise Http404("No organisation with this id.")
+    language = _language(request, lang)
+    result = organization_json(organization, Texts(language, exact=False))
+    services = selectors.services_for_hsds_list().filter(organization=organization)
+    result["services"] = [service_list_json(s, language) for s in services]
+    return result
+
+
+@router.get("/taxonomies", summary="Taxonomies of the Belgian profile (page)")
+def list_taxonomies(request: HttpRequest, filters: Query[PageParams]) -> Json:
+    items = catalogue.taxonomies(filters.search)
+    start = (filters.page - 1) * filters.per_page
+    return _page(items[start : start + filters.per_page], len(items), filters)
+
+
+@router.get("/taxonomies/{taxonomy_id}", summary="One taxonomy")
+def get_taxonomy(request: HttpRequest, taxonomy_id: str) -> Json:
+    for item in catalogue.taxonomies(None):
+        if item["id"] == taxonomy_id:
+            return item
+    raise Http404("No taxonomy with this id.")
+
+
+class TermFilters(PageParams):
+    taxonomy_id: str | None = Field(None, max_length=36)
+    top_only: bool = False
+    parent_id: str | None = Field(None, max_length=36)
+
+
+@router.get("/taxonomy_terms", summary="Taxonomy terms (page)")
+def list_taxonomy_terms(request: HttpRequest, filters: Query[TermFilters]) -> Json:
+    language = _language(request, filters.lang)
+    items = catalogue.terms(language, search=filters.search, taxonomy_id=filters.taxonomy_id)
+    if filters.parent_id:
+        items = []  # the profile's taxonomies are flat lists
+    start = (filters.page - 1) * filters.per_page
+    return _page(items[start : start + filters.per_page], len(items), filters)
+
+
+@router.get("/taxonomy_terms/{term_id}", summary="One taxonomy term")
+def get_taxonomy_term(request: HttpRequest, term_id: str, lang: Language | None = None) -> Json:
+    term = catalogue.term(term_id, _language(request, lang))
+    if term is None:
+        raise Http404("No taxonomy term with this id.")
+    return term
+
+
+def _service_at_location_item(sal: ServiceAtLocation, language: str) -> Json:
+    texts = Texts(language, exact=False)
+    item: Json = {
+        "id": str(sal.id),
+        "service_id": str(sal.service_id),
+        "location_id": str(sal.location_id),
+        "location": location_json(sal.location, texts),
+        "service": service_list_json(sal.service, language),
+    }
+    description = texts.get(sal.description)
+    if description:
+        item["description"] = description
+    return item
+
+
+@router.get("/service_at_locations", summary="Services at locations (page)")
+def list_service_at_locations(
+    request: HttpRequest, filters: Query[ServiceAtLocationFilters]
+) -> Json:
+    language = _language(request, filters.lang)
+    services = _filtered_services(filters)
+    queryset = selectors.service_at_locations_for_hsds().filter(service__in=services)
+    if filters.postcode:
+        queryset = selectors.service_at_locations_serving(
+            queryset, postcode=filters.postcode, proximity_m=filters.proximity
+        )
+    elif filters.proximity:
+        raise HttpError(422, "proximity: give a postcode too; distances start from its centre.")
+    items, total = _slice(queryset, filters)
+    return _page([_service_at_location_item(s, language) for s in items], total, filters)
+
+
+@router.get("/service_at_locations/{sal_id}", summary="One service at a location")
+def get_service_at_location(
+    request: HttpRequest, sal_id: str, lang: Language | None = None
+) -> Json:
+    key = _uuid_or_none(sal_id)
+    sal = selectors.service_at_locations_for_hsds().filter(id=key).first() if key else None
+    if sal is None:
+        raise Http404("No service at location with this id.")
+    return _service_at_location_item(sal, _language(request, lang))

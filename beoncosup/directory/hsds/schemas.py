@@ -1,0 +1,183 @@
+"""What an HSDS 3.0 service object must look like to be imported (pydantic, strict types).
+
+Only the fields we store are declared; others (funding, programs, metadata, …) are ignored.
+Text limits match the database columns. Profile rules that need the database (need codes,
+postcodes) are checked in ``importer``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, StrictFloat, StrictInt, StringConstraints
+
+Text = Annotated[str, StringConstraints(strict=True, max_length=255)]
+LongText = Annotated[str, StringConstraints(strict=True, max_length=4000)]
+MediumText = Annotated[str, StringConstraints(strict=True, max_length=2000)]
+Number = StrictInt | StrictFloat
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="ignore", frozen=True)
+
+
+class TaxonomyTermIn(Strict):
+    id: uuid.UUID | None = None
+    code: Text | None = None
+    name: Text | None = None
+    taxonomy: Text | None = None
+
+
+class AttributeIn(Strict):
+    id: uuid.UUID | None = None
+    taxonomy_term_id: uuid.UUID | None = None
+    taxonomy_term: TaxonomyTermIn | None = None
+
+
+class AddressIn(Strict):
+    id: uuid.UUID
+    location_id: uuid.UUID | None = None
+    attention: Text | None = None
+    address_1: Text
+    address_2: Text | None = None
+    city: Annotated[str, StringConstraints(strict=True, max_length=100)]
+    region: Annotated[str, StringConstraints(strict=True, max_length=100)] | None = None
+    state_province: Annotated[str, StringConstraints(strict=True, max_length=100)]
+    postal_code: Annotated[str, StringConstraints(strict=True, max_length=20)]
+    country: Annotated[str, StringConstraints(strict=True, pattern=r"^[A-Z]{2}$")]
+    address_type: Literal["physical", "postal", "virtual"]
+
+
+class AccessibilityIn(Strict):
+    id: uuid.UUID
+    location_id: uuid.UUID | None = None
+    description: MediumText | None = None
+    details: Annotated[str, StringConstraints(strict=True, max_length=1000)] | None = None
+    url: Annotated[str, StringConstraints(strict=True, max_length=500)] | None = None
+
+
+class LocationIn(Strict):
+    id: uuid.UUID
+    location_type: Literal["physical", "postal", "virtual"]
+    organization_id: uuid.UUID | None = None
+    name: Text | None = None
+    description: LongText | None = None
+    transportation: MediumText | None = None
+    latitude: Annotated[Number, Field(ge=-90, le=90)] | None = None
+    longitude: Annotated[Number, Field(ge=-180, le=180)] | None = None
+    addresses: list[AddressIn] = []
+    accessibility: list[AccessibilityIn] = []
+
+
+class ServiceAtLocationIn(Strict):
+    id: uuid.UUID
+    service_id: uuid.UUID | None = None
+    location_id: uuid.UUID | None = None
+    description: MediumText | None = None
+    location: LocationIn
+
+
+class OrganizationIn(Strict):
+    id: uuid.UUID
+    name: Text
+    alternate_name: Text | None = None
+    description: LongText
+    email: Text | None = None
+    website: Annotated[str, StringConstraints(strict=True, max_length=500)] | None = None
+
+
+class PhoneIn(Strict):
+    id: uuid.UUID
+    number: Annotated[str, StringConstraints(strict=True, min_length=1, max_length=50)]
+    extension: Annotated[StrictInt, Field(ge=0)] | None = None
+    type: Annotated[str, StringConstraints(strict=True, max_length=10)] | None = None
+    description: Annotated[str, StringConstraints(strict=True, max_length=500)] | None = None
+
+
+class ScheduleIn(Strict):
+    id: uuid.UUID
+    freq: Literal["WEEKLY", "MONTHLY"] | None = None
+    byday: (
+        Annotated[
+            str,
+            StringConstraints(
+                strict=True,
+                pattern=r"^(-?[1-5]?(MO|TU|WE|TH|FR|SA|SU))(,-?[1-5]?(MO|TU|WE|TH|FR|SA|SU))*$",
+            ),
+        ]
+        | None
+    ) = None
+    opens_at: dt.time | None = None
+    closes_at: dt.time | None = None
+    valid_from: dt.date | None = None
+    valid_to: dt.date | None = None
+    description: Annotated[str, StringConstraints(strict=True, max_length=1000)] | None = None
+
+
+class ServiceAreaIn(Strict):
+    id: uuid.UUID
+    name: Text | None = None
+    description: Annotated[str, StringConstraints(strict=True, max_length=1000)] | None = None
+    uri: Annotated[str, StringConstraints(strict=True, max_length=500)] | None = None
+
+
+class LanguageIn(Strict):
+    id: uuid.UUID
+    name: Annotated[str, StringConstraints(strict=True, max_length=100)] | None = None
+    code: Annotated[str, StringConstraints(strict=True, pattern=r"^[a-z]{2}$")] | None = None
+    note: Annotated[str, StringConstraints(strict=True, max_length=500)] | None = None
+
+
+class CostOptionIn(Strict):
+    id: uuid.UUID
+    option: Text | None = None
+    amount: Annotated[Number, Field(ge=0, le=9_999_999)] | None = None
+    currency: Annotated[str, StringConstraints(strict=True, pattern=r"^[A-Za-z]{3}$")] | None = None
+    amount_description: Annotated[str, StringConstraints(strict=True, max_length=500)] | None = None
+
+
+class RequiredDocumentIn(Strict):
+    id: uuid.UUID
+    document: Annotated[str, StringConstraints(strict=True, max_length=500)] | None = None
+    uri: Annotated[str, StringConstraints(strict=True, max_length=500)] | None = None
+
+
+class ContactIn(Strict):
+    id: uuid.UUID
+    name: Text | None = None
+    title: Text | None = None
+    department: Text | None = None
+    email: Text | None = None
+
+
+class ServiceIn(Strict):
+    id: uuid.UUID
+    organization_id: uuid.UUID | None = None
+    name: Annotated[str, StringConstraints(strict=True, min_length=1, max_length=255)]
+    alternate_name: Text | None = None
+    description: LongText | None = None
+    url: Annotated[str, StringConstraints(strict=True, max_length=500)] | None = None
+    email: Text | None = None
+    status: Literal["active", "inactive", "defunct", "temporarily closed"]
+    application_process: MediumText | None = None
+    fees_description: MediumText | None = None
+    wait_time: Text | None = None
+    eligibility_description: MediumText | None = None
+    alert: Annotated[str, StringConstraints(strict=True, max_length=1000)] | None = None
+    minimum_age: Annotated[StrictInt, Field(ge=0, le=120)] | None = None
+    maximum_age: Annotated[StrictInt, Field(ge=0, le=120)] | None = None
+    assured_date: dt.date | None = None
+    assurer_email: Text | None = None
+    last_modified: dt.datetime | None = None
+    organization: OrganizationIn
+    phones: list[PhoneIn] = []
+    schedules: list[ScheduleIn] = []
+    service_areas: list[ServiceAreaIn] = []
+    languages: list[LanguageIn] = []
+    cost_options: list[CostOptionIn] = []
+    required_documents: list[RequiredDocumentIn] = []
+    contacts: list[ContactIn] = []
+    service_at_locations: list[ServiceAtLocationIn] = []
+    attributes: list[AttributeIn] = []

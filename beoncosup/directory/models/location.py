@@ -1,0 +1,82 @@
+from __future__ import annotations
+
+import uuid
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from modelcluster.models import ClusterableModel
+
+from beoncosup.core.i18n_text import I18nTextField, pick
+from beoncosup.directory.enums import LocationType
+
+
+class Location(ClusterableModel):
+    """A place where services are delivered, or a virtual one (HSDS `location`)."""
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    organization = models.ForeignKey(
+        "directory.Organization",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="locations",
+    )
+    location_type = models.CharField(
+        _("type"), max_length=10, choices=LocationType.choices, default=LocationType.PHYSICAL
+    )
+    name = I18nTextField(_("name"), max_length=255)
+    description = I18nTextField(_("description"), multiline=True, max_length=4000)
+    transportation = I18nTextField(_("how to get there"), multiline=True, max_length=2000)
+    latitude = models.FloatField(_("latitude"), null=True, blank=True)
+    longitude = models.FloatField(_("longitude"), null=True, blank=True)
+    # Derived from the address postcode on save; drives region filters and area eligibility.
+    municipality = models.ForeignKey(
+        "geo.Municipality", on_delete=models.SET_NULL, null=True, blank=True, editable=False
+    )
+
+    class Meta:
+        verbose_name = _("location")
+        verbose_name_plural = _("locations")
+
+    def __str__(self) -> str:
+        picked = pick(self.name, "nl")
+        return picked.text if picked else str(self.id)
+
+
+class Address(models.Model):
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    location = ParentalKey(Location, on_delete=models.CASCADE, related_name="addresses")
+    attention = models.CharField(_("for the attention of"), max_length=255, blank=True)
+    address_1 = models.CharField(_("street and number"), max_length=255)
+    address_2 = models.CharField(_("address line 2"), max_length=255, blank=True)
+    city = models.CharField(_("municipality"), max_length=100)
+    region = models.CharField(_("region"), max_length=100, blank=True)
+    state_province = models.CharField(_("province"), max_length=100)
+    postal_code = models.CharField(_("postcode"), max_length=20)
+    country = models.CharField(_("country"), max_length=2, default="BE")
+    address_type = models.CharField(
+        _("type"), max_length=10, choices=LocationType.choices, default=LocationType.PHYSICAL
+    )
+
+    class Meta:
+        verbose_name = _("address")
+        verbose_name_plural = _("addresses")
+
+    def __str__(self) -> str:
+        return f"{self.address_1}, {self.postal_code} {self.city}"
+
+
+class Accessibility(models.Model):
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    location = ParentalKey(Location, on_delete=models.CASCADE, related_name="accessibility")
+    description = I18nTextField(_("description"), multiline=True, max_length=2000)
+    details = models.CharField(_("details"), max_length=1000, blank=True)
+    url = models.URLField(_("web page"), blank=True, max_length=500)
+
+    class Meta:
+        verbose_name = _("accessibility")
+        verbose_name_plural = _("accessibility")
+
+    def __str__(self) -> str:
+        return self.details or str(self.id)

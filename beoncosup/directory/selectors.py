@@ -1,0 +1,74 @@
+"""Reads for the directory."""
+
+from __future__ import annotations
+
+from django.db.models import Q, QuerySet
+
+from beoncosup.directory.models import Service, ServiceAtLocation
+from beoncosup.geo.distance import bounding_box, haversine_km
+from beoncosup.geo.selectors import area_codes_for_postcode, postcode_points
+
+
+def services_for_hsds() -> QuerySet[Service]:
+    """Services with everything an HSDS service object nests, in a fixed number of queries."""
+    queryset: QuerySet[Service] = (
+        Service.objects.select_related("organization")
+        .prefetch_related(
+            "needs",
+            "phones",
+            "schedules",
+            "service_areas",
+            "languages",
+            "cost_options",
+            "required_documents",
+            "contacts",
+            "service_at_locations__location__addresses",
+            "service_at_locations__location__accessibility",
+        )
+        .order_by("id")
+    )
+    return queryset
+
+
+def services_for_hsds_list() -> QuerySet[Service]:
+    """Services with their organisation: what an HSDS list item shows."""
+    queryset: QuerySet[Service] = Service.objects.select_related("organization").order_by("id")
+    return queryset
+
+
+def service_at_locations_for_hsds() -> QuerySet[ServiceAtLocation]:
+    return (
+        ServiceAtLocation.objects.select_related("service__organization", "location")
+        .prefetch_related("location__addresses", "location__accessibility")
+        .order_by("id")
+    )
+
+
+def service_at_locations_serving(
+    queryset: QuerySet[ServiceAtLocation], *, postcode: str, proximity_m: int | None
+) -> QuerySet[ServiceAtLocation]:
+    """Keep the service-at-locations whose service serves ``postcode`` (no areas, or an area
+    covering it) and, with ``proximity_m``, whose location lies within that many metres of the
+    postcode's centre. Unknown postcodes match nothing."""
+    points = list(postcode_points(postcode).values_list("latitude", "longitude"))
+    if not points:
+        return queryset.none()
+    codes = area_codes_for_postcode(postcode)
+    queryset = queryset.filter(
+        Q(service__service_areas__isnull=True) | Q(service__service_areas__code__in=codes)
+    ).distinct()
+    if proximity_m is None:
+        return queryset
+    latitude = sum(p[0] for p in points) / len(points)
+    longitude = sum(p[1] for p in points) / len(points)
+    box = bounding_box(latitude, longitude, proximity_m / 1000)
+    candidates = queryset.filter(
+        location__latitude__range=(box.south, box.north),
+        location__longitude__range=(box.west, box.east),
+    ).values_list("id", "location__latitude", "location__longitude")
+    within = [
+        sal_id
+        for sal_id, lat, lon in candidates
+        if haversine_km(latitude, longitude, lat, lon) * 1000 <= proximity_m
+    ]
+    return queryset.filter(id__in=within)
