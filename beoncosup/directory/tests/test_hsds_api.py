@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 from django.test import Client
@@ -16,7 +17,7 @@ pytestmark = pytest.mark.django_db
 POSTCODES = ("9000", "1000", "4000", "4700")
 
 
-def load(tmp_path: Path, count: int) -> list[dict]:
+def load(tmp_path: Path, count: int) -> list[dict[str, Any]]:
     make_geo()
     make_needs()
     records = [service_record(f"s{i}", postcode=POSTCODES[i % 4]) for i in range(count)]
