@@ -17,6 +17,7 @@ urlpatterns = [
 urlpatterns += i18n_patterns(
     path("", include("beoncosup.core.urls")),
     path("", include("beoncosup.taxonomy.urls")),
+    path("", include("beoncosup.directory.urls")),
     prefix_default_language=True,
 )
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import uuid
+
 from django.db.models import Q, QuerySet
 
 from beoncosup.directory.models import Service, ServiceAtLocation
@@ -72,3 +74,26 @@ def service_at_locations_serving(
         if haversine_km(latitude, longitude, lat, lon) * 1000 <= proximity_m
     ]
     return queryset.filter(id__in=within)
+
+
+def active_services_for_need(need_id: int) -> QuerySet[Service]:
+    """Active services that address a need, with what a list item shows."""
+    queryset: QuerySet[Service] = (
+        Service.objects.filter(needs=need_id, status="active")
+        .select_related("organization")
+        .prefetch_related("service_areas", "languages")
+        .order_by("id")
+    )
+    return queryset
+
+
+def service_detail(service_id: str) -> Service | None:
+    """A service with everything its public page shows, or None."""
+    try:
+        key = uuid.UUID(service_id)
+    except ValueError:
+        return None
+    service: Service | None = (
+        services_for_hsds().prefetch_related("needs__category__domain").filter(id=key).first()
+    )
+    return service

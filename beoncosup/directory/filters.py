@@ -1,0 +1,71 @@
+"""Editors' list filters for services in the admin."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import django_filters
+from django.db.models import Q, QuerySet
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.filters import WagtailFilterSet
+
+from beoncosup.directory.enums import ServiceStatus
+from beoncosup.directory.models import Service
+from beoncosup.taxonomy.models import Need
+
+STALE_AFTER = dt.timedelta(days=365)
+REGIONS = (
+    ("BE-VLG", _("Flemish Region")),
+    ("BE-WAL", _("Walloon Region")),
+    ("BE-BRU", _("Brussels-Capital Region")),
+    ("BE-DG", _("German-speaking Community")),
+)
+LANGUAGES = (("nl", _("Dutch")), ("fr", _("French")), ("de", _("German")), ("en", _("English")))
+
+
+def stale_services(queryset: QuerySet[Service]) -> QuerySet[Service]:
+    """Services never verified, or last verified more than 12 months ago."""
+    limit = timezone.localdate() - STALE_AFTER
+    return queryset.filter(Q(assured_date__isnull=True) | Q(assured_date__lt=limit))
+
+
+class ServiceFilterSet(WagtailFilterSet):
+    need = django_filters.ModelChoiceFilter(
+        field_name="needs", queryset=Need.objects.order_by("code"), label=_("Need")
+    )
+    region = django_filters.ChoiceFilter(
+        choices=REGIONS, method="filter_region", label=_("Region or community")
+    )
+    language = django_filters.ChoiceFilter(
+        choices=LANGUAGES, method="filter_language", label=_("Language offered")
+    )
+    status = django_filters.ChoiceFilter(choices=ServiceStatus.choices, label=_("Status"))
+    verification = django_filters.ChoiceFilter(
+        choices=(("stale", _("To verify (over 12 months)")), ("fresh", _("Verified this year"))),
+        method="filter_verification",
+        label=_("Verification"),
+    )
+
+    class Meta:
+        model = Service
+        fields: list[str] = []
+
+    def filter_region(self, queryset: QuerySet[Service], name: str, value: str) -> QuerySet[Service]:
+        """Services located in the region, or whose service area names it."""
+        if value == "BE-DG":
+            located = Q(service_at_locations__location__municipality__community="de")
+        else:
+            located = Q(service_at_locations__location__municipality__region__code=value)
+        return queryset.filter(located | Q(service_areas__code=value)).distinct()
+
+    def filter_language(
+        self, queryset: QuerySet[Service], name: str, value: str
+    ) -> QuerySet[Service]:
+        return queryset.filter(languages__code=value).distinct()
+
+    def filter_verification(
+        self, queryset: QuerySet[Service], name: str, value: str
+    ) -> QuerySet[Service]:
+        stale = stale_services(queryset)
+        return stale if value == "stale" else queryset.exclude(pk__in=stale.values("pk"))
