@@ -51,7 +51,9 @@ class ServiceFilterSet(WagtailFilterSet):
         model = Service
         fields: list[str] = []
 
-    def filter_region(self, queryset: QuerySet[Service], name: str, value: str) -> QuerySet[Service]:
+    def filter_region(
+        self, queryset: QuerySet[Service], name: str, value: str
+    ) -> QuerySet[Service]:
         """Services located in the region, or whose service area names it."""
         if value == "BE-DG":
             located = Q(service_at_locations__location__municipality__community="de")

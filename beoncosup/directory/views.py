@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from django.db.models import TextChoices
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_safe
@@ -8,7 +9,7 @@ from beoncosup.directory import selectors
 from beoncosup.directory.enums import Access, Audience, Cost, Delivery, EmploymentStatus, Phase
 
 
-def _labels(codes: list[str], choices: type) -> list[str]:
+def _labels(codes: list[str], choices: type[TextChoices]) -> list[str]:
     return [str(choices(code).label) for code in codes if code in choices.values]
 
 

@@ -3,6 +3,7 @@ list filters and a "To verify" entry for services not checked for over a year.""
 
 from __future__ import annotations
 
+from django.http import HttpRequest
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
@@ -98,7 +99,9 @@ class ServiceViewSet(SnippetViewSet):
                     FieldPanel("costs"),
                     FieldPanel("fees_description"),
                     FieldPanel("wait_time"),
-                    InlinePanel("service_at_locations", heading=_("Locations"), label=_("Location")),
+                    InlinePanel(
+                        "service_at_locations", heading=_("Locations"), label=_("Location")
+                    ),
                     InlinePanel("phones", heading=_("Phone numbers"), label=_("Phone")),
                     InlinePanel("schedules", heading=_("Opening hours"), label=_("Opening hours")),
                     InlinePanel("languages", heading=_("Languages offered"), label=_("Language")),
@@ -134,7 +137,16 @@ class DirectoryGroup(SnippetViewSetGroup):
 register_snippet(DirectoryGroup)
 
 
-@hooks.register("register_admin_menu_item")
+class ToVerifyMenuItem(MenuItem):
+    """Shown to editors who may change services."""
+
+    def is_shown(self, request: HttpRequest) -> bool:
+        return bool(request.user.has_perm("directory.change_service"))
+
+
 def to_verify_menu_item() -> MenuItem:
     url = reverse("wagtailsnippets_directory_service:list") + "?verification=stale"
-    return MenuItem(_("To verify"), url, icon_name="warning", order=160)
+    return ToVerifyMenuItem(_("To verify"), url, icon_name="warning", order=160)
+
+
+hooks.register("register_admin_menu_item", to_verify_menu_item)

@@ -11,10 +11,10 @@ from __future__ import annotations
 import json
 import re
 import uuid
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 from django.db import transaction
 from pydantic import ValidationError
@@ -30,6 +30,7 @@ from beoncosup.taxonomy.models import Need
 
 LANGUAGES = ("nl", "fr", "de", "en")
 MAX_FILE_BYTES = 2 * 1024**3
+BATCH_SIZE = 500
 AREA_CODE = re.compile(AREA_CODE_PATTERN)
 
 
@@ -59,14 +60,19 @@ class ImportRejected(Exception):
         self.report = report
 
 
-def _load_records(path: Path) -> list[Any]:
-    """The service objects of a JSON file: an array, a page object, or one service object."""
+def _records(path: Path) -> Iterator[Any]:
+    """The service objects of a JSON file, one at a time: an array (streamed, so a file of
+    100,000 services never sits in memory whole), a page object, or one service object."""
     name = str(path)
     try:
         if path.stat().st_size > MAX_FILE_BYTES:
             raise _file_problem(name, "the file is larger than 2 GB")
         with path.open(encoding="utf-8") as handle:
-            document = json.load(handle)
+            start = handle.read(1 << 16)
+            if start.lstrip().startswith("["):
+                yield from stream_json_array(handle, start, name)
+                return
+            document = json.loads(start + handle.read())
     except OSError as exc:
         raise _file_problem(name, f"cannot be read ({exc.strerror})") from None
     except UnicodeDecodeError:
@@ -75,15 +81,68 @@ def _load_records(path: Path) -> list[Any]:
         raise _file_problem(
             name, f"is not valid JSON: {exc.msg} at line {exc.lineno}, column {exc.colno}"
         ) from None
-    if isinstance(document, list):
-        return document
     if isinstance(document, dict) and isinstance(document.get("contents"), list):
-        return list(document["contents"])
-    if isinstance(document, dict) and "id" in document:
-        return [document]
-    raise _file_problem(
-        name, "expected an array of services, a page object with 'contents', or one service"
-    )
+        yield from document["contents"]
+    elif isinstance(document, dict) and "id" in document:
+        yield document
+    else:
+        raise _file_problem(
+            name, "expected an array of services, a page object with 'contents', or one service"
+        )
+
+
+def stream_json_array(handle: IO[str], buffer: str, name: str) -> Iterator[Any]:
+    """Yield the items of a top-level JSON array read from ``handle`` in chunks."""
+    decoder = json.JSONDecoder()
+    consumed = 0  # characters dropped from the front of the buffer, for error positions
+    pos = buffer.index("[") + 1
+    expect_item = True
+    while True:
+        while True:
+            pos = _skip_space(buffer, pos)
+            if pos < len(buffer):
+                break
+            more = handle.read(1 << 20)
+            if not more:
+                raise _file_problem(name, "is not valid JSON: the array is not closed")
+            buffer, consumed, pos = buffer[pos:] + more, consumed + pos, 0
+        char = buffer[pos]
+        if char == "]" and (expect_item is False or _empty_so_far(consumed, pos, buffer)):
+            return
+        if not expect_item:
+            if char != ",":
+                raise _file_problem(
+                    name, f"is not valid JSON: expected ',' or ']' at character {consumed + pos}"
+                )
+            pos += 1
+            expect_item = True
+            continue
+        while True:
+            try:
+                item, end = decoder.raw_decode(buffer, pos)
+                break
+            except json.JSONDecodeError as exc:
+                more = handle.read(1 << 20)
+                if not more:
+                    raise _file_problem(
+                        name, f"is not valid JSON: {exc.msg} at character {consumed + exc.pos}"
+                    ) from None
+                buffer, consumed, pos = buffer[pos:] + more, consumed + pos, 0
+        yield item
+        pos, expect_item = end, False
+        if pos > 1 << 20:
+            buffer, consumed, pos = buffer[pos:], consumed + pos, 0
+
+
+def _skip_space(buffer: str, pos: int) -> int:
+    while pos < len(buffer) and buffer[pos] in " \t\r\n":
+        pos += 1
+    return pos
+
+
+def _empty_so_far(consumed: int, pos: int, buffer: str) -> bool:
+    """True for ``[]``: the closing bracket follows the opening one."""
+    return consumed == 0 and buffer[:pos].strip() == "["
 
 
 def _file_problem(name: str, message: str) -> ImportRejected:
@@ -195,11 +254,16 @@ class _Checker:
             )
 
 
-def _validated(records: Iterable[Any], name: str, report: ImportReport) -> list[ServiceIn]:
+def _check_file(path: Path, report: ImportReport) -> int:
+    """First pass: check every record of a file, collecting problems; returns how many."""
+    name = str(path)
     checker = _Checker(name)
-    services: list[ServiceIn] = []
     service_ids: set[uuid.UUID] = set()
-    for index, raw in enumerate(records):
+    organizations: set[uuid.UUID] = set()
+    location_organizations: list[tuple[str, int, uuid.UUID]] = []
+    count = 0
+    for index, raw in enumerate(_records(path)):
+        count += 1
         record = str(raw.get("id", f"#{index + 1}")) if isinstance(raw, dict) else f"#{index + 1}"
         if not isinstance(raw, dict):
             report.problems.append(Problem(name, record, "record", "must be a JSON object"))
@@ -215,33 +279,30 @@ def _validated(records: Iterable[Any], name: str, report: ImportReport) -> list[
         if service.id in service_ids:
             problems.append(Problem(name, record, "id", "the same service id appears twice"))
         service_ids.add(service.id)
+        organizations.add(service.organization.id)
+        location_organizations.extend(
+            (record, i, sal.location.organization_id)
+            for i, sal in enumerate(service.service_at_locations)
+            if sal.location.organization_id
+        )
         if problems:
             report.problems.extend(problems)
             report.rejected += 1
-            continue
-        services.append(service)
-    _check_location_organizations(services, name, report)
-    return services
+    _check_location_organizations(location_organizations, organizations, name, report)
+    return count
 
 
 def _check_location_organizations(
-    services: list[ServiceIn], name: str, report: ImportReport
+    references: list[tuple[str, int, uuid.UUID]],
+    in_file: set[uuid.UUID],
+    name: str,
+    report: ImportReport,
 ) -> None:
     """A location may name its organisation: it must be in the file or already known."""
-    in_file = {s.organization.id for s in services}
-    wanted = {
-        (str(s.id), index, sal.location.organization_id)
-        for s in services
-        for index, sal in enumerate(s.service_at_locations)
-        if sal.location.organization_id and sal.location.organization_id not in in_file
-    }
-    known = set(
-        Organization.objects.filter(id__in={org for _s, _i, org in wanted}).values_list(
-            "id", flat=True
-        )
-    )
-    for record, index, org in sorted(wanted, key=str):
-        if org not in known:
+    outside = {org for _record, _index, org in references if org not in in_file}
+    known = set(Organization.objects.filter(id__in=outside).values_list("id", flat=True))
+    for record, index, org in references:
+        if org in outside and org not in known:
             report.problems.append(
                 Problem(
                     name,
@@ -253,9 +314,16 @@ def _check_location_organizations(
             report.rejected += 1
 
 
-def _batches(items: list[ServiceIn], size: int) -> Iterator[list[ServiceIn]]:
-    for start in range(0, len(items), size):
-        yield items[start : start + size]
+def _service_batches(path: Path, size: int) -> Iterator[list[ServiceIn]]:
+    """Second pass, after a clean first pass: the services again, a batch at a time."""
+    batch: list[ServiceIn] = []
+    for raw in _records(path):
+        batch.append(ServiceIn.model_validate(raw))
+        if len(batch) == size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
 
 
 def export_files(directory: Path) -> list[tuple[Path, str]]:
@@ -279,7 +347,7 @@ def hsds_import(
     them all and the database is untouched. Counts are per service and file.
     """
     report = ImportReport()
-    checked: list[tuple[list[ServiceIn], str]] = []
+    checked: list[tuple[Path, str, int]] = []
     for path, language in sources:
         if language not in LANGUAGES:
             report.problems.append(
@@ -288,22 +356,22 @@ def hsds_import(
             report.rejected += 1
             continue
         try:
-            services = _validated(_load_records(path), str(path), report)
+            count = _check_file(path, report)
         except ImportRejected as rejected:
             report.problems.extend(rejected.report.problems)
             report.rejected += rejected.report.rejected
             continue
-        checked.append((services, language))
+        checked.append((path, language, count))
     if report.problems:
         raise ImportRejected(report)
-    total = sum(len(services) for services, _language in checked)
+    total = sum(count for _path, _language, count in checked)
     if dry_run:
         report.unchanged = total
         return report
     done = 0
     with transaction.atomic():
-        for services, language in checked:
-            for batch in _batches(services, 500):
+        for path, language, _count in checked:
+            for batch in _service_batches(path, BATCH_SIZE):
                 counts = writer.write_services(batch, language=language)
                 report.created += counts.created
                 report.updated += counts.updated

@@ -322,3 +322,42 @@ def test_exported_services_validate_against_the_official_schema(tmp_path):
     assert len(services) == 2
     for service in services:
         assert schema_errors(service, "service") == []
+
+
+def test_large_arrays_are_read_in_chunks(tmp_path):
+    # Pad each record so the array spans several 1 MiB reads of the streaming reader.
+    records = []
+    for index in range(30):
+        record = service_record(f"big{index}")
+        record["description"] = "x" * 3900
+        record["organization"]["description"] = "y" * 3900
+        records.append(record)
+    path = tmp_path / "big.json"
+    path.write_text(json.dumps(records, indent=2) * 1, encoding="utf-8")
+
+    report = import_file(path)
+
+    assert report.created == 30
+
+
+@pytest.mark.parametrize(
+    ("content", "expected"),
+    [
+        ("[]", None),
+        ("[\n]", None),
+        ('[{"id": 1},]', "is not valid JSON"),
+        ('[{"id": 1}', "the array is not closed"),
+        ('[{"id": 1} {"id": 2}]', "expected ',' or ']'"),
+    ],
+)
+def test_streamed_array_edge_cases(tmp_path, content, expected):
+    path = tmp_path / "edge.json"
+    path.write_text(content, encoding="utf-8")
+
+    if expected is None:
+        assert import_file(path).created == 0
+        return
+    with pytest.raises(ImportRejected) as rejected:
+        import_file(path)
+    messages = [str(problem) for problem in rejected.value.report.problems]
+    assert any(expected in message for message in messages), messages

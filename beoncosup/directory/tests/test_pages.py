@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 from django.test import Client
@@ -20,7 +21,7 @@ def url(language: str, name: str, **kwargs: str) -> str:
         return reverse(name, kwargs=kwargs)
 
 
-def load(tmp_path: Path, records: list[dict], language: str = "nl") -> None:
+def load(tmp_path: Path, records: list[dict[str, Any]], language: str = "nl") -> None:
     path = tmp_path / f"{language}.json"
     path.write_text(json.dumps(records), encoding="utf-8")
     hsds_import(sources=[(path, language)])
@@ -32,7 +33,9 @@ def reference():
     make_needs()
 
 
-def test_service_page_shows_what_to_do_next_in_the_page_language(client: Client, tmp_path, reference):
+def test_service_page_shows_what_to_do_next_in_the_page_language(
+    client: Client, tmp_path, reference
+):
     record = service_record("a")
     load(tmp_path, [record])
     load(tmp_path, [translated(record, "FR")], "fr")
@@ -46,7 +49,9 @@ def test_service_page_shows_what_to_do_next_in_the_page_language(client: Client,
         assert translation.gettext("Demo data") in html
 
 
-def test_text_missing_in_the_page_language_is_shown_with_its_language(client: Client, tmp_path, reference):
+def test_text_missing_in_the_page_language_is_shown_with_its_language(
+    client: Client, tmp_path, reference
+):
     record = service_record("a")
     load(tmp_path, [record])
 
@@ -55,9 +60,10 @@ def test_text_missing_in_the_page_language_is_shown_with_its_language(client: Cl
     # German readers get the French text first, then English, then Dutch (i18n_text.FALLBACKS).
     assert '<span lang="nl">Steunpunt a</span>' in html
     with translation.override("de"):
-        assert translation.gettext("in %(language)s") % {
-            "language": translation.gettext("Dutch")
-        } in html
+        assert (
+            translation.gettext("in %(language)s") % {"language": translation.gettext("Dutch")}
+            in html
+        )
 
 
 def test_html_in_imported_text_is_escaped(client: Client, tmp_path, reference):
@@ -96,7 +102,9 @@ def test_need_page_without_services_says_where_to_ask(client: Client, reference)
 
 
 @pytest.mark.parametrize("count", [1, 12])
-def test_need_page_query_count_is_fixed(client: Client, tmp_path, reference, django_assert_num_queries, count):
+def test_need_page_query_count_is_fixed(
+    client: Client, tmp_path, reference, django_assert_num_queries, count
+):
     load(tmp_path, [service_record(f"s{i}") for i in range(count)])
 
     with django_assert_num_queries(6):
