@@ -19,6 +19,14 @@ from django.utils.translation import gettext_lazy as _
 
 LANGUAGES = ("nl", "fr", "de", "en")
 LANGUAGE_NAMES = {"nl": _("Dutch"), "fr": _("French"), "de": _("German"), "en": _("English")}
+# "(in Dutch)" after a text in another language than the page: one phrase per language, since
+# grammar differs (fr "en néerlandais", de "auf Niederländisch").
+IN_LANGUAGE = {
+    "nl": _("in Dutch"),
+    "fr": _("in French"),
+    "de": _("in German"),
+    "en": _("in English"),
+}
 # Which language to show when the page's own is missing. German-speaking Belgians read French
 # more often than Dutch; everyone else gets English, then the other national language.
 FALLBACKS = {
@@ -41,6 +49,10 @@ class PickedText:
     @property
     def language_name(self) -> str:
         return str(LANGUAGE_NAMES[self.language])
+
+    @property
+    def language_note(self) -> str:
+        return str(IN_LANGUAGE[self.language])
 
 
 def pick(value: Mapping[str, str] | None, language: str) -> PickedText | None:
