@@ -116,7 +116,8 @@ def _form(service: Service, **changes: Any) -> dict[str, Any]:
         },
     }
     data.update(changes)
-    return nested_form_data(data)
+    form: dict[str, Any] = nested_form_data(data)
+    return form
 
 
 def test_editor_changes_a_service_and_a_revision_is_kept(editor: Client, services):
