@@ -173,16 +173,16 @@ def location_json(location: Location, texts: Texts) -> Json:
         item: Json = {
             "id": str(address.id),
             "location_id": str(location.id),
-            "address_1": address.address_1,
-            "city": address.city,
-            "state_province": address.state_province,
+            "address_1": texts.required(address.address_1),
+            "city": texts.required(address.city),
+            "state_province": texts.required(address.state_province),
             "postal_code": address.postal_code,
             "country": address.country,
             "address_type": address.address_type,
         }
         _put(item, "attention", address.attention)
-        _put(item, "address_2", address.address_2)
-        _put(item, "region", address.region)
+        _put(item, "address_2", texts.get(address.address_2))
+        _put(item, "region", texts.get(address.region))
         addresses.append(item)
     _put(result, "addresses", addresses)
     accessibility = []

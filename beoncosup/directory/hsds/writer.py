@@ -236,18 +236,8 @@ class _BatchWriter:
                 loc_id: [(a.id, a.model_dump()) for a in loc.addresses]
                 for loc_id, loc in incoming.items()
             },
-            texts=(),
-            plain=(
-                "attention",
-                "address_1",
-                "address_2",
-                "city",
-                "region",
-                "state_province",
-                "postal_code",
-                "country",
-                "address_type",
-            ),
+            texts=("address_1", "address_2", "city", "region", "state_province"),
+            plain=("attention", "postal_code", "country", "address_type"),
         )
         self._replace_rows(
             Accessibility,

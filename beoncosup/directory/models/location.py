@@ -45,14 +45,17 @@ class Location(ClusterableModel):
 
 
 class Address(models.Model):
+    """A postal address. Street, municipality and province have official names in several
+    languages in Belgium (Rue Neuve / Nieuwstraat), so they are per-language texts."""
+
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     location = ParentalKey(Location, on_delete=models.CASCADE, related_name="addresses")
     attention = models.CharField(_("for the attention of"), max_length=255, blank=True)
-    address_1 = models.CharField(_("street and number"), max_length=255)
-    address_2 = models.CharField(_("address line 2"), max_length=255, blank=True)
-    city = models.CharField(_("municipality"), max_length=100)
-    region = models.CharField(_("region"), max_length=100, blank=True)
-    state_province = models.CharField(_("province"), max_length=100)
+    address_1 = I18nTextField(_("street and number"), max_length=255, required=True)
+    address_2 = I18nTextField(_("address line 2"), max_length=255)
+    city = I18nTextField(_("municipality"), max_length=100, required=True)
+    region = I18nTextField(_("region"), max_length=100)
+    state_province = I18nTextField(_("province"), max_length=100, required=True)
     postal_code = models.CharField(_("postcode"), max_length=20)
     country = models.CharField(_("country"), max_length=2, default="BE")
     address_type = models.CharField(
@@ -64,7 +67,8 @@ class Address(models.Model):
         verbose_name_plural = _("addresses")
 
     def __str__(self) -> str:
-        return f"{self.address_1}, {self.postal_code} {self.city}"
+        street, city = pick(self.address_1, "nl"), pick(self.city, "nl")
+        return f"{street}, {self.postal_code} {city}"
 
 
 class Accessibility(models.Model):

@@ -93,5 +93,6 @@ def test_domain_page_query_count_does_not_grow(client: Client, django_assert_num
 def test_need_page_query_count(client: Client, django_assert_num_queries):
     make_tree(1, 1, 3)
 
-    with django_assert_num_queries(2):
+    # The need with its category and domain, its synonyms, and the count of services.
+    with django_assert_num_queries(3):
         client.get(url("en", "taxonomy:need", code="D0-C0-N1"))

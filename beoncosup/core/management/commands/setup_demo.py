@@ -22,6 +22,7 @@ class Command(BaseCommand):
         self.stdout.write(f"Locales: {', '.join(locale.language_code for locale in locales)}")
         call_command("load_geo", stdout=self.stdout, stderr=self.stderr)
         call_command("load_taxonomy", stdout=self.stdout, stderr=self.stderr)
+        call_command("load_demo_directory", stdout=self.stdout, stderr=self.stderr)
         editor = services.demo_editor_ensure()
         action = "created" if editor.created else "password renewed"
         self.stdout.write(
