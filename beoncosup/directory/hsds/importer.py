@@ -174,7 +174,10 @@ class _Checker:
         self.name = name
         self.need_codes = set(Need.objects.values_list("code", flat=True))
         self.postcodes = set(PostalCode.objects.values_list("code", flat=True).distinct())
-        self.seen: dict[uuid.UUID, str] = {}
+        # id (as an int) -> kind number: compact enough for the ~1.2 million ids of 100,000
+        # services.
+        self.seen: dict[int, int] = {}
+        self.kinds: dict[str, int] = {}
         self.problems: list[Problem] = []
         self.record = ""
 
@@ -184,11 +187,10 @@ class _Checker:
     def claim(self, path: str, object_id: uuid.UUID, kind: str) -> None:
         """An id names one object; the same id for objects of two kinds is an error. (The same
         organisation or location may serve several services.)"""
-        key = f"{kind}:{object_id}"
-        previous = self.seen.get(object_id)
-        if previous is not None and previous != key:
+        kind_number = self.kinds.setdefault(kind, len(self.kinds))
+        previous = self.seen.setdefault(object_id.int, kind_number)
+        if previous != kind_number:
             self.bad(path, f"id {object_id} is used for two different objects")
-        self.seen[object_id] = key
 
     def check(self, service: ServiceIn, record: str) -> list[Problem]:
         self.problems, self.record = [], record

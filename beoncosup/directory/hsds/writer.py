@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from django.db import models
+from django.db import connections, models, router
 from django.utils import timezone
 
 from beoncosup.directory.hsds.profile import (
@@ -22,7 +22,6 @@ from beoncosup.directory.hsds.profile import (
     RECORD_TAXONOMY,
 )
 from beoncosup.directory.hsds.schemas import LocationIn, ServiceIn
-from beoncosup.directory.hsds.serialize import service_json
 from beoncosup.directory.models import (
     Accessibility,
     Address,
@@ -131,37 +130,66 @@ def _codes(service: ServiceIn) -> dict[str, list[str]]:
 
 
 def write_services(batch: list[ServiceIn], *, language: str) -> BatchCounts:
-    writer = _BatchWriter(language)
-    return writer.write(batch)
+    return _BatchWriter(language).write(batch)
+
+
+SERVICE_TEXTS = (
+    "name",
+    "alternate_name",
+    "description",
+    "application_process",
+    "fees_description",
+    "wait_time",
+    "eligibility_description",
+    "alert",
+)
+SERVICE_PLAIN = (
+    "url",
+    "email",
+    "status",
+    "minimum_age",
+    "maximum_age",
+    "assured_date",
+    "assurer_email",
+)
+SERVICE_CODES = tuple(field for _taxonomy, field in ATTRIBUTE_FIELDS)
+LOCATION_FIELDS = [
+    "name",
+    "description",
+    "transportation",
+    "location_type",
+    "organization_id",
+    "latitude",
+    "longitude",
+    "municipality_id",
+]
+ORGANIZATION_FIELDS = ["name", "alternate_name", "description", "email", "website", "is_demo"]
+
+
+def _snapshot(instance: models.Model, fields: Iterable[str]) -> tuple[Any, ...]:
+    return tuple(getattr(instance, name) for name in fields)
 
 
 class _BatchWriter:
+    """Writes one batch and tracks which services it really changed (for the summary), so a
+    re-import of the same file writes nothing and reports everything unchanged."""
+
     def __init__(self, language: str) -> None:
         self.language = language
         self.merge = _Merger(language)
+        self.touched: set[uuid.UUID] = set()
 
     def write(self, batch: list[ServiceIn]) -> BatchCounts:
-        from beoncosup.directory.selectors import services_for_hsds  # noqa: PLC0415 - cycle
-
         ids = [s.id for s in batch]
-        before = {
-            service.id: _comparable(service_json(service, self.language, exact=True))
-            for service in services_for_hsds().filter(id__in=ids)
-        }
+        existed = set(Service.objects.filter(id__in=ids).values_list("id", flat=True))
         self._organizations(batch)
         self._locations(batch)
         self._services(batch)
         counts = BatchCounts()
-        after = services_for_hsds().filter(id__in=[i for i in ids if i in before])
-        changed = {
-            s.id
-            for s in after
-            if _comparable(service_json(s, self.language, exact=True)) != before[s.id]
-        }
         for service_id in ids:
-            if service_id not in before:
+            if service_id not in existed:
                 counts.created += 1
-            elif service_id in changed:
+            elif service_id in self.touched:
                 counts.updated += 1
             else:
                 counts.unchanged += 1
@@ -175,6 +203,7 @@ class _BatchWriter:
         changed: list[Any] = []
         for org_id, data in incoming.items():
             org = existing.get(org_id) or Organization(id=org_id)
+            before = _snapshot(org, ORGANIZATION_FIELDS)
             self.merge.apply(
                 org,
                 data.model_dump(),
@@ -182,17 +211,21 @@ class _BatchWriter:
                 plain=("email", "website"),
             )
             org.is_demo = org.is_demo or org_id in demo
-            (changed if org_id in existing else new).append(org)
+            if org_id not in existing:
+                new.append(org)
+            elif _snapshot(org, ORGANIZATION_FIELDS) != before:
+                changed.append(org)
+                self.touched |= {s.id for s in batch if s.organization.id == org_id}
         Organization.objects.bulk_create(new)
-        Organization.objects.bulk_update(
-            changed, ["name", "alternate_name", "description", "email", "website", "is_demo"]
-        )
+        update_rows(Organization, changed, ORGANIZATION_FIELDS)
 
     def _locations(self, batch: list[ServiceIn]) -> None:
         incoming: dict[uuid.UUID, LocationIn] = {}
+        users: dict[uuid.UUID, set[uuid.UUID]] = {}
         for service in batch:
             for sal in service.service_at_locations:
                 incoming[sal.location.id] = sal.location
+                users.setdefault(sal.location.id, set()).add(service.id)
         existing = Location.objects.in_bulk(list(incoming))
         postcodes = {
             a.postal_code for loc in incoming.values() for a in loc.addresses if a.country == "BE"
@@ -206,6 +239,7 @@ class _BatchWriter:
         changed: list[Any] = []
         for location_id, data in incoming.items():
             location = existing.get(location_id) or Location(id=location_id)
+            before = _snapshot(location, LOCATION_FIELDS)
             self.merge.apply(
                 location,
                 data.model_dump(),
@@ -214,120 +248,55 @@ class _BatchWriter:
             )
             be_codes = [a.postal_code for a in data.addresses if a.country == "BE"]
             location.municipality_id = municipality_of.get(be_codes[0]) if be_codes else None
-            (changed if location_id in existing else new).append(location)
+            if location_id not in existing:
+                new.append(location)
+            elif _snapshot(location, LOCATION_FIELDS) != before:
+                changed.append(location)
+                self.touched |= users[location_id]
         Location.objects.bulk_create(new)
-        Location.objects.bulk_update(
-            changed,
-            [
-                "name",
-                "description",
-                "transportation",
-                "location_type",
-                "organization_id",
-                "latitude",
-                "longitude",
-                "municipality_id",
-            ],
-        )
-        self._replace_rows(
-            Address,
-            "location_id",
-            {
-                loc_id: [(a.id, a.model_dump()) for a in loc.addresses]
+        update_rows(Location, changed, LOCATION_FIELDS)
+        for model, attribute, texts, plain in (
+            (
+                Address,
+                "addresses",
+                ("address_1", "address_2", "city", "region", "state_province"),
+                ("attention", "postal_code", "country", "address_type"),
+            ),
+            (Accessibility, "accessibility", ("description",), ("details", "url")),
+        ):
+            rows = {
+                loc_id: [(row.id, row.model_dump()) for row in getattr(loc, attribute)]
                 for loc_id, loc in incoming.items()
-            },
-            texts=("address_1", "address_2", "city", "region", "state_province"),
-            plain=("attention", "postal_code", "country", "address_type"),
-        )
-        self._replace_rows(
-            Accessibility,
-            "location_id",
-            {
-                loc_id: [(x.id, x.model_dump()) for x in loc.accessibility]
-                for loc_id, loc in incoming.items()
-            },
-            texts=("description",),
-            plain=("details", "url"),
-        )
+            }
+            for loc_id in self._replace_rows(model, "location_id", rows, texts=texts, plain=plain):
+                self.touched |= users[loc_id]
 
     def _services(self, batch: list[ServiceIn]) -> None:
         existing = Service.objects.in_bulk([s.id for s in batch])
+        fields = [*SERVICE_TEXTS, *SERVICE_PLAIN, "organization_id", *SERVICE_CODES, "is_demo"]
         new: list[Any] = []
         changed: list[Any] = []
         needs = dict(Need.objects.values_list("code", "id"))
         need_links: dict[uuid.UUID, list[int]] = {}
         for data in batch:
             service = existing.get(data.id) or Service(id=data.id)
-            dumped = data.model_dump()
-            self.merge.apply(
-                service,
-                dumped,
-                texts=(
-                    "name",
-                    "alternate_name",
-                    "description",
-                    "application_process",
-                    "fees_description",
-                    "wait_time",
-                    "eligibility_description",
-                    "alert",
-                ),
-                plain=(
-                    "url",
-                    "email",
-                    "status",
-                    "minimum_age",
-                    "maximum_age",
-                    "assured_date",
-                    "assurer_email",
-                ),
-            )
+            before = _snapshot(service, fields)
+            self.merge.apply(service, data.model_dump(), texts=SERVICE_TEXTS, plain=SERVICE_PLAIN)
             service.organization_id = data.organization.id
-            service.last_modified = data.last_modified or timezone.now()
             codes = _codes(data)
             for taxonomy, field_name in ATTRIBUTE_FIELDS:
                 setattr(service, field_name, codes.get(taxonomy, []))
             service.is_demo = "demo" in codes.get(RECORD_TAXONOMY, [])
             need_links[data.id] = [needs[c] for c in codes.get(NEEDS_TAXONOMY, [])]
-            (changed if data.id in existing else new).append(service)
+            if data.id not in existing:
+                service.last_modified = data.last_modified or timezone.now()
+                new.append(service)
+            elif _snapshot(service, fields) != before:
+                changed.append(service)
+                self.touched.add(data.id)
         Service.objects.bulk_create(new)
-        Service.objects.bulk_update(
-            changed,
-            [
-                "name",
-                "alternate_name",
-                "description",
-                "application_process",
-                "fees_description",
-                "wait_time",
-                "eligibility_description",
-                "alert",
-                "url",
-                "email",
-                "status",
-                "minimum_age",
-                "maximum_age",
-                "assured_date",
-                "assurer_email",
-                "organization_id",
-                "last_modified",
-                "audiences",
-                "employment_statuses",
-                "phases",
-                "delivery_modes",
-                "access_routes",
-                "costs",
-                "cancer_types",
-                "is_demo",
-            ],
-        )
-        through = Service.needs.through
-        through.objects.filter(service_id__in=list(need_links)).delete()
-        through.objects.bulk_create(
-            through(service_id=sid, need_id=nid)
-            for sid, need_ids in need_links.items()
-            for nid in need_ids
-        )
+        update_rows(Service, changed, fields)
+        self._needs(need_links, existing=set(existing))
         for group, (model, texts, plain) in CHILDREN.items():
             rows = {}
             for data in batch:
@@ -339,10 +308,10 @@ class _BatchWriter:
                     items.append((item.id, child))
                 rows[data.id] = items
             extra = ("code", "uri") if group == "service_areas" else ()
-            self._replace_rows(
+            self.touched |= self._replace_rows(
                 model, "service_id", rows, texts=texts, plain=(*plain, *extra), ordered=True
             )
-        self._replace_rows(
+        self.touched |= self._replace_rows(
             ServiceAtLocation,
             "service_id",
             {
@@ -355,6 +324,29 @@ class _BatchWriter:
             texts=("description",),
             plain=("location_id",),
         )
+        # The file's timestamp is kept on every service it changed, so exports round-trip.
+        stamps = [
+            (s, data.last_modified or timezone.now())
+            for data in batch
+            if data.id in self.touched and (s := existing.get(data.id)) is not None
+        ]
+        for service, stamp in stamps:
+            service.last_modified = stamp
+        update_rows(Service, [s for s, _stamp in stamps], ["last_modified"])
+
+    def _needs(self, links: dict[uuid.UUID, list[int]], *, existing: set[uuid.UUID]) -> None:
+        through = Service.needs.through
+        current: dict[uuid.UUID, set[int]] = {}
+        for service_id, need_id in through.objects.filter(service_id__in=list(links)).values_list(
+            "service_id", "need_id"
+        ):
+            current.setdefault(service_id, set()).add(need_id)
+        stale = [sid for sid, need_ids in links.items() if current.get(sid, set()) != set(need_ids)]
+        self.touched |= {sid for sid in stale if sid in existing}
+        through.objects.filter(service_id__in=stale).delete()
+        through.objects.bulk_create(
+            through(service_id=sid, need_id=nid) for sid in stale for nid in links[sid]
+        )
 
     def _replace_rows(
         self,
@@ -365,29 +357,63 @@ class _BatchWriter:
         texts: tuple[str, ...],
         plain: tuple[str, ...],
         ordered: bool = False,
-    ) -> None:
-        """Make each parent's child rows exactly those given (matched by id)."""
+    ) -> set[uuid.UUID]:
+        """Make each parent's child rows exactly those given (matched by id); returns the
+        parents whose rows changed."""
+        manager = model._default_manager
         parents = list(rows_by_parent)
         wanted = {child_id for rows in rows_by_parent.values() for child_id, _ in rows}
-        manager = model._default_manager
-        manager.filter(**{f"{parent_field}__in": parents}).exclude(id__in=wanted).delete()
+        stale = manager.filter(**{f"{parent_field}__in": parents}).exclude(id__in=wanted)
+        changed_parents = set(stale.values_list(parent_field, flat=True))
+        stale.delete()
         existing = manager.in_bulk(list(wanted))
+        fields = [parent_field, *texts, *plain, *(["sort_order"] if ordered else [])]
         new: list[Any] = []
         changed: list[Any] = []
         for parent_id, rows in rows_by_parent.items():
             for position, (child_id, data) in enumerate(rows):
                 row = existing.get(child_id) or model(id=child_id)
+                before = _snapshot(row, fields)
                 setattr(row, parent_field, parent_id)
                 self.merge.apply(row, data, texts=texts, plain=plain)
                 if ordered:
                     row.sort_order = position  # type: ignore[attr-defined]
-                (changed if child_id in existing else new).append(row)
+                if child_id not in existing:
+                    new.append(row)
+                    changed_parents.add(parent_id)
+                elif _snapshot(row, fields) != before:
+                    changed.append(row)
+                    changed_parents.add(parent_id)
         manager.bulk_create(new)
-        fields = [parent_field, *texts, *plain, *(["sort_order"] if ordered else [])]
-        if changed:
-            manager.bulk_update(changed, fields)
+        update_rows(model, changed, fields)
+        return changed_parents
 
 
-def _comparable(data: dict[str, Any]) -> dict[str, Any]:
-    """A service's export without its timestamp, to tell a real change from a re-import."""
-    return {key: value for key, value in data.items() if key != "last_modified"}
+def _concrete(field: object) -> models.Field[Any, Any]:
+    if not isinstance(field, models.Field) or field.column is None:
+        raise TypeError(f"{field!r} is not a column")
+    return field
+
+
+def update_rows(model: type[models.Model], rows: list[Any], fields: list[str]) -> None:
+    """UPDATE many rows by primary key in one executemany.
+
+    Django's bulk_update builds a CASE expression per field and row, which took 40 s for 2,000
+    services; a prepared statement run once per row takes well under a second.
+    """
+    if not rows:
+        return
+    connection = connections[router.db_for_write(model)]
+    meta = model._meta
+    columns = [_concrete(meta.get_field(name)) for name in fields]
+    quote = connection.ops.quote_name
+    assignments = ", ".join(f"{quote(f.column)} = %s" for f in columns)
+    pk = _concrete(meta.pk)
+    sql = f"UPDATE {quote(meta.db_table)} SET {assignments} WHERE {quote(pk.column)} = %s"  # noqa: S608
+    params = [
+        [f.get_db_prep_save(getattr(row, f.attname), connection) for f in columns]
+        + [pk.get_db_prep_save(row.pk, connection)]
+        for row in rows
+    ]
+    with connection.cursor() as cursor:
+        cursor.executemany(sql, params)
