@@ -30,7 +30,7 @@ from beoncosup.taxonomy.models import Need
 
 LANGUAGES = ("nl", "fr", "de", "en")
 MAX_FILE_BYTES = 2 * 1024**3
-BATCH_SIZE = 500
+BATCH_SIZE = 2000
 AREA_CODE = re.compile(AREA_CODE_PATTERN)
 
 
