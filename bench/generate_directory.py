@@ -24,13 +24,13 @@ TAXONOMY = ROOT / "beoncosup" / "taxonomy" / "data" / "needs-taxonomy.yaml"
 LANGUAGES = ("nl", "fr", "de", "en")
 WORDS = {
     "nl": "steun begeleiding kanker vermoeidheid werk terugkeer gezin kinderen angst pijn voeding "
-    "beweging revalidatie thuiszorg praatgroep psycholoog maatschappelijk werk geld rechten".split(),
+    "beweging revalidatie thuiszorg praatgroep psycholoog maatschappelijk werk geld rechten",
     "fr": "soutien accompagnement cancer fatigue travail retour famille enfants peur douleur "
-    "nutrition activité revalidation soins domicile groupe psychologue social argent droits".split(),
+    "nutrition activité revalidation soins domicile groupe psychologue social argent droits",
     "de": "Unterstützung Begleitung Krebs Müdigkeit Arbeit Rückkehr Familie Kinder Angst Schmerz "
-    "Ernährung Bewegung Rehabilitation Pflege Gruppe Psychologe Sozialarbeit Geld Rechte".split(),
+    "Ernährung Bewegung Rehabilitation Pflege Gruppe Psychologe Sozialarbeit Geld Rechte",
     "en": "support guidance cancer fatigue work return family children fear pain nutrition "
-    "exercise rehabilitation homecare group psychologist social money rights".split(),
+    "exercise rehabilitation homecare group psychologist social money rights",
 }
 KINDS = {"nl": "Dienst", "fr": "Service", "de": "Dienst", "en": "Service"}
 CODES = {
@@ -53,7 +53,7 @@ CODES = {
 
 class Generator:
     def __init__(self, seed: int) -> None:
-        self.rng = random.Random(seed)
+        self.rng = random.Random(seed)  # noqa: S311 - synthetic data, not security
         taxonomy = yaml.safe_load(TAXONOMY.read_text(encoding="utf-8"))
         self.needs = [need["code"] for need in taxonomy["needs"]]
         self.places = [
@@ -66,7 +66,7 @@ class Generator:
         return str(uuid.UUID(int=self.rng.getrandbits(128), version=4))
 
     def sentence(self, language: str, words: int) -> str:
-        chosen = self.rng.choices(WORDS[language], k=words)
+        chosen = self.rng.choices(WORDS[language].split(), k=words)
         return (" ".join(chosen) + ".").capitalize()
 
     def term(self, taxonomy: str, code: str, owner: str) -> dict[str, Any]:
@@ -149,7 +149,7 @@ class Generator:
         return skeleton, languages
 
     def texts(self, skeleton: dict[str, Any], language: str) -> dict[str, Any]:
-        service = json.loads(json.dumps(skeleton))
+        service: dict[str, Any] = json.loads(json.dumps(skeleton))
         service["name"] = f"{KINDS[language]} {self.sentence(language, 3)}"
         service["description"] = " ".join(self.sentence(language, 12) for _ in range(3))
         service["application_process"] = self.sentence(language, 10)

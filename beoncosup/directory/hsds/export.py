@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from pathlib import Path
 
 from beoncosup.directory.hsds.serialize import service_json
+from beoncosup.directory.models import Service
 from beoncosup.directory.selectors import services_for_hsds
 
 LANGUAGES = ("nl", "fr", "de", "en")
@@ -23,7 +25,7 @@ def export_json(directory: Path) -> dict[str, int]:
         count = 0
         with target.open("w", encoding="utf-8") as handle:
             handle.write("[")
-            for service in _iterate(language):
+            for service in services_in(language):
                 handle.write(",\n" if count else "\n")
                 handle.write(
                     json.dumps(
@@ -41,7 +43,7 @@ def export_json(directory: Path) -> dict[str, int]:
     return counts
 
 
-def _iterate(language: str):  # type: ignore[no-untyped-def]
+def services_in(language: str) -> Iterator[Service]:
     """Services with a name in ``language``, in id order, a chunk of prefetched rows at a time."""
     last_id = None
     while True:

@@ -20,7 +20,7 @@ from django.db import transaction
 from pydantic import ValidationError
 
 from beoncosup.directory.enums import PROFILE_TAXONOMIES, RecordFlag
-from beoncosup.directory.hsds import writer
+from beoncosup.directory.hsds import tabular, writer
 from beoncosup.directory.hsds.profile import AREA_URI_PREFIX, NEEDS_TAXONOMY
 from beoncosup.directory.hsds.schemas import AttributeIn, ServiceAtLocationIn, ServiceIn
 from beoncosup.directory.models import Organization
@@ -64,6 +64,17 @@ def _records(path: Path) -> Iterator[Any]:
     """The service objects of a JSON file, one at a time: an array (streamed, so a file of
     100,000 services never sits in memory whole), a page object, or one service object."""
     name = str(path)
+    if path.is_dir():
+        try:
+            yield from tabular.read_package(path)
+        except tabular.TabularError as exc:
+            raise ImportRejected(
+                ImportReport(
+                    rejected=1,
+                    problems=[Problem(f"{path}/{exc.file}", exc.record, exc.field, exc.message)],
+                )
+            ) from None
+        return
     try:
         if path.stat().st_size > MAX_FILE_BYTES:
             raise _file_problem(name, "the file is larger than 2 GB")
@@ -329,12 +340,15 @@ def _service_batches(path: Path, size: int) -> Iterator[list[ServiceIn]]:
 
 
 def export_files(directory: Path) -> list[tuple[Path, str]]:
-    """The ``services.<lang>.json`` files of an export folder, Dutch first."""
-    return [
-        (directory / f"services.{lang}.json", lang)
-        for lang in LANGUAGES
-        if (directory / f"services.{lang}.json").is_file()
-    ]
+    """What an export folder holds, Dutch first: ``services.<lang>.json`` files (JSON export)
+    or ``<lang>/datapackage.json`` packages (CSV export)."""
+    found = []
+    for lang in LANGUAGES:
+        if (directory / f"services.{lang}.json").is_file():
+            found.append((directory / f"services.{lang}.json", lang))
+        elif (directory / lang / "datapackage.json").is_file():
+            found.append((directory / lang, lang))
+    return found
 
 
 def hsds_import(

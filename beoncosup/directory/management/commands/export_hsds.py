@@ -6,12 +6,14 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from beoncosup.directory.hsds.export import export_json
+from beoncosup.directory.hsds.tabular import export_csv
 
 
 class Command(BaseCommand):
     help = (
-        "Export the whole directory as HSDS 3.0 into the folder OUT: services.<lang>.json, one "
-        "file per language (import the folder again with import_hsds OUT)."
+        "Export the whole directory as HSDS 3.0 into the folder OUT, one language at a time: "
+        "services.<lang>.json (--format json) or <lang>/datapackage.json with CSV files "
+        "(--format csv). import_hsds OUT reads either back."
     )
 
     def add_arguments(self, parser: CommandParser) -> None:
@@ -19,11 +21,9 @@ class Command(BaseCommand):
         parser.add_argument("--format", choices=["json", "csv"], default="json")
 
     def handle(self, *args: Any, **options: Any) -> None:
-        if options["format"] == "csv":
-            raise CommandError("The HSDS CSV data package export is not available yet; use json.")
         out: Path = options["out"]
         if out.exists() and not out.is_dir():
             raise CommandError(f"{out} exists and is not a folder.")
-        counts = export_json(out)
+        counts = export_csv(out) if options["format"] == "csv" else export_json(out)
         summary = ", ".join(f"{lang}: {n}" for lang, n in counts.items()) or "no services"
         self.stdout.write(f"Exported to {out} ({summary}).")

@@ -11,9 +11,10 @@ from beoncosup.directory.hsds.importer import ImportRejected, export_files, hsds
 
 class Command(BaseCommand):
     help = (
-        "Import HSDS 3.0 services: a JSON file (an array of services, a page object with "
-        "'contents', or one service) whose texts are in --language, or a folder written by "
-        "export_hsds (services.<lang>.json). All or nothing: any problem and nothing is written."
+        "Import HSDS 3.0 services whose texts are in --language: a JSON file (an array of "
+        "services, a page object with 'contents', or one service) or a CSV data package folder "
+        "(datapackage.json + CSV files); or a folder written by export_hsds (every language). "
+        "All or nothing: any problem and nothing is written."
     )
 
     def add_arguments(self, parser: CommandParser) -> None:
@@ -25,17 +26,18 @@ class Command(BaseCommand):
 
     def handle(self, *args: Any, **options: Any) -> None:
         path: Path = options["path"]
-        if path.is_dir():
-            if (path / "datapackage.json").exists():
-                raise CommandError(
-                    f"{path}: HSDS CSV data packages are not supported yet; import the JSON form."
-                )
+        if path.is_dir() and not (path / "datapackage.json").exists():
             sources = export_files(path)
             if not sources:
-                raise CommandError(f"{path}: no services.<lang>.json files in this folder.")
+                raise CommandError(
+                    f"{path}: neither a data package (datapackage.json) nor an export folder "
+                    "(services.<lang>.json or <lang>/datapackage.json)."
+                )
         else:
             if options["language"] is None:
-                raise CommandError("--language is required for a single file (nl, fr, de, en).")
+                raise CommandError(
+                    "--language is required for a single file or package (nl, fr, de, en)."
+                )
             sources = [(path, options["language"])]
         try:
             report = hsds_import(
