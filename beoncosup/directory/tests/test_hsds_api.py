@@ -101,13 +101,17 @@ def test_organization_detail_lists_its_services(client, records):
     assert [s["id"] for s in body["services"]] == [records[1]["id"]]
 
 
-@pytest.mark.parametrize("page", [1, 2, 3])
+@pytest.mark.parametrize("page", ["first", "middle", "last"])
 def test_taxonomy_term_pages_validate(client, records, page):
-    response, body = get(client, f"/api/hsds/taxonomy_terms?per_page=15&page={page}")
+    _, first = get(client, "/api/hsds/taxonomy_terms?per_page=5")
+    number = {"first": 1, "middle": first["total_pages"] // 2, "last": first["total_pages"]}[page]
+
+    response, body = get(client, f"/api/hsds/taxonomy_terms?per_page=5&page={number}")
 
     assert response.status_code == 200
     assert page_errors(body, "taxonomy_term") == []
-    assert body["total_pages"] >= 3
+    assert body["page_number"] == number
+    assert body["last_page"] == (page == "last")
 
 
 def test_taxonomies_list_and_detail(client, records):
