@@ -10,6 +10,7 @@ import uuid
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import cache
 from typing import Any
 
 from django.db import connections, models, router
@@ -78,8 +79,15 @@ class _Merger:
             setattr(instance, name, "" if value is None and _is_char(instance, name) else value)
 
 
+@cache
+def _char_fields(model: type[models.Model]) -> frozenset[str]:
+    return frozenset(
+        f.attname for f in model._meta.concrete_fields if isinstance(f, models.CharField)
+    )
+
+
 def _is_char(instance: models.Model, name: str) -> bool:
-    return isinstance(instance._meta.get_field(name), models.CharField)
+    return name in _char_fields(type(instance))
 
 
 CHILDREN: dict[str, tuple[type[models.Model], tuple[str, ...], tuple[str, ...]]] = {
@@ -178,6 +186,8 @@ class _BatchWriter:
         self.language = language
         self.merge = _Merger(language)
         self.touched: set[uuid.UUID] = set()
+        # Services and locations that were in the database before this batch.
+        self.existing_parents: set[uuid.UUID] = set()
 
     def write(self, batch: list[ServiceIn]) -> BatchCounts:
         ids = [s.id for s in batch]
@@ -227,6 +237,7 @@ class _BatchWriter:
                 incoming[sal.location.id] = sal.location
                 users.setdefault(sal.location.id, set()).add(service.id)
         existing = Location.objects.in_bulk(list(incoming))
+        self.existing_parents |= set(existing)
         postcodes = {
             a.postal_code for loc in incoming.values() for a in loc.addresses if a.country == "BE"
         }
@@ -273,6 +284,7 @@ class _BatchWriter:
 
     def _services(self, batch: list[ServiceIn]) -> None:
         existing = Service.objects.in_bulk([s.id for s in batch])
+        self.existing_parents |= set(existing)
         fields = [*SERVICE_TEXTS, *SERVICE_PLAIN, "organization_id", *SERVICE_CODES, "is_demo"]
         new: list[Any] = []
         changed: list[Any] = []
@@ -361,12 +373,15 @@ class _BatchWriter:
         """Make each parent's child rows exactly those given (matched by id); returns the
         parents whose rows changed."""
         manager = model._default_manager
-        parents = list(rows_by_parent)
+        parents = [p for p in rows_by_parent if p in self.existing_parents]
         wanted = {child_id for rows in rows_by_parent.values() for child_id, _ in rows}
-        stale = manager.filter(**{f"{parent_field}__in": parents}).exclude(id__in=wanted)
-        changed_parents = set(stale.values_list(parent_field, flat=True))
-        stale.delete()
-        existing = manager.in_bulk(list(wanted))
+        changed_parents: set[uuid.UUID] = set()
+        existing: dict[Any, Any] = {}
+        if parents:  # rows of brand-new parents cannot exist yet: skip both look-ups
+            stale = manager.filter(**{f"{parent_field}__in": parents}).exclude(id__in=wanted)
+            changed_parents = set(stale.values_list(parent_field, flat=True))
+            stale.delete()
+            existing = manager.in_bulk(list(wanted))
         fields = [parent_field, *texts, *plain, *(["sort_order"] if ordered else [])]
         new: list[Any] = []
         changed: list[Any] = []
@@ -377,7 +392,7 @@ class _BatchWriter:
                 setattr(row, parent_field, parent_id)
                 self.merge.apply(row, data, texts=texts, plain=plain)
                 if ordered:
-                    row.sort_order = position  # type: ignore[attr-defined]
+                    setattr(row, "sort_order", position)  # noqa: B010 - any child model
                 if child_id not in existing:
                     new.append(row)
                     changed_parents.add(parent_id)
