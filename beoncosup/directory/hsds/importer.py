@@ -8,10 +8,12 @@ file with the same ids adds a translation. Text is stored as text: HTML is never
 
 from __future__ import annotations
 
+import gc
 import json
 import re
 import uuid
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any
@@ -362,6 +364,31 @@ def hsds_import(
     Every file is checked before anything is written; on any problem ImportRejected carries
     them all and the database is untouched. Counts are per service and file.
     """
+    with _few_garbage_collections():
+        return _import(sources, dry_run=dry_run, progress=progress)
+
+
+@contextmanager
+def _few_garbage_collections() -> Iterator[None]:
+    """Python's cyclic garbage collector re-scans every live object as an import allocates
+    millions of them; pausing it halves the import time. Refcounting still frees almost
+    everything, and ``_import`` collects between batches to bound memory."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+        gc.collect()
+
+
+def _import(
+    sources: list[tuple[Path, str]],
+    *,
+    dry_run: bool,
+    progress: Callable[[int, int], None] | None,
+) -> ImportReport:
     report = ImportReport()
     checked: list[tuple[Path, str, int]] = []
     for path, language in sources:
@@ -393,6 +420,8 @@ def hsds_import(
                 report.updated += counts.updated
                 report.unchanged += counts.unchanged
                 done += len(batch)
+                if done % (10 * BATCH_SIZE) < len(batch):
+                    gc.collect()
                 if progress is not None:
                     progress(done, total)
     return report

@@ -207,6 +207,9 @@ class _BatchWriter:
 
     def _organizations(self, batch: list[ServiceIn]) -> None:
         incoming = {s.organization.id: s.organization for s in batch}
+        services_of: dict[uuid.UUID, set[uuid.UUID]] = {}
+        for s in batch:
+            services_of.setdefault(s.organization.id, set()).add(s.id)
         demo = {s.organization.id for s in batch if RECORD_TAXONOMY in _codes(s)}
         existing = Organization.objects.in_bulk(list(incoming))
         new: list[Any] = []
@@ -225,7 +228,7 @@ class _BatchWriter:
                 new.append(org)
             elif _snapshot(org, ORGANIZATION_FIELDS) != before:
                 changed.append(org)
-                self.touched |= {s.id for s in batch if s.organization.id == org_id}
+                self.touched |= services_of[org_id]
         Organization.objects.bulk_create(new)
         update_rows(Organization, changed, ORGANIZATION_FIELDS)
 
