@@ -380,7 +380,6 @@ def _few_garbage_collections() -> Iterator[None]:
     finally:
         if enabled:
             gc.enable()
-        gc.collect()
 
 
 def _import(
