@@ -83,12 +83,14 @@ class Generator:
             },
         }
 
-    def service(self) -> tuple[dict[str, Any], tuple[str, ...]]:
+    def service(self, only: str | None = None) -> tuple[dict[str, Any], tuple[str, ...]]:
         """One service's language-independent skeleton and the languages it has text in."""
         rng = self.rng
         languages: tuple[str, ...] = rng.choice(
             [("nl",), ("fr",), ("nl", "fr"), ("fr", "de"), LANGUAGES]
         )
+        if only:
+            languages = (only,)
         sid, org, loc = self.uid(), self.uid(), self.uid()
         code, lat, lon, locality = rng.choice(self.places)
         attributes = [self.term("beoncosup-needs", c, sid) for c in rng.sample(self.needs, 3)]
@@ -166,6 +168,9 @@ def main() -> None:
     parser.add_argument("--services", type=int, default=10_000)
     parser.add_argument("--out", type=Path, required=True)
     parser.add_argument("--seed", type=int, default=2026)
+    parser.add_argument(
+        "--language", choices=LANGUAGES, help="every service in this one language only"
+    )
     args = parser.parse_args()
     generator = Generator(args.seed)
     args.out.mkdir(parents=True, exist_ok=True)
@@ -176,15 +181,17 @@ def main() -> None:
     for handle in handles.values():
         handle.write("[")
     for _ in range(args.services):
-        skeleton, languages = generator.service()
+        skeleton, languages = generator.service(args.language)
         for language in languages:
             handle = handles[language]
             handle.write(",\n" if counts[language] else "\n")
             handle.write(json.dumps(generator.texts(skeleton, language), ensure_ascii=False))
             counts[language] += 1
-    for handle in handles.values():
+    for language, handle in handles.items():
         handle.write("\n]\n")
         handle.close()
+        if not counts[language]:
+            (args.out / f"services.{language}.json").unlink()
     print(f"{args.services} services written to {args.out}: {counts}")  # noqa: T201
 
 

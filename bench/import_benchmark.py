@@ -32,6 +32,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--services", type=int, default=100_000)
     parser.add_argument("--keep", type=Path, help="reuse/keep the generated files here")
+    parser.add_argument("--language", help="generate every service in this one language")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         data = args.keep or Path(tmp) / "data"
@@ -40,7 +41,7 @@ def main() -> None:
             "DATABASE_URL": f"sqlite:///{tmp}/bench.sqlite3",
             "BEONCOSUP_DATA_DIR": tmp,
         }
-        if not (data / "services.nl.json").exists():
+        if not any(data.glob("services.*.json")):
             generated = run(
                 [
                     PYTHON,

@@ -60,10 +60,17 @@ class Command(BaseCommand):
         )
 
     def _progress(self, done: int, total: int) -> None:
-        if total >= 2000 and sys.stderr.isatty():
+        """A bar on a terminal; in logs, a line at every tenth (large imports only)."""
+        if total < 2000:
+            return
+        if sys.stderr.isatty():
             width = 30
             filled = width * done // total
             sys.stderr.write(f"\r[{'#' * filled}{'.' * (width - filled)}] {done}/{total}")
             if done == total:
                 sys.stderr.write("\n")
             sys.stderr.flush()
+            return
+        step = max(total // 10, 1)
+        if done == total or done // step != (done - 1) // step:
+            self.stderr.write(f"imported {done} of {total} service records")
