@@ -71,6 +71,7 @@ class Command(BaseCommand):
                 sys.stderr.write("\n")
             sys.stderr.flush()
             return
-        step = max(total // 10, 1)
-        if done == total or done // step != (done - 1) // step:
+        tenth = 10 * done // total
+        if tenth != getattr(self, "_last_tenth", 0):
+            self._last_tenth = tenth
             self.stderr.write(f"imported {done} of {total} service records")
