@@ -9,21 +9,20 @@ file with the same ids adds a translation. Text is stored as text: HTML is never
 from __future__ import annotations
 
 import gc
-import json
 import re
 import uuid
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO, Any
 
 from django.db import transaction
 from pydantic import ValidationError
 
 from beoncosup.directory.enums import PROFILE_TAXONOMIES, RecordFlag
-from beoncosup.directory.hsds import tabular, writer
+from beoncosup.directory.hsds import writer
+from beoncosup.directory.hsds.problems import ImportRejected, ImportReport, Problem
 from beoncosup.directory.hsds.profile import AREA_URI_PREFIX, NEEDS_TAXONOMY
+from beoncosup.directory.hsds.reading import records
 from beoncosup.directory.hsds.schemas import AttributeIn, ServiceAtLocationIn, ServiceIn
 from beoncosup.directory.models import Organization
 from beoncosup.directory.models.service import AREA_CODE_PATTERN
@@ -31,135 +30,8 @@ from beoncosup.geo.models import PostalCode
 from beoncosup.taxonomy.models import Need
 
 LANGUAGES = ("nl", "fr", "de", "en")
-MAX_FILE_BYTES = 2 * 1024**3
 BATCH_SIZE = 2000
 AREA_CODE = re.compile(AREA_CODE_PATTERN)
-
-
-@dataclass(frozen=True)
-class Problem:
-    file: str
-    record: str
-    field: str
-    message: str
-
-    def __str__(self) -> str:
-        return f"{self.file}: record {self.record}: {self.field}: {self.message}"
-
-
-@dataclass
-class ImportReport:
-    created: int = 0
-    updated: int = 0
-    unchanged: int = 0
-    rejected: int = 0
-    problems: list[Problem] = field(default_factory=list)
-
-
-class ImportRejected(Exception):
-    def __init__(self, report: ImportReport) -> None:
-        super().__init__(f"{report.rejected} record(s) rejected; nothing was imported")
-        self.report = report
-
-
-def _records(path: Path) -> Iterator[Any]:
-    """The service objects of a JSON file, one at a time: an array (streamed, so a file of
-    100,000 services never sits in memory whole), a page object, or one service object."""
-    name = str(path)
-    if path.is_dir():
-        try:
-            yield from tabular.read_package(path)
-        except tabular.TabularError as exc:
-            raise ImportRejected(
-                ImportReport(
-                    rejected=1,
-                    problems=[Problem(f"{path}/{exc.file}", exc.record, exc.field, exc.message)],
-                )
-            ) from None
-        return
-    try:
-        if path.stat().st_size > MAX_FILE_BYTES:
-            raise _file_problem(name, "the file is larger than 2 GB")
-        with path.open(encoding="utf-8") as handle:
-            start = handle.read(1 << 16)
-            if start.lstrip().startswith("["):
-                yield from stream_json_array(handle, start, name)
-                return
-            document = json.loads(start + handle.read())
-    except OSError as exc:
-        raise _file_problem(name, f"cannot be read ({exc.strerror})") from None
-    except UnicodeDecodeError:
-        raise _file_problem(name, "is not UTF-8 text") from None
-    except json.JSONDecodeError as exc:
-        raise _file_problem(
-            name, f"is not valid JSON: {exc.msg} at line {exc.lineno}, column {exc.colno}"
-        ) from None
-    if isinstance(document, dict) and isinstance(document.get("contents"), list):
-        yield from document["contents"]
-    elif isinstance(document, dict) and "id" in document:
-        yield document
-    else:
-        raise _file_problem(
-            name, "expected an array of services, a page object with 'contents', or one service"
-        )
-
-
-def stream_json_array(handle: IO[str], buffer: str, name: str) -> Iterator[Any]:
-    """Yield the items of a top-level JSON array read from ``handle`` in chunks."""
-    decoder = json.JSONDecoder()
-    consumed = 0  # characters dropped from the front of the buffer, for error positions
-    pos = buffer.index("[") + 1
-    expect_item = True
-    while True:
-        while True:
-            pos = _skip_space(buffer, pos)
-            if pos < len(buffer):
-                break
-            more = handle.read(1 << 20)
-            if not more:
-                raise _file_problem(name, "is not valid JSON: the array is not closed")
-            buffer, consumed, pos = buffer[pos:] + more, consumed + pos, 0
-        char = buffer[pos]
-        if char == "]" and (expect_item is False or _empty_so_far(consumed, pos, buffer)):
-            return
-        if not expect_item:
-            if char != ",":
-                raise _file_problem(
-                    name, f"is not valid JSON: expected ',' or ']' at character {consumed + pos}"
-                )
-            pos += 1
-            expect_item = True
-            continue
-        while True:
-            try:
-                item, end = decoder.raw_decode(buffer, pos)
-                break
-            except json.JSONDecodeError as exc:
-                more = handle.read(1 << 20)
-                if not more:
-                    raise _file_problem(
-                        name, f"is not valid JSON: {exc.msg} at character {consumed + exc.pos}"
-                    ) from None
-                buffer, consumed, pos = buffer[pos:] + more, consumed + pos, 0
-        yield item
-        pos, expect_item = end, False
-        if pos > 1 << 20:
-            buffer, consumed, pos = buffer[pos:], consumed + pos, 0
-
-
-def _skip_space(buffer: str, pos: int) -> int:
-    while pos < len(buffer) and buffer[pos] in " \t\r\n":
-        pos += 1
-    return pos
-
-
-def _empty_so_far(consumed: int, pos: int, buffer: str) -> bool:
-    """True for ``[]``: the closing bracket follows the opening one."""
-    return consumed == 0 and buffer[:pos].strip() == "["
-
-
-def _file_problem(name: str, message: str) -> ImportRejected:
-    return ImportRejected(ImportReport(rejected=1, problems=[Problem(name, "-", "file", message)]))
 
 
 def _pydantic_problems(name: str, record_id: str, error: ValidationError) -> list[Problem]:
@@ -277,7 +149,7 @@ def _check_file(path: Path, report: ImportReport) -> int:
     organizations: set[uuid.UUID] = set()
     location_organizations: list[tuple[str, int, uuid.UUID]] = []
     count = 0
-    for index, raw in enumerate(_records(path)):
+    for index, raw in enumerate(records(path)):
         count += 1
         record = str(raw.get("id", f"#{index + 1}")) if isinstance(raw, dict) else f"#{index + 1}"
         if not isinstance(raw, dict):
@@ -332,7 +204,7 @@ def _check_location_organizations(
 def _service_batches(path: Path, size: int) -> Iterator[list[ServiceIn]]:
     """Second pass, after a clean first pass: the services again, a batch at a time."""
     batch: list[ServiceIn] = []
-    for raw in _records(path):
+    for raw in records(path):
         batch.append(ServiceIn.model_validate(raw))
         if len(batch) == size:
             yield batch

@@ -9,7 +9,8 @@ import pytest
 from django.core.management import CommandError, call_command
 
 from beoncosup.directory.hsds.export import export_json
-from beoncosup.directory.hsds.importer import ImportRejected, hsds_import
+from beoncosup.directory.hsds.importer import hsds_import
+from beoncosup.directory.hsds.problems import ImportRejected
 from beoncosup.directory.models import Location, Organization, Phone, Service, ServiceArea
 from beoncosup.directory.tests.factories import make_geo, make_needs, service_record, translated
 from beoncosup.directory.tests.hsds_schemas import EXAMPLES, schema_errors

@@ -12,7 +12,8 @@ import pytest
 from django.core.management import call_command
 from frictionless import validate
 
-from beoncosup.directory.hsds.importer import ImportRejected, hsds_import
+from beoncosup.directory.hsds.importer import hsds_import
+from beoncosup.directory.hsds.problems import ImportRejected
 from beoncosup.directory.hsds.tabular import export_csv
 from beoncosup.directory.models import Location, Organization, Service
 from beoncosup.directory.tests.factories import make_geo, make_needs, service_record, translated

@@ -6,7 +6,8 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from beoncosup.directory.hsds.importer import ImportRejected, export_files, hsds_import
+from beoncosup.directory.hsds.importer import export_files, hsds_import
+from beoncosup.directory.hsds.problems import ImportRejected
 
 
 class Command(BaseCommand):

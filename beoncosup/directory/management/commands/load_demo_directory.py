@@ -6,7 +6,8 @@ from typing import Any
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from beoncosup.directory.hsds.importer import ImportRejected, hsds_import
+from beoncosup.directory.hsds.importer import hsds_import
+from beoncosup.directory.hsds.problems import ImportRejected
 
 DEMO_DIR = Path(__file__).resolve().parents[2] / "data"
 
