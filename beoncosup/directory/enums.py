@@ -76,6 +76,7 @@ class CancerType(models.TextChoices):
 
 class RecordFlag(models.TextChoices):
     DEMO = "demo", _("Demo data")
+    SOURCE = "source", _("Source of the information")
 
 
 # Attribute taxonomies of the profile: HSDS `attributes[].taxonomy_term.taxonomy` → code list.

@@ -56,13 +56,24 @@ def service_at_locations_serving(
     if not points:
         return queryset.none()
     codes = area_codes_for_postcode(postcode)
+    latitude = sum(p[0] for p in points) / len(points)
+    longitude = sum(p[1] for p in points) / len(points)
+    # Areas given as "within N km of the service's locations", measured from the postcode.
+    radius_rows = queryset.filter(service__service_areas__radius_km__isnull=False).values_list(
+        "id", "location__latitude", "location__longitude", "service__service_areas__radius_km"
+    )
+    within_radius = [
+        sal_id
+        for sal_id, lat, lon, radius in radius_rows
+        if lat is not None and radius and haversine_km(latitude, longitude, lat, lon) <= radius
+    ]
     queryset = queryset.filter(
-        Q(service__service_areas__isnull=True) | Q(service__service_areas__code__in=codes)
+        Q(service__service_areas__isnull=True)
+        | Q(service__service_areas__code__in=codes)
+        | Q(id__in=within_radius)
     ).distinct()
     if proximity_m is None:
         return queryset
-    latitude = sum(p[0] for p in points) / len(points)
-    longitude = sum(p[1] for p in points) / len(points)
     box = bounding_box(latitude, longitude, proximity_m / 1000)
     candidates = queryset.filter(
         location__latitude__range=(box.south, box.north),

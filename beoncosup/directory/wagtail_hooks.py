@@ -116,7 +116,11 @@ class ServiceViewSet(SnippetViewSet):
             ObjectList(
                 [
                     MultiFieldPanel(
-                        [FieldPanel("assured_date"), FieldPanel("assurer_email")],
+                        [
+                            FieldPanel("assured_date"),
+                            FieldPanel("assurer_email"),
+                            FieldPanel("source"),
+                        ],
                         heading=_("Verification"),
                     ),
                     FieldPanel("is_demo"),

@@ -76,7 +76,7 @@ def service_filter_for_term(term_id: str) -> Q | None:
     if taxonomy == NEEDS_TAXONOMY:
         return Q(needs__code=code)
     if taxonomy == RECORD_TAXONOMY:
-        return Q(is_demo=True)
+        return Q(is_demo=True) if code == "demo" else ~Q(source="")
     # Codes are plain ASCII words, so a text match on the JSON list is exact and portable.
     return Q(**{f"{FIELD_OF[taxonomy]}__icontains": f'"{code}"'})
 

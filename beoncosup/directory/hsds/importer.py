@@ -21,7 +21,7 @@ from pydantic import ValidationError
 from beoncosup.directory.enums import PROFILE_TAXONOMIES, RecordFlag
 from beoncosup.directory.hsds import writer
 from beoncosup.directory.hsds.problems import ImportRejected, ImportReport, Problem
-from beoncosup.directory.hsds.profile import AREA_URI_PREFIX, NEEDS_TAXONOMY
+from beoncosup.directory.hsds.profile import AREA_URI_PREFIX, NEEDS_TAXONOMY, RADIUS_EXTENT_TYPE
 from beoncosup.directory.hsds.reading import records
 from beoncosup.directory.hsds.schemas import AttributeIn, ServiceAtLocationIn, ServiceIn
 from beoncosup.directory.models import Organization
@@ -93,6 +93,10 @@ class _Checker:
             for index, child in enumerate(getattr(service, group)):
                 self.claim(f"{group}.{index}.id", child.id, group)
         for index, area in enumerate(service.service_areas):
+            if area.extent_type == RADIUS_EXTENT_TYPE and not (
+                area.extent and area.extent.isdigit() and 1 <= int(area.extent) <= 500
+            ):
+                self.bad(f"service_areas.{index}.extent", "a radius must be 1 to 500 (km)")
             if area.uri and area.uri.startswith(AREA_URI_PREFIX):
                 code = area.uri.removeprefix(AREA_URI_PREFIX)
                 if not AREA_CODE.match(code):

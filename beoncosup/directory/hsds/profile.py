@@ -16,6 +16,8 @@ ATTRIBUTE_FIELDS = (
     ("beoncosup-cancer-type", "cancer_types"),
 )
 NEEDS_TAXONOMY = "beoncosup-needs"
+# A service area "within N km of the service's locations": HSDS extent + extent_type.
+RADIUS_EXTENT_TYPE = "beoncosup:radius_km"
 RECORD_TAXONOMY = "beoncosup-record"
 
 

@@ -34,6 +34,7 @@ class AttributeIn(Strict):
     id: uuid.UUID | None = None
     taxonomy_term_id: uuid.UUID | None = None
     taxonomy_term: TaxonomyTermIn | None = None
+    value: Annotated[str, StringConstraints(strict=True, max_length=500)] | None = None
 
 
 class AddressIn(Strict):
@@ -121,6 +122,8 @@ class ServiceAreaIn(Strict):
     name: Text | None = None
     description: Annotated[str, StringConstraints(strict=True, max_length=1000)] | None = None
     uri: Annotated[str, StringConstraints(strict=True, max_length=500)] | None = None
+    extent: Annotated[str, StringConstraints(strict=True, max_length=100)] | None = None
+    extent_type: Annotated[str, StringConstraints(strict=True, max_length=100)] | None = None
 
 
 class LanguageIn(Strict):

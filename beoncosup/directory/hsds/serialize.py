@@ -22,6 +22,7 @@ from beoncosup.directory.hsds.profile import (
     AREA_URI_PREFIX,
     ATTRIBUTE_FIELDS,
     NEEDS_TAXONOMY,
+    RADIUS_EXTENT_TYPE,
     RECORD_TAXONOMY,
     attribute_id,
     taxonomy_id,
@@ -145,6 +146,9 @@ def attributes_json(service: Service, language: str) -> list[Json]:
             result.append(_attribute(service, code_term_json(taxonomy, code, language)))
     if service.is_demo:
         result.append(_attribute(service, code_term_json(RECORD_TAXONOMY, "demo", language)))
+    if service.source:
+        source = _attribute(service, code_term_json(RECORD_TAXONOMY, "source", language))
+        result.append({**source, "value": service.source})
     return result
 
 
@@ -272,6 +276,8 @@ def service_json(service: Service, language: str, *, exact: bool) -> Json:
                 "name": texts.get(a.name),
                 "description": texts.get(a.description),
                 "uri": f"{AREA_URI_PREFIX}{a.code}" if a.code else a.uri,
+                "extent": str(a.radius_km) if a.radius_km else None,
+                "extent_type": RADIUS_EXTENT_TYPE if a.radius_km else None,
             }
         )
         for a in service.service_areas.all()

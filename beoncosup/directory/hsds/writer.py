@@ -21,6 +21,7 @@ from beoncosup.directory.hsds.profile import (
     AREA_URI_PREFIX,
     ATTRIBUTE_FIELDS,
     NEEDS_TAXONOMY,
+    RADIUS_EXTENT_TYPE,
     RECORD_TAXONOMY,
 )
 from beoncosup.directory.hsds.schemas import LocationIn, ServiceIn
@@ -124,6 +125,20 @@ def _area_fields(uri: str | None) -> tuple[str, str]:
     if uri and uri.startswith(AREA_URI_PREFIX):
         return uri.removeprefix(AREA_URI_PREFIX), ""
     return "", uri or ""
+
+
+def _radius(area: Mapping[str, Any]) -> int | None:
+    if area.get("extent_type") == RADIUS_EXTENT_TYPE and area.get("extent"):
+        return int(area["extent"])
+    return None
+
+
+def _source(service: ServiceIn) -> str:
+    for attribute in service.attributes:
+        term = attribute.taxonomy_term
+        if term and term.taxonomy == RECORD_TAXONOMY and term.code == "source":
+            return attribute.value or ""
+    return ""
 
 
 def _codes(service: ServiceIn) -> dict[str, list[str]]:
@@ -289,7 +304,14 @@ class _BatchWriter:
     def _services(self, batch: list[ServiceIn]) -> None:
         existing = Service.objects.in_bulk([s.id for s in batch])
         self.existing_parents |= set(existing)
-        fields = [*SERVICE_TEXTS, *SERVICE_PLAIN, "organization_id", *SERVICE_CODES, "is_demo"]
+        fields = [
+            *SERVICE_TEXTS,
+            *SERVICE_PLAIN,
+            "organization_id",
+            *SERVICE_CODES,
+            "is_demo",
+            "source",
+        ]
         new: list[Any] = []
         changed: list[Any] = []
         needs = dict(Need.objects.values_list("code", "id"))
@@ -303,6 +325,7 @@ class _BatchWriter:
             for taxonomy, field_name in ATTRIBUTE_FIELDS:
                 setattr(service, field_name, codes.get(taxonomy, []))
             service.is_demo = "demo" in codes.get(RECORD_TAXONOMY, [])
+            service.source = _source(data)
             need_links[data.id] = [needs[c] for c in codes.get(NEEDS_TAXONOMY, [])]
             if data.id not in existing:
                 service.last_modified = data.last_modified or timezone.now()
@@ -321,9 +344,10 @@ class _BatchWriter:
                     child = _child_data(group, item)
                     if group == "service_areas":
                         child["code"], child["uri"] = _area_fields(child.get("uri"))
+                        child["radius_km"] = _radius(child)
                     items.append((item.id, child))
                 rows[data.id] = items
-            extra = ("code", "uri") if group == "service_areas" else ()
+            extra = ("code", "uri", "radius_km") if group == "service_areas" else ()
             self.touched |= self._replace_rows(
                 model, "service_id", rows, texts=texts, plain=(*plain, *extra), ordered=True
             )

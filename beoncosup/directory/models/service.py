@@ -72,6 +72,12 @@ class Service(RevisionMixin, ClusterableModel):
     cancer_types = CodeListField(_("cancer types (none ticked = all)"), code_choices=CancerType)
     assured_date = models.DateField(_("last verified on"), null=True, blank=True, db_index=True)
     assurer_email = models.CharField(_("verified by"), max_length=255, blank=True)
+    source = models.CharField(
+        _("source"),
+        max_length=500,
+        blank=True,
+        help_text=_("Where this information comes from, e.g. the organisation's website."),
+    )
     is_demo = models.BooleanField(_("demo data"), default=False)
     # Set by services and imports (an import keeps the source's value, so exports round-trip).
     last_modified = models.DateTimeField(_("last modified"), default=timezone.now, db_index=True)
@@ -165,6 +171,13 @@ class ServiceArea(ServiceChild):
         help_text=_("BE, BE-VLG, BE-WAL, BE-BRU, BE-DG, a province such as BE-VAN, or nis-44021"),
     )
     uri = models.CharField(_("other directory's area URI"), max_length=500, blank=True)
+    radius_km = models.PositiveSmallIntegerField(
+        _("radius around its locations (km)"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1), MaxValueValidator(500)],
+        help_text=_("Instead of an area code: serves people living within this distance."),
+    )
     name = I18nTextField(_("name"), max_length=255)
     description = I18nTextField(_("description"), max_length=1000)
 

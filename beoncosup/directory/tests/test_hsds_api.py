@@ -240,3 +240,23 @@ def test_service_detail_query_count(client, records, django_assert_num_queries):
     # accessibility) and one for the service-at-location rows.
     with django_assert_num_queries(13):
         client.get(f"/api/hsds/services/{records[0]['id']}")
+
+
+def test_radius_area_serves_postcodes_within_reach_only(client, tmp_path):
+    make_geo()
+    make_needs()
+    record = service_record("radius", postcode="9000")
+    record["service_areas"] = [
+        {
+            "id": record["service_areas"][0]["id"],
+            "extent": "20",
+            "extent_type": "beoncosup:radius_km",
+        }
+    ]
+    (tmp_path / "r.json").write_text(json.dumps([record]), encoding="utf-8")
+    hsds_import(sources=[(tmp_path / "r.json", "nl")])
+
+    _, near = get(client, "/api/hsds/service_at_locations?postcode=9000")
+    _, far = get(client, "/api/hsds/service_at_locations?postcode=4000")
+
+    assert (near["total_items"], far["total_items"]) == (1, 0)

@@ -12,7 +12,13 @@ from beoncosup.directory.hsds.export import export_json
 from beoncosup.directory.hsds.importer import hsds_import
 from beoncosup.directory.hsds.problems import ImportRejected
 from beoncosup.directory.models import Location, Organization, Phone, Service, ServiceArea
-from beoncosup.directory.tests.factories import make_geo, make_needs, service_record, translated
+from beoncosup.directory.tests.factories import (
+    attribute,
+    make_geo,
+    make_needs,
+    service_record,
+    translated,
+)
 from beoncosup.directory.tests.hsds_schemas import EXAMPLES, schema_errors
 
 pytestmark = pytest.mark.django_db
@@ -362,3 +368,43 @@ def test_streamed_array_edge_cases(tmp_path, content, expected):
         import_file(path)
     messages = [str(problem) for problem in rejected.value.report.problems]
     assert any(expected in message for message in messages), messages
+
+
+def test_source_and_radius_areas_round_trip(tmp_path):
+    record = service_record("a")
+    record["service_areas"] = [
+        {
+            "id": record["service_areas"][0]["id"],
+            "extent": "25",
+            "extent_type": "beoncosup:radius_km",
+        }
+    ]
+    record["attributes"].append(
+        {
+            **attribute("beoncosup-record", "source", record["id"]),
+            "value": "Website of the organisation, checked 2026-06-01",
+        }
+    )
+    import_file(write(tmp_path, [record]))
+    service = Service.objects.get(id=record["id"])
+    assert service.source == "Website of the organisation, checked 2026-06-01"
+    assert service.service_areas.get().radius_km == 25
+
+    export_json(tmp_path / "out")
+
+    exported = json.loads((tmp_path / "out" / "services.nl.json").read_text(encoding="utf-8"))[0]
+    assert exported["service_areas"][0]["extent"] == "25"
+    assert [a.get("value") for a in exported["attributes"] if a.get("value")] == [
+        "Website of the organisation, checked 2026-06-01"
+    ]
+    assert schema_errors(exported, "service") == []
+
+
+def test_radius_must_be_a_sensible_number_of_kilometres(tmp_path):
+    record = service_record("a")
+    record["service_areas"][0].update(extent="far", extent_type="beoncosup:radius_km")
+
+    with pytest.raises(ImportRejected) as rejected:
+        import_file(write(tmp_path, [record]))
+
+    assert "a radius must be 1 to 500 (km)" in str(rejected.value.report.problems[0])
