@@ -83,8 +83,12 @@ class Generator:
             },
         }
 
-    def service(self, only: str | None = None) -> tuple[dict[str, Any], tuple[str, ...]]:
-        """One service's language-independent skeleton and the languages it has text in."""
+    def service(
+        self, number: int | None, only: str | None = None
+    ) -> tuple[dict[str, Any], tuple[str, ...]]:
+        """One service's language-independent skeleton and the languages it has text in.
+        With ``number``, the service id starts with it, so services come in id order as
+        export_hsds writes them."""
         rng = self.rng
         languages: tuple[str, ...] = rng.choice(
             [("nl",), ("fr",), ("nl", "fr"), ("fr", "de"), LANGUAGES]
@@ -92,6 +96,8 @@ class Generator:
         if only:
             languages = (only,)
         sid, org, loc = self.uid(), self.uid(), self.uid()
+        if number is not None:
+            sid = str(uuid.UUID(int=(number << 96) | rng.getrandbits(96), version=4))
         code, lat, lon, locality = rng.choice(self.places)
         attributes = [self.term("beoncosup-needs", c, sid) for c in rng.sample(self.needs, 3)]
         for taxonomy, codes in CODES.items():
@@ -171,6 +177,9 @@ def main() -> None:
     parser.add_argument(
         "--language", choices=LANGUAGES, help="every service in this one language only"
     )
+    parser.add_argument(
+        "--shuffled", action="store_true", help="services in random id order (not as exported)"
+    )
     args = parser.parse_args()
     generator = Generator(args.seed)
     args.out.mkdir(parents=True, exist_ok=True)
@@ -180,8 +189,8 @@ def main() -> None:
     counts = dict.fromkeys(LANGUAGES, 0)
     for handle in handles.values():
         handle.write("[")
-    for _ in range(args.services):
-        skeleton, languages = generator.service(args.language)
+    for number in range(args.services):
+        skeleton, languages = generator.service(None if args.shuffled else number, args.language)
         for language in languages:
             handle = handles[language]
             handle.write(",\n" if counts[language] else "\n")

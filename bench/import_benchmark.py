@@ -33,6 +33,9 @@ def main() -> None:
     parser.add_argument("--services", type=int, default=100_000)
     parser.add_argument("--keep", type=Path, help="reuse/keep the generated files here")
     parser.add_argument("--language", help="generate every service in this one language")
+    parser.add_argument(
+        "--shuffled", action="store_true", help="services in random id order (not as exported)"
+    )
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         data = args.keep or Path(tmp) / "data"
@@ -50,6 +53,8 @@ def main() -> None:
                     str(args.services),
                     "--out",
                     str(data),
+                    *(["--language", args.language] if args.language else []),
+                    *(["--shuffled"] if args.shuffled else []),
                 ],
                 env,
             )

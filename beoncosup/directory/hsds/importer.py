@@ -9,10 +9,12 @@ file with the same ids adds a translation. Text is stored as text: HTML is never
 from __future__ import annotations
 
 import gc
+import heapq
 import re
 import uuid
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 
 from django.db import transaction
@@ -24,6 +26,7 @@ from beoncosup.directory.hsds.problems import ImportRejected, ImportReport, Prob
 from beoncosup.directory.hsds.profile import AREA_URI_PREFIX, NEEDS_TAXONOMY, RADIUS_EXTENT_TYPE
 from beoncosup.directory.hsds.reading import records
 from beoncosup.directory.hsds.schemas import AttributeIn, ServiceAtLocationIn, ServiceIn
+from beoncosup.directory.hsds.writer import Record
 from beoncosup.directory.models import Organization
 from beoncosup.directory.models.service import AREA_CODE_PATTERN
 from beoncosup.geo.models import PostalCode
@@ -31,6 +34,7 @@ from beoncosup.taxonomy.models import Need
 
 LANGUAGES = ("nl", "fr", "de", "en")
 BATCH_SIZE = 2000
+OUTCOME_RANK = {"unchanged": 0, "updated": 1, "created": 2}
 AREA_CODE = re.compile(AREA_CODE_PATTERN)
 
 
@@ -145,14 +149,23 @@ class _Checker:
             )
 
 
-def _check_file(path: Path, report: ImportReport) -> int:
-    """First pass: check every record of a file, collecting problems; returns how many."""
+@dataclass(frozen=True)
+class _Checked:
+    path: Path
+    language: str
+    count: int
+    ascending: bool  # services listed by increasing id, as export_hsds writes them
+
+
+def _check_file(path: Path, language: str, report: ImportReport) -> _Checked:
+    """First pass: check every record of a file, collecting problems."""
     name = str(path)
     checker = _Checker(name)
     service_ids: set[uuid.UUID] = set()
     organizations: set[uuid.UUID] = set()
     location_organizations: list[tuple[str, int, uuid.UUID]] = []
     count = 0
+    previous, ascending = -1, True
     for index, raw in enumerate(records(path)):
         count += 1
         record = str(raw.get("id", f"#{index + 1}")) if isinstance(raw, dict) else f"#{index + 1}"
@@ -167,6 +180,8 @@ def _check_file(path: Path, report: ImportReport) -> int:
             report.rejected += 1
             continue
         problems = checker.check(service, record)
+        ascending = ascending and service.id.int > previous
+        previous = service.id.int
         if service.id in service_ids:
             problems.append(Problem(name, record, "id", "the same service id appears twice"))
         service_ids.add(service.id)
@@ -180,7 +195,7 @@ def _check_file(path: Path, report: ImportReport) -> int:
             report.problems.extend(problems)
             report.rejected += 1
     _check_location_organizations(location_organizations, organizations, name, report)
-    return count
+    return _Checked(path, language, count, ascending)
 
 
 def _check_location_organizations(
@@ -205,16 +220,34 @@ def _check_location_organizations(
             report.rejected += 1
 
 
-def _service_batches(path: Path, size: int) -> Iterator[list[ServiceIn]]:
-    """Second pass, after a clean first pass: the services again, a batch at a time."""
-    batch: list[ServiceIn] = []
-    for raw in records(path):
-        batch.append(ServiceIn.model_validate(raw))
-        if len(batch) == size:
+def _records_in(checked: _Checked) -> Iterator[tuple[int, Record]]:
+    """Second pass, after a clean first pass: the file's services again, with their ids."""
+    for raw in records(checked.path):
+        service = ServiceIn.model_validate(raw)
+        yield service.id.int, (service, checked.language)
+
+
+def _batches(files: list[_Checked]) -> Iterator[list[Record]]:
+    """Batches of records to write. When every file lists its services by increasing id (as
+    our exports do), the files are merged so each service's languages are written together,
+    once; otherwise the files are written one after the other."""
+    if len(files) > 1 and all(f.ascending for f in files):
+        streams: list[Iterator[tuple[int, Record]]] = [
+            heapq.merge(*(_records_in(f) for f in files), key=lambda item: item[0])
+        ]
+    else:
+        streams = [_records_in(f) for f in files]
+    for stream in streams:
+        batch: list[Record] = []
+        last = None
+        for key, record in stream:
+            if key != last and len(batch) >= BATCH_SIZE:
+                yield batch
+                batch = []
+            batch.append(record)
+            last = key
+        if batch:
             yield batch
-            batch = []
-    if batch:
-        yield batch
 
 
 def export_files(directory: Path) -> list[tuple[Path, str]]:
@@ -238,7 +271,8 @@ def hsds_import(
     """Import HSDS service files, each with the language of its texts.
 
     Every file is checked before anything is written; on any problem ImportRejected carries
-    them all and the database is untouched. Counts are per service and file.
+    them all and the database is untouched. The summary counts services: created, updated
+    (in any of its languages) or unchanged.
     """
     with _few_garbage_collections():
         return _import(sources, dry_run=dry_run, progress=progress)
@@ -265,7 +299,7 @@ def _import(
     progress: Callable[[int, int], None] | None,
 ) -> ImportReport:
     report = ImportReport()
-    checked: list[tuple[Path, str, int]] = []
+    checked: list[_Checked] = []
     for path, language in sources:
         if language not in LANGUAGES:
             report.problems.append(
@@ -274,29 +308,34 @@ def _import(
             report.rejected += 1
             continue
         try:
-            count = _check_file(path, report)
+            checked.append(_check_file(path, language, report))
         except ImportRejected as rejected:
             report.problems.extend(rejected.report.problems)
             report.rejected += rejected.report.rejected
-            continue
-        checked.append((path, language, count))
     if report.problems:
         raise ImportRejected(report)
-    total = sum(count for _path, _language, count in checked)
+    total = sum(f.count for f in checked)
     if dry_run:
         report.unchanged = total
         return report
+    statuses: dict[uuid.UUID, str] = {}
     done = 0
     with transaction.atomic():
-        for path, language, _count in checked:
-            for batch in _service_batches(path, BATCH_SIZE):
-                counts = writer.write_services(batch, language=language)
-                report.created += counts.created
-                report.updated += counts.updated
-                report.unchanged += counts.unchanged
-                done += len(batch)
-                if done % (10 * BATCH_SIZE) < len(batch):
-                    gc.collect()
-                if progress is not None:
-                    progress(done, total)
+        for number, batch in enumerate(_batches(checked), start=1):
+            for service_id, status in writer.write_services(batch).items():
+                # A service's summary is its strongest outcome over all its languages.
+                if statuses.get(service_id) not in ("created", status):
+                    statuses[service_id] = (
+                        status
+                        if status != "unchanged" or service_id not in statuses
+                        else statuses[service_id]
+                    )
+            done += len(batch)
+            if number % 10 == 0:
+                gc.collect()
+            if progress is not None:
+                progress(done, total)
+    report.created = sum(1 for s in statuses.values() if s == "created")
+    report.updated = sum(1 for s in statuses.values() if s == "updated")
+    report.unchanged = sum(1 for s in statuses.values() if s == "unchanged")
     return report

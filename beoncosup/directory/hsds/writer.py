@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
 from decimal import Decimal
 from functools import cache
 from typing import Any
@@ -43,12 +42,8 @@ from beoncosup.directory.models import (
 from beoncosup.geo.models import PostalCode
 from beoncosup.taxonomy.models import Need
 
-
-@dataclass
-class BatchCounts:
-    created: int = 0
-    updated: int = 0
-    unchanged: int = 0
+# A child row to write: its id, its fields, the language of its texts, its position in the list.
+ChildRow = tuple[uuid.UUID, dict[str, Any], str, int]
 
 
 def merged(current: Mapping[str, str] | None, value: str | None, language: str) -> dict[str, str]:
@@ -61,21 +56,20 @@ def merged(current: Mapping[str, str] | None, value: str | None, language: str) 
 
 
 class _Merger:
-    """Fills one model instance from an input object: plain fields copied, texts merged."""
+    """Fills one model instance from an input object: plain fields copied, texts merged into
+    the given language."""
 
-    def __init__(self, language: str) -> None:
-        self.language = language
-
+    @staticmethod
     def apply(
-        self,
         instance: models.Model,
         data: Mapping[str, Any],
         *,
+        language: str,
         texts: Iterable[str],
         plain: Iterable[str],
     ) -> None:
         for name in texts:
-            setattr(instance, name, merged(getattr(instance, name), data.get(name), self.language))
+            setattr(instance, name, merged(getattr(instance, name), data.get(name), language))
         for name in plain:
             value = data.get(name)
             setattr(instance, name, "" if value is None and _is_char(instance, name) else value)
@@ -153,8 +147,13 @@ def _codes(service: ServiceIn) -> dict[str, list[str]]:
     return by_taxonomy
 
 
-def write_services(batch: list[ServiceIn], *, language: str) -> BatchCounts:
-    return _BatchWriter(language).write(batch)
+Record = tuple[ServiceIn, str]  # a service object and the language of its texts
+
+
+def write_services(records: list[Record]) -> dict[uuid.UUID, str]:
+    """Write a batch; a service may come several times, once per language. Returns, per
+    service id, "created", "updated" or "unchanged"."""
+    return _BatchWriter().write(records)
 
 
 SERVICE_TEXTS = (
@@ -198,47 +197,49 @@ class _BatchWriter:
     """Writes one batch and tracks which services it really changed (for the summary), so a
     re-import of the same file writes nothing and reports everything unchanged."""
 
-    def __init__(self, language: str) -> None:
-        self.language = language
-        self.merge = _Merger(language)
+    def __init__(self) -> None:
+        self.merge = _Merger()
         self.touched: set[uuid.UUID] = set()
         # Services and locations that were in the database before this batch.
         self.existing_parents: set[uuid.UUID] = set()
 
-    def write(self, batch: list[ServiceIn]) -> BatchCounts:
-        ids = [s.id for s in batch]
+    def write(self, records: list[Record]) -> dict[uuid.UUID, str]:
+        ids = list(dict.fromkeys(data.id for data, _language in records))
         existed = set(Service.objects.filter(id__in=ids).values_list("id", flat=True))
-        self._organizations(batch)
-        self._locations(batch)
-        self._services(batch)
-        counts = BatchCounts()
-        for service_id in ids:
-            if service_id not in existed:
-                counts.created += 1
-            elif service_id in self.touched:
-                counts.updated += 1
-            else:
-                counts.unchanged += 1
-        return counts
+        self._organizations(records)
+        self._locations(records)
+        self._services(records)
+        return {
+            sid: "created"
+            if sid not in existed
+            else ("updated" if sid in self.touched else "unchanged")
+            for sid in ids
+        }
 
-    def _organizations(self, batch: list[ServiceIn]) -> None:
-        incoming = {s.organization.id: s.organization for s in batch}
+    def _organizations(self, records: list[Record]) -> None:
+        incoming: dict[uuid.UUID, list[tuple[dict[str, Any], str]]] = {}
         services_of: dict[uuid.UUID, set[uuid.UUID]] = {}
-        for s in batch:
-            services_of.setdefault(s.organization.id, set()).add(s.id)
-        demo = {s.organization.id for s in batch if RECORD_TAXONOMY in _codes(s)}
+        demo: set[uuid.UUID] = set()
+        for data, language in records:
+            org_id = data.organization.id
+            incoming.setdefault(org_id, []).append((data.organization.model_dump(), language))
+            services_of.setdefault(org_id, set()).add(data.id)
+            if RECORD_TAXONOMY in _codes(data):
+                demo.add(org_id)
         existing = Organization.objects.in_bulk(list(incoming))
         new: list[Any] = []
         changed: list[Any] = []
-        for org_id, data in incoming.items():
+        for org_id, versions in incoming.items():
             org = existing.get(org_id) or Organization(id=org_id)
             before = _snapshot(org, ORGANIZATION_FIELDS)
-            self.merge.apply(
-                org,
-                data.model_dump(),
-                texts=("name", "alternate_name", "description"),
-                plain=("email", "website"),
-            )
+            for dumped, language in versions:
+                self.merge.apply(
+                    org,
+                    dumped,
+                    language=language,
+                    texts=("name", "alternate_name", "description"),
+                    plain=("email", "website"),
+                )
             org.is_demo = org.is_demo or org_id in demo
             if org_id not in existing:
                 new.append(org)
@@ -248,17 +249,21 @@ class _BatchWriter:
         Organization.objects.bulk_create(new)
         update_rows(Organization, changed, ORGANIZATION_FIELDS)
 
-    def _locations(self, batch: list[ServiceIn]) -> None:
-        incoming: dict[uuid.UUID, LocationIn] = {}
+    def _locations(self, records: list[Record]) -> None:
+        incoming: dict[uuid.UUID, list[tuple[LocationIn, str]]] = {}
         users: dict[uuid.UUID, set[uuid.UUID]] = {}
-        for service in batch:
-            for sal in service.service_at_locations:
-                incoming[sal.location.id] = sal.location
-                users.setdefault(sal.location.id, set()).add(service.id)
+        for data, language in records:
+            for sal in data.service_at_locations:
+                incoming.setdefault(sal.location.id, []).append((sal.location, language))
+                users.setdefault(sal.location.id, set()).add(data.id)
         existing = Location.objects.in_bulk(list(incoming))
         self.existing_parents |= set(existing)
         postcodes = {
-            a.postal_code for loc in incoming.values() for a in loc.addresses if a.country == "BE"
+            a.postal_code
+            for versions in incoming.values()
+            for loc, _language in versions
+            for a in loc.addresses
+            if a.country == "BE"
         }
         municipality_of = dict(
             PostalCode.objects.filter(code__in=postcodes)
@@ -267,16 +272,18 @@ class _BatchWriter:
         )
         new: list[Any] = []
         changed: list[Any] = []
-        for location_id, data in incoming.items():
+        for location_id, versions in incoming.items():
             location = existing.get(location_id) or Location(id=location_id)
             before = _snapshot(location, LOCATION_FIELDS)
-            self.merge.apply(
-                location,
-                data.model_dump(),
-                texts=("name", "description", "transportation"),
-                plain=("location_type", "organization_id", "latitude", "longitude"),
-            )
-            be_codes = [a.postal_code for a in data.addresses if a.country == "BE"]
+            for place, language in versions:
+                self.merge.apply(
+                    location,
+                    place.model_dump(),
+                    language=language,
+                    texts=("name", "description", "transportation"),
+                    plain=("location_type", "organization_id", "latitude", "longitude"),
+                )
+            be_codes = [a.postal_code for a in versions[-1][0].addresses if a.country == "BE"]
             location.municipality_id = municipality_of.get(be_codes[0]) if be_codes else None
             if location_id not in existing:
                 new.append(location)
@@ -295,14 +302,21 @@ class _BatchWriter:
             (Accessibility, "accessibility", ("description",), ("details", "url")),
         ):
             rows = {
-                loc_id: [(row.id, row.model_dump()) for row in getattr(loc, attribute)]
-                for loc_id, loc in incoming.items()
+                loc_id: [
+                    (row.id, row.model_dump(), language, position)
+                    for loc, language in versions
+                    for position, row in enumerate(getattr(loc, attribute))
+                ]
+                for loc_id, versions in incoming.items()
             }
             for loc_id in self._replace_rows(model, "location_id", rows, texts=texts, plain=plain):
                 self.touched |= users[loc_id]
 
-    def _services(self, batch: list[ServiceIn]) -> None:
-        existing = Service.objects.in_bulk([s.id for s in batch])
+    def _services(self, records: list[Record]) -> None:
+        by_id: dict[uuid.UUID, list[Record]] = {}
+        for data, language in records:
+            by_id.setdefault(data.id, []).append((data, language))
+        existing = Service.objects.in_bulk(list(by_id))
         self.existing_parents |= set(existing)
         fields = [
             *SERVICE_TEXTS,
@@ -316,37 +330,46 @@ class _BatchWriter:
         changed: list[Any] = []
         needs = dict(Need.objects.values_list("code", "id"))
         need_links: dict[uuid.UUID, list[int]] = {}
-        for data in batch:
-            service = existing.get(data.id) or Service(id=data.id)
+        for service_id, versions in by_id.items():
+            service = existing.get(service_id) or Service(id=service_id)
             before = _snapshot(service, fields)
-            self.merge.apply(service, data.model_dump(), texts=SERVICE_TEXTS, plain=SERVICE_PLAIN)
+            for data, language in versions:
+                self.merge.apply(
+                    service,
+                    data.model_dump(),
+                    language=language,
+                    texts=SERVICE_TEXTS,
+                    plain=SERVICE_PLAIN,
+                )
+            data = versions[-1][0]
             service.organization_id = data.organization.id
             codes = _codes(data)
             for taxonomy, field_name in ATTRIBUTE_FIELDS:
                 setattr(service, field_name, codes.get(taxonomy, []))
             service.is_demo = "demo" in codes.get(RECORD_TAXONOMY, [])
             service.source = _source(data)
-            need_links[data.id] = [needs[c] for c in codes.get(NEEDS_TAXONOMY, [])]
-            if data.id not in existing:
+            need_links[service_id] = [needs[c] for c in codes.get(NEEDS_TAXONOMY, [])]
+            if service_id not in existing:
                 service.last_modified = data.last_modified or timezone.now()
                 new.append(service)
             elif _snapshot(service, fields) != before:
                 changed.append(service)
-                self.touched.add(data.id)
+                self.touched.add(service_id)
         Service.objects.bulk_create(new)
         update_rows(Service, changed, fields)
         self._needs(need_links, existing=set(existing))
         for group, (model, texts, plain) in CHILDREN.items():
-            rows = {}
-            for data in batch:
-                items = []
-                for item in getattr(data, group):
-                    child = _child_data(group, item)
-                    if group == "service_areas":
-                        child["code"], child["uri"] = _area_fields(child.get("uri"))
-                        child["radius_km"] = _radius(child)
-                    items.append((item.id, child))
-                rows[data.id] = items
+            rows: dict[uuid.UUID, list[ChildRow]] = {}
+            for service_id, versions in by_id.items():
+                entries = []
+                for data, language in versions:
+                    for position, item in enumerate(getattr(data, group)):
+                        child = _child_data(group, item)
+                        if group == "service_areas":
+                            child["code"], child["uri"] = _area_fields(child.get("uri"))
+                            child["radius_km"] = _radius(child)
+                        entries.append((item.id, child, language, position))
+                rows[service_id] = entries
             extra = ("code", "uri", "radius_km") if group == "service_areas" else ()
             self.touched |= self._replace_rows(
                 model, "service_id", rows, texts=texts, plain=(*plain, *extra), ordered=True
@@ -355,20 +378,26 @@ class _BatchWriter:
             ServiceAtLocation,
             "service_id",
             {
-                data.id: [
-                    (sal.id, {"description": sal.description, "location_id": sal.location.id})
-                    for sal in data.service_at_locations
+                service_id: [
+                    (
+                        sal.id,
+                        {"description": sal.description, "location_id": sal.location.id},
+                        language,
+                        position,
+                    )
+                    for data, language in versions
+                    for position, sal in enumerate(data.service_at_locations)
                 ]
-                for data in batch
+                for service_id, versions in by_id.items()
             },
             texts=("description",),
             plain=("location_id",),
         )
         # The file's timestamp is kept on every service it changed, so exports round-trip.
         stamps = [
-            (s, data.last_modified or timezone.now())
-            for data in batch
-            if data.id in self.touched and (s := existing.get(data.id)) is not None
+            (service, versions[-1][0].last_modified or timezone.now())
+            for service_id, versions in by_id.items()
+            if service_id in self.touched and (service := existing.get(service_id)) is not None
         ]
         for service, stamp in stamps:
             service.last_modified = stamp
@@ -392,7 +421,7 @@ class _BatchWriter:
         self,
         model: type[models.Model],
         parent_field: str,
-        rows_by_parent: Mapping[uuid.UUID, list[tuple[uuid.UUID, dict[str, Any]]]],
+        rows_by_parent: Mapping[uuid.UUID, list[ChildRow]],
         *,
         texts: tuple[str, ...],
         plain: tuple[str, ...],
@@ -402,7 +431,7 @@ class _BatchWriter:
         parents whose rows changed."""
         manager = model._default_manager
         parents = [p for p in rows_by_parent if p in self.existing_parents]
-        wanted = {child_id for rows in rows_by_parent.values() for child_id, _ in rows}
+        wanted = {entry[0] for rows in rows_by_parent.values() for entry in rows}
         changed_parents: set[uuid.UUID] = set()
         existing: dict[Any, Any] = {}
         if parents:  # rows of brand-new parents cannot exist yet: skip both look-ups
@@ -414,13 +443,17 @@ class _BatchWriter:
         new: list[Any] = []
         changed: list[Any] = []
         for parent_id, rows in rows_by_parent.items():
-            for position, (child_id, data) in enumerate(rows):
-                row = existing.get(child_id) or model(id=child_id)
-                before = _snapshot(row, fields)
+            seen: dict[uuid.UUID, tuple[Any, tuple[Any, ...]]] = {}
+            for child_id, data, language, position in rows:
+                if child_id not in seen:
+                    row = existing.get(child_id) or model(id=child_id)
+                    seen[child_id] = (row, _snapshot(row, fields))
+                row = seen[child_id][0]
                 setattr(row, parent_field, parent_id)
-                self.merge.apply(row, data, texts=texts, plain=plain)
+                self.merge.apply(row, data, language=language, texts=texts, plain=plain)
                 if ordered:
                     setattr(row, "sort_order", position)  # noqa: B010 - any child model
+            for child_id, (row, before) in seen.items():
                 if child_id not in existing:
                     new.append(row)
                     changed_parents.add(parent_id)

@@ -408,3 +408,23 @@ def test_radius_must_be_a_sensible_number_of_kilometres(tmp_path):
         import_file(write(tmp_path, [record]))
 
     assert "a radius must be 1 to 500 (km)" in str(rejected.value.report.problems[0])
+
+
+@pytest.mark.parametrize("ascending", [True, False])
+def test_several_language_files_count_each_service_once(tmp_path, ascending):
+    records = sorted(
+        (service_record(seed) for seed in "abcd"), key=lambda r: r["id"], reverse=not ascending
+    )
+    french = [translated(r, "FR") for r in records[:3]]
+
+    report = hsds_import(
+        sources=[
+            (write(tmp_path, records, "nl.json"), "nl"),
+            (write(tmp_path, french, "fr.json"), "fr"),
+        ]
+    )
+
+    assert (report.created, report.updated, report.unchanged) == (4, 0, 0)
+    named = {str(s.id): s.name for s in Service.objects.all()}
+    assert named[records[0]["id"]] == {"nl": records[0]["name"], "fr": f"{records[0]['name']} FR"}
+    assert named[records[3]["id"]] == {"nl": records[3]["name"]}

@@ -34,5 +34,5 @@ class Command(BaseCommand):
             raise CommandError(str(rejected)) from None
         self.stdout.write(
             f"Demo directory: created {report.created}, updated {report.updated}, "
-            f"unchanged {report.unchanged} (counted per language file)."
+            f"unchanged {report.unchanged} services."
         )
