@@ -4,6 +4,9 @@ tools send and read exactly these values."""
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+# The taxonomy's treatment phases are the profile's phase codes too.
+from beoncosup.taxonomy.enums import Phase as Phase
+
 
 class ServiceStatus(models.TextChoices):
     ACTIVE = "active", _("Active")
@@ -27,13 +30,6 @@ class EmploymentStatus(models.TextChoices):
     JOB_SEEKER = "job_seeker", _("Job seeker")
     STUDENT = "student", _("Student")
     OTHER = "other", _("Retired or other")
-
-
-class Phase(models.TextChoices):
-    DIAGNOSIS = "diagnosis", _("Diagnosis")
-    TREATMENT = "treatment", _("Treatment")
-    AFTER_TREATMENT = "after_treatment", _("After treatment")
-    PALLIATIVE = "palliative", _("Palliative care")
 
 
 class Delivery(models.TextChoices):

@@ -16,6 +16,17 @@ ATTRIBUTE_FIELDS = (
     ("beoncosup-cancer-type", "cancer_types"),
 )
 NEEDS_TAXONOMY = "beoncosup-needs"
+# The service's text fields, name first; each holds one language in a file.
+SERVICE_TEXT_FIELDS = (
+    "name",
+    "alternate_name",
+    "description",
+    "application_process",
+    "fees_description",
+    "wait_time",
+    "eligibility_description",
+    "alert",
+)
 # A service area "within N km of the service's locations": HSDS extent + extent_type.
 RADIUS_EXTENT_TYPE = "beoncosup:radius_km"
 RECORD_TAXONOMY = "beoncosup-record"

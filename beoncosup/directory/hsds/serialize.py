@@ -24,6 +24,7 @@ from beoncosup.directory.hsds.profile import (
     NEEDS_TAXONOMY,
     RADIUS_EXTENT_TYPE,
     RECORD_TAXONOMY,
+    SERVICE_TEXT_FIELDS,
     attribute_id,
     taxonomy_id,
     taxonomy_term_id,
@@ -215,30 +216,7 @@ def service_json(service: Service, language: str, *, exact: bool) -> Json:
     """A fully nested HSDS service, as ``/services/{id}`` returns it."""
     texts = Texts(language, exact=exact)
     sid = str(service.id)
-    result: Json = {
-        "id": sid,
-        "organization_id": str(service.organization_id),
-        "name": texts.required(service.name),
-        "status": service.status,
-    }
-    for field in (
-        "alternate_name",
-        "description",
-        "application_process",
-        "fees_description",
-        "wait_time",
-        "eligibility_description",
-        "alert",
-    ):
-        _put(result, field, texts.get(getattr(service, field)))
-    _put(result, "url", service.url)
-    _put(result, "email", service.email)
-    _put(result, "minimum_age", service.minimum_age)
-    _put(result, "maximum_age", service.maximum_age)
-    _put(result, "assured_date", service.assured_date.isoformat() if service.assured_date else None)
-    _put(result, "assurer_email", service.assurer_email)
-    result["last_modified"] = _timestamp(service.last_modified)
-    result["organization"] = organization_json(service.organization, texts)
+    result = _service_fields(service, texts)
     result["phones"] = [
         _drop_empty(
             {
@@ -357,22 +335,19 @@ LIST_ARRAYS = (
 
 def service_list_json(service: Service, language: str) -> Json:
     """A service as the HSDS lists show it: its own fields and its organisation, no arrays."""
-    texts = Texts(language, exact=False)
+    return _service_fields(service, Texts(language, exact=False))
+
+
+def _service_fields(service: Service, texts: Texts) -> Json:
+    """The service's own fields and its organisation: an HSDS list item, and the start of a
+    fully nested service."""
     result: Json = {
         "id": str(service.id),
         "organization_id": str(service.organization_id),
         "name": texts.required(service.name),
         "status": service.status,
     }
-    for field in (
-        "alternate_name",
-        "description",
-        "application_process",
-        "fees_description",
-        "wait_time",
-        "eligibility_description",
-        "alert",
-    ):
+    for field in SERVICE_TEXT_FIELDS[1:]:
         _put(result, field, texts.get(getattr(service, field)))
     _put(result, "url", service.url)
     _put(result, "email", service.email)

@@ -22,6 +22,7 @@ from beoncosup.directory.hsds.profile import (
     NEEDS_TAXONOMY,
     RADIUS_EXTENT_TYPE,
     RECORD_TAXONOMY,
+    SERVICE_TEXT_FIELDS,
 )
 from beoncosup.directory.hsds.schemas import LocationIn, ServiceIn
 from beoncosup.directory.models import (
@@ -156,16 +157,7 @@ def write_services(records: list[Record]) -> dict[uuid.UUID, str]:
     return _BatchWriter().write(records)
 
 
-SERVICE_TEXTS = (
-    "name",
-    "alternate_name",
-    "description",
-    "application_process",
-    "fees_description",
-    "wait_time",
-    "eligibility_description",
-    "alert",
-)
+SERVICE_TEXTS = SERVICE_TEXT_FIELDS
 SERVICE_PLAIN = (
     "url",
     "email",
