@@ -5,7 +5,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 # The taxonomy's treatment phases are the profile's phase codes too.
-from beoncosup.taxonomy.enums import Phase as Phase
+from beoncosup.taxonomy.enums import Phase
 
 
 class ServiceStatus(models.TextChoices):

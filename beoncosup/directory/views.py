@@ -6,7 +6,8 @@ from django.shortcuts import render
 from django.views.decorators.http import require_safe
 
 from beoncosup.directory import selectors
-from beoncosup.directory.enums import Access, Audience, Cost, Delivery, EmploymentStatus, Phase
+from beoncosup.directory.enums import Access, Audience, Cost, Delivery, EmploymentStatus
+from beoncosup.taxonomy.enums import Phase
 
 
 def _labels(codes: list[str], choices: type[TextChoices]) -> list[str]:

@@ -18,10 +18,10 @@ from beoncosup.directory.enums import (
     Cost,
     Delivery,
     EmploymentStatus,
-    Phase,
     ServiceStatus,
 )
 from beoncosup.directory.fields import CodeListField
+from beoncosup.taxonomy.enums import Phase
 
 AREA_CODE_PATTERN = (
     r"^(BE|BE-(VLG|WAL|BRU|DG|VAN|VBR|VLI|VOV|VWV|WBR|WHT|WLG|WLX|WNA)|nis-[0-9]{5})$"
