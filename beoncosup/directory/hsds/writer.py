@@ -15,7 +15,7 @@ from typing import Any
 from django.db import models
 from django.utils import timezone
 
-from beoncosup.core.db import update_rows
+from beoncosup.core.db import insert_rows, update_rows
 from beoncosup.directory.hsds.profile import (
     AREA_URI_PREFIX,
     ATTRIBUTE_FIELDS,
@@ -250,7 +250,7 @@ class _BatchWriter:
             elif _snapshot(org, ORGANIZATION_FIELDS) != before:
                 changed.append(org)
                 self.touched |= services_of[org_id]
-        Organization.objects.bulk_create(new)
+        insert_rows(Organization, new)
         update_rows(Organization, changed, ORGANIZATION_FIELDS)
 
     def _locations(self, records: list[Record]) -> None:
@@ -294,7 +294,7 @@ class _BatchWriter:
             elif _snapshot(location, LOCATION_FIELDS) != before:
                 changed.append(location)
                 self.touched |= users[location_id]
-        Location.objects.bulk_create(new)
+        insert_rows(Location, new)
         update_rows(Location, changed, LOCATION_FIELDS)
         for model, attribute, texts, plain in (
             (
@@ -359,7 +359,7 @@ class _BatchWriter:
             elif _snapshot(service, fields) != before:
                 changed.append(service)
                 self.touched.add(service_id)
-        Service.objects.bulk_create(new)
+        insert_rows(Service, new)
         update_rows(Service, changed, fields)
         self._needs(need_links, existing=set(existing))
         for group, (model, texts, plain) in CHILDREN.items():
@@ -418,7 +418,7 @@ class _BatchWriter:
         self.touched |= {sid for sid in stale if sid in existing}
         through.objects.filter(service_id__in=stale).delete()
         through.objects.bulk_create(
-            through(service_id=sid, need_id=nid) for sid in stale for nid in links[sid]
+            [through(service_id=sid, need_id=nid) for sid in stale for nid in links[sid]]
         )
 
     def _replace_rows(
@@ -464,6 +464,6 @@ class _BatchWriter:
                 elif _snapshot(row, fields) != before:
                     changed.append(row)
                     changed_parents.add(parent_id)
-        manager.bulk_create(new)
+        insert_rows(model, new)
         update_rows(model, changed, fields)
         return changed_parents
