@@ -1,9 +1,10 @@
-"""Import HSDS 3.0 service objects in one language, all or nothing.
+"""Import HSDS 3.0 service objects, all or nothing; each file holds one language's texts.
 
-Every record is checked first (types, required fields, ids, references, profile codes,
-Belgian postcodes, coordinates, lengths); any problem rejects the whole file and nothing is
-written. Texts go into the given language and leave the other languages untouched, so a second
-file with the same ids adds a translation. Text is stored as text: HTML is never interpreted.
+Every record of every file is checked first (types, required fields, ids, references, profile
+codes, Belgian postcodes, coordinates, lengths); any problem rejects the whole import and
+nothing is written. Texts go into their file's language and leave the other languages
+untouched, so a second file with the same ids adds a translation. Text is stored as text: HTML
+is never interpreted.
 """
 
 from __future__ import annotations
