@@ -260,3 +260,12 @@ def test_radius_area_serves_postcodes_within_reach_only(client, tmp_path):
     _, far = get(client, "/api/hsds/service_at_locations?postcode=4000")
 
     assert (near["total_items"], far["total_items"]) == (1, 0)
+
+
+def test_api_docs_are_served_without_a_cdn(client):
+    html = client.get("/api/docs").content.decode()
+    schema = client.get("/api/openapi.json").json()
+
+    assert "/static/ninja/swagger-ui-bundle.js" in html
+    assert "cdn" not in html.lower()
+    assert {"/api/hsds/services", "/api/hsds/services/{service_id}"} <= set(schema["paths"])
