@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "beoncosup.geo",
     "beoncosup.taxonomy",
     "beoncosup.directory",
+    "beoncosup.search",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",

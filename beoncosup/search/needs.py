@@ -1,0 +1,133 @@
+"""Which needs does a person mean? Free text in any of the four languages is matched to the
+taxonomy through labels, lay synonyms and descriptions, with per-language stemming, accent
+folding and typo tolerance (rapidfuzz)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from rapidfuzz import fuzz, process
+
+from beoncosup.search.text import LANGUAGES, content_words, fold, stem_word, stems
+from beoncosup.taxonomy.models import Need, NeedSynonym
+
+# A label or synonym is strong evidence, a word of the description a small bonus. Matches in
+# another language than the one asked count a little less.
+PHRASE_WEIGHT = 1.0
+DESCRIPTION_WEIGHT = 0.1
+BONUS_PER_WORD = 0.05
+MAX_BONUS = 0.15
+OTHER_LANGUAGE = 0.85
+TYPO_CUTOFF = 82  # rapidfuzz ratio: "vermoeidhied" -> "vermoeidheid" scores 91.7
+MIN_TYPO_LENGTH = 5
+
+
+@dataclass(frozen=True)
+class NeedMatch:
+    code: str
+    label: str
+    score: float
+
+
+@dataclass(frozen=True)
+class _Phrase:
+    need: str
+    stems: frozenset[str]
+    weight: float
+
+
+@dataclass(frozen=True)
+class _Index:
+    phrases: dict[str, list[_Phrase]]  # language -> phrases
+    vocabulary: dict[str, list[str]]  # language -> folded words, for typo correction
+    labels: dict[str, dict[str, str]]  # language -> code -> label
+
+
+@lru_cache(maxsize=1)
+def _index() -> _Index:
+    phrases: dict[str, list[_Phrase]] = {lang: [] for lang in LANGUAGES}
+    vocabulary: dict[str, set[str]] = {lang: set() for lang in LANGUAGES}
+    labels: dict[str, dict[str, str]] = {lang: {} for lang in LANGUAGES}
+
+    def add(language: str, code: str, text: str, weight: float) -> None:
+        found = frozenset(stems(text, language))
+        if found:
+            phrases[language].append(_Phrase(code, found, weight))
+            vocabulary[language].update(fold(w) for w in content_words(text, language))
+
+    for need in Need.objects.all():
+        for language in LANGUAGES:
+            label = getattr(need, f"label_{language}") or ""
+            labels[language][need.code] = label or need.code
+            add(language, need.code, label, PHRASE_WEIGHT)
+            for word in content_words(getattr(need, f"description_{language}") or "", language):
+                add(language, need.code, word, DESCRIPTION_WEIGHT)
+    for synonym in NeedSynonym.objects.select_related("need"):
+        add(synonym.language, synonym.need.code, synonym.text, PHRASE_WEIGHT)
+    return _Index(
+        phrases=phrases,
+        vocabulary={lang: sorted(words) for lang, words in vocabulary.items()},
+        labels=labels,
+    )
+
+
+def clear_cache() -> None:
+    _index.cache_clear()
+
+
+def _query_stems(text: str, language: str, index: _Index) -> set[str]:
+    """The text's stems, with words the taxonomy does not know replaced by their closest
+    known word when one is close enough (a typo)."""
+    vocabulary = index.vocabulary[language]
+    known = set(vocabulary)
+    result = set()
+    for typed in content_words(text, language):
+        word = typed
+        folded = fold(typed)
+        if folded not in known and len(folded) >= MIN_TYPO_LENGTH:
+            best = process.extractOne(
+                folded, vocabulary, scorer=fuzz.ratio, score_cutoff=TYPO_CUTOFF
+            )
+            if best is not None:
+                word = best[0]
+        result.add(stem_word(word, language))
+    return result
+
+
+def match_needs(text: str, language: str, *, limit: int = 10) -> list[NeedMatch]:
+    """The needs a text is about, best first, with a score between 0 and 1.
+
+    A label or synonym scores by how much of it the text contains and how much of the text it
+    explains (their harmonic mean, like an F-score), so "back to work part-time" prefers the
+    need labelled "Going back to work part-time" over one whose synonym is "back to work".
+    Description words add a small bonus. See docs/finder.md.
+    """
+    index = _index()
+    scores: dict[str, float] = {}
+    for candidate in LANGUAGES:
+        query = _query_stems(text, candidate, index)
+        if not query:
+            continue
+        factor = 1.0 if candidate == language else OTHER_LANGUAGE
+        best_phrase: dict[str, float] = {}
+        bonus: dict[str, float] = {}
+        for phrase in index.phrases[candidate]:
+            shared = len(query & phrase.stems)
+            if not shared:
+                continue
+            if phrase.weight == DESCRIPTION_WEIGHT:
+                bonus[phrase.need] = min(bonus.get(phrase.need, 0.0) + BONUS_PER_WORD, MAX_BONUS)
+                continue
+            covered, explained = shared / len(phrase.stems), shared / len(query)
+            f_score = 2 * covered * explained / (covered + explained)
+            best_phrase[phrase.need] = max(best_phrase.get(phrase.need, 0.0), f_score)
+        for code in best_phrase.keys() | bonus.keys():
+            value = min(best_phrase.get(code, 0.0) + bonus.get(code, 0.0), 1.0) * factor
+            scores[code] = max(scores.get(code, 0.0), value)
+    best = sorted(scores.items(), key=lambda item: (-item[1], item[0]))[:limit]
+    labels = index.labels[language]
+    return [
+        NeedMatch(code=code, label=labels.get(code, code), score=round(value, 3))
+        for code, value in best
+    ]
