@@ -44,6 +44,7 @@ def test_service_page_shows_what_to_do_next_in_the_page_language(
 
     assert '<span lang="fr">Steunpunt a FR</span>' in html
     assert 'href="tel:+3295550123"' in html
+    assert '<span lang="fr">Demostraat 1</span>, 9000 <span lang="fr">Gent</span>' in html
     assert "Demo data" not in html  # the French page says it in French
     with translation.override("fr"):
         assert translation.gettext("Demo data") in html
