@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "beoncosup.taxonomy",
     "beoncosup.directory",
     "beoncosup.search",
+    "beoncosup.finder",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",

@@ -1,0 +1,115 @@
+"""``GET /api/v1/finder``: ranked, explained services for a person's needs and situation."""
+
+from __future__ import annotations
+
+from typing import Any, Literal
+
+from django.http import HttpRequest
+from django.utils.translation import get_language
+from ninja import Query, Router, Schema
+from ninja.errors import HttpError
+from pydantic import Field
+
+from beoncosup.core.i18n_text import pick
+from beoncosup.finder.criteria import Criteria, CriteriaError
+from beoncosup.finder.selectors import find_services
+
+router = Router(tags=["Finder"])
+Language = Literal["nl", "fr", "de", "en"]
+
+
+class FinderParams(Schema):
+    need: list[str] = Field(default_factory=list, description="Need codes (repeat the parameter).")
+    q: str = Field("", max_length=300, description="The needs in everyday words.")
+    postcode: str | None = Field(None, pattern=r"^[1-9][0-9]{3}$")
+    lang: Language | None = None
+    languages: str | None = Field(
+        None, pattern=r"^[a-z]{2}(,[a-z]{2})*$", description="Preferred languages, e.g. fr,nl."
+    )
+    audience: Literal["patient", "relative"] | None = None
+    status: (
+        Literal[
+            "employee",
+            "civil_servant",
+            "self_employed",
+            "self_employed_secondary",
+            "job_seeker",
+            "student",
+            "other",
+        ]
+        | None
+    ) = None
+    phase: Literal["diagnosis", "treatment", "after_treatment", "palliative"] | None = None
+    age: int | None = Field(None, ge=0, le=120)
+    max_km: int | None = Field(None, ge=1, le=300)
+    delivery: Literal["in_person", "home_visit", "phone", "online", "group"] | None = None
+    free_only: bool = False
+    self_referral_only: bool = False
+    page: int = Field(1, ge=1, le=1000)
+
+
+def _service(service: Any, language: str) -> dict[str, Any]:
+    def text(value: dict[str, str]) -> str | None:
+        picked = pick(value, language)
+        return picked.text if picked else None
+
+    return {
+        "id": str(service.id),
+        "name": text(service.name),
+        "organization": text(service.organization.name),
+        "url": service.url or None,
+        "email": service.email or None,
+        "phones": [phone.number for phone in service.phones.all()],
+        "how_to_access": text(service.application_process),
+        "wait_time": text(service.wait_time),
+        "access_routes": service.access_routes,
+        "costs": service.costs,
+        "delivery_modes": service.delivery_modes,
+        "languages": [language.code for language in service.languages.all()],
+        "last_verified": service.assured_date.isoformat() if service.assured_date else None,
+        "is_demo": service.is_demo,
+    }
+
+
+@router.get("/finder", summary="Services that fit a person's needs and situation")
+def finder(request: HttpRequest, params: Query[FinderParams]) -> dict[str, Any]:
+    language = params.lang or get_language() or "nl"
+    if not params.need and not params.q.strip():
+        raise HttpError(422, "need or q: say which needs to search for.")
+    criteria = Criteria(
+        needs=tuple(dict.fromkeys(params.need)),
+        q=params.q,
+        postcode=params.postcode,
+        lang=language,
+        languages=tuple(params.languages.split(",")) if params.languages else (),
+        audience=params.audience,
+        status=params.status,
+        phase=params.phase,
+        age=params.age,
+        max_km=params.max_km,
+        delivery=params.delivery,
+        free_only=params.free_only,
+        self_referral_only=params.self_referral_only,
+        page=params.page,
+    )
+    try:
+        result = find_services(criteria)
+    except CriteriaError as error:
+        raise HttpError(422, str(error)) from None
+    return {
+        "needs": result.needs,
+        "results": [
+            {
+                "service": _service(hit.service, language),
+                "score": hit.score,
+                "distance_km": hit.distance_km,
+                "matched_needs": hit.matched_needs,
+                "reasons": hit.reasons,
+            }
+            for hit in result.hits
+        ],
+        "coverage": [{"need": code, "count": count} for code, count in result.coverage.items()],
+        "unmet": result.unmet,
+        "total": result.total,
+        "page": result.page,
+    }

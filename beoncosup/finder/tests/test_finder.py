@@ -1,0 +1,179 @@
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+from django.test import Client
+
+from beoncosup.directory.hsds.importer import hsds_import
+from beoncosup.directory.tests.factories import attribute, make_geo, make_needs, service_record
+from beoncosup.finder.criteria import Criteria, CriteriaError
+from beoncosup.finder.selectors import find_services
+
+pytestmark = pytest.mark.django_db
+
+
+def load(tmp_path: Path, records: list[dict[str, Any]]) -> None:
+    path = tmp_path / "nl.json"
+    path.write_text(json.dumps(records), encoding="utf-8")
+    hsds_import(sources=[(path, "nl")])
+
+
+def with_codes(record: dict[str, Any], taxonomy: str, codes: list[str]) -> dict[str, Any]:
+    """The record with the codes of one profile taxonomy replaced."""
+    kept = [a for a in record["attributes"] if a["taxonomy_term"]["taxonomy"] != taxonomy]
+    record["attributes"] = kept + [attribute(taxonomy, code, record["id"]) for code in codes]
+    return record
+
+
+def names(result) -> list[str]:
+    return sorted(hit.service.name["nl"] for hit in result.hits)
+
+
+@pytest.fixture
+def reference():
+    make_geo()
+    make_needs()
+
+
+def test_employment_status_is_respected(tmp_path, reference):
+    employees = service_record("employees")  # the factory restricts to employees
+    everyone = with_codes(service_record("everyone"), "beoncosup-employment-status", [])
+    load(tmp_path, [employees, everyone])
+
+    self_employed = find_services(Criteria(needs=("MED-PAIN",), status="self_employed"))
+    employee = find_services(Criteria(needs=("MED-PAIN",), status="employee"))
+
+    assert names(self_employed) == ["Steunpunt everyone"]
+    assert names(employee) == ["Steunpunt employees", "Steunpunt everyone"]
+
+
+def test_a_flemish_service_is_not_offered_in_liege(tmp_path, reference):
+    load(tmp_path, [service_record("flanders", postcode="9000")])  # area BE-VLG
+
+    assert names(find_services(Criteria(needs=("MED-PAIN",), postcode="9000"))) == [
+        "Steunpunt flanders"
+    ]
+    assert names(find_services(Criteria(needs=("MED-PAIN",), postcode="4000"))) == []
+
+
+def test_distance_limits_in_person_services_but_not_phone_ones(tmp_path, reference):
+    in_person = service_record("ghent", postcode="9000")
+    in_person["service_areas"] = []
+    by_phone = with_codes(service_record("phone", postcode="9000"), "beoncosup-delivery", ["phone"])
+    by_phone["service_areas"] = []
+    load(tmp_path, [in_person, by_phone])
+
+    far = find_services(Criteria(needs=("MED-PAIN",), postcode="4000"))  # Liège, ~140 km
+    near = find_services(Criteria(needs=("MED-PAIN",), postcode="9000", max_km=5))
+
+    assert names(far) == ["Steunpunt phone"]
+    assert names(near) == ["Steunpunt ghent", "Steunpunt phone"]
+
+
+def test_age_audience_and_filters(tmp_path, reference):
+    young = service_record("young")
+    young["minimum_age"], young["maximum_age"] = 16, 35
+    free = with_codes(service_record("free"), "beoncosup-cost", ["free"])
+    relatives = with_codes(service_record("relatives"), "beoncosup-audience", ["relative"])
+    referral = with_codes(service_record("referral"), "beoncosup-access", ["gp_referral"])
+    load(tmp_path, [young, free, relatives, referral])
+
+    def found(**criteria: Any) -> list[str]:
+        return names(find_services(Criteria(needs=("MED-PAIN",), **criteria)))
+
+    assert "Steunpunt young" not in found(age=60)
+    assert "Steunpunt young" in found(age=20)
+    assert found(free_only=True) == ["Steunpunt free"]
+    assert "Steunpunt relatives" not in found(audience="patient")
+    assert "Steunpunt referral" not in found(self_referral_only=True)
+    assert found(delivery="phone") == []
+    assert found(languages=("de",)) == []
+
+
+def test_coverage_unmet_and_reasons(tmp_path, reference):
+    load(tmp_path, [service_record("a"), service_record("b")])  # both: pain and fatigue
+
+    result = find_services(
+        Criteria(needs=("MED-PAIN", "PSY-FEAR-RECURRENCE"), postcode="9000", lang="en")
+    )
+
+    assert result.coverage == {"MED-PAIN": 2, "PSY-FEAR-RECURRENCE": 0}
+    assert result.unmet == ["PSY-FEAR-RECURRENCE"]
+    assert result.hits[0].matched_needs == ["MED-PAIN"]
+    assert result.hits[0].reasons[:2] == ["covers 1 of 2 needs", "0 km away"]
+    assert "no referral needed" in result.hits[0].reasons
+
+
+def test_closer_services_rank_first(tmp_path, reference):
+    ghent = service_record("ghent", postcode="9000")
+    brussels = service_record("brussels", postcode="1000")
+    for record in (ghent, brussels):
+        record["service_areas"] = []
+    load(tmp_path, [brussels, ghent])
+
+    result = find_services(Criteria(needs=("MED-PAIN",), postcode="9000", max_km=100))
+
+    assert [hit.service.name["nl"] for hit in result.hits] == [
+        "Steunpunt ghent",
+        "Steunpunt brussels",
+    ]
+    assert result.hits[0].score > result.hits[1].score
+
+
+def test_unknown_need_and_postcode_are_refused(reference):
+    with pytest.raises(CriteriaError, match="unknown need code"):
+        find_services(Criteria(needs=("NOPE",)))
+    with pytest.raises(CriteriaError, match="not a Belgian postcode"):
+        find_services(Criteria(needs=("MED-PAIN",), postcode="9999"))
+
+
+def test_api_returns_ranked_explained_results(client: Client, tmp_path, reference):
+    load(tmp_path, [service_record("a")])
+
+    response = client.get(
+        "/api/v1/finder", {"need": ["MED-PAIN", "MED-FATIGUE"], "postcode": "9000", "lang": "en"}
+    )
+
+    body = response.json()
+    assert response.status_code == 200
+    assert (body["total"], body["page"], body["unmet"]) == (1, 1, [])
+    first = body["results"][0]
+    assert first["service"]["name"] == "Steunpunt a"
+    assert first["matched_needs"] == ["MED-PAIN", "MED-FATIGUE"]
+    assert first["distance_km"] == 0.0
+    assert first["reasons"][0] == "covers 2 of 2 needs"
+
+
+@pytest.mark.parametrize(
+    ("params", "message"),
+    [
+        ({"need": "NOPE"}, "unknown need code"),
+        ({"need": "MED-PAIN", "postcode": "12"}, "postcode"),
+        ({"need": "MED-PAIN", "postcode": "9999"}, "not a Belgian postcode"),
+        ({"need": "MED-PAIN", "status": "astronaut"}, "status"),
+        ({"need": "MED-PAIN", "max_km": "0"}, "max_km"),
+        ({"lang": "nl"}, "need or q"),
+    ],
+)
+def test_api_bad_parameters_are_422(client: Client, reference, params, message):
+    response = client.get("/api/v1/finder", params)
+
+    assert response.status_code == 422
+    assert message in response.json()["detail"]
+
+
+@pytest.mark.parametrize("count", [1, 4])
+def test_api_query_count_does_not_grow_with_results(
+    client: Client, tmp_path, reference, django_assert_num_queries, count
+):
+    load(tmp_path, [service_record(f"s{i}") for i in range(count)])
+
+    # Need check, postcode point and area codes (2), candidates, and one query per prefetched
+    # relation (needs, areas, languages, phones, locations…): fixed, whatever the results.
+    with django_assert_num_queries(10):
+        response = client.get("/api/v1/finder", {"need": "MED-PAIN", "postcode": "9000"})
+
+    assert response.json()["total"] == count
