@@ -16,7 +16,6 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext, override
 
-from beoncosup.core.i18n_text import pick
 from beoncosup.directory.models import Service
 from beoncosup.finder.criteria import DEFAULT_MAX_KM, PAGE_SIZE, Criteria, CriteriaError
 from beoncosup.geo.distance import haversine_km
@@ -253,7 +252,7 @@ def find_services(criteria: Criteria) -> FinderResult:
     """Ranked, explained services for the person's needs and situation (one page)."""
     needs, relevance = resolve_needs(criteria)
     place = _place(criteria.postcode)
-    hits: list[Hit] = []
+    ranked: list[tuple[float, float, str, Service, float | None, list[str]]] = []
     coverage = dict.fromkeys(needs, 0)
     for service in _candidates(needs) if needs else []:
         if not _fits_person(service, criteria):
@@ -265,26 +264,27 @@ def find_services(criteria: Criteria) -> FinderResult:
         matched = [code for code in needs if code in codes]
         for code in matched:
             coverage[code] += 1
-        hits.append(
-            Hit(
-                service=service,
-                score=_score(service, criteria, matched, relevance, distance),
-                distance_km=round(distance, 1) if distance is not None else None,
-                matched_needs=matched,
-                reasons=_reasons(service, criteria, matched, needs, distance),
-            )
-        )
-    hits.sort(key=lambda hit: (-hit.score, hit.distance_km or 0.0, str(hit.service.id)))
+        score = _score(service, criteria, matched, relevance, distance)
+        ranked.append((-score, distance or 0.0, str(service.id), service, distance, matched))
+    ranked.sort(key=lambda row: row[:3])
     start = (criteria.page - 1) * PAGE_SIZE
+    # Reasons are sentences in the person's language: written for the page shown only.
+    hits = [
+        Hit(
+            service=service,
+            score=-negative_score,
+            distance_km=round(distance, 1) if distance is not None else None,
+            matched_needs=matched,
+            reasons=_reasons(service, criteria, matched, needs, distance),
+        )
+        for negative_score, _near, _id, service, distance, matched in ranked[
+            start : start + PAGE_SIZE
+        ]
+    ]
     return FinderResult(
         needs=needs,
-        hits=hits[start : start + PAGE_SIZE],
-        total=len(hits),
+        hits=hits,
+        total=len(ranked),
         page=criteria.page,
         coverage=coverage,
     )
-
-
-def service_name(service: Service, language: str) -> str:
-    picked = pick(service.name, language)
-    return picked.text if picked else str(service.id)

@@ -14,8 +14,6 @@ from beoncosup.taxonomy.models import Need, NeedSynonym
 
 # A label or synonym is strong evidence, a word of the description a small bonus. Matches in
 # another language than the one asked count a little less.
-PHRASE_WEIGHT = 1.0
-DESCRIPTION_WEIGHT = 0.1
 BONUS_PER_WORD = 0.05
 MAX_BONUS = 0.15
 OTHER_LANGUAGE = 0.85
@@ -34,7 +32,7 @@ class NeedMatch:
 class _Phrase:
     need: str
     stems: frozenset[str]
-    weight: float
+    is_description: bool  # a single description word (a bonus), else a label or synonym
 
 
 @dataclass(frozen=True)
@@ -50,21 +48,21 @@ def _index() -> _Index:
     vocabulary: dict[str, set[str]] = {lang: set() for lang in LANGUAGES}
     labels: dict[str, dict[str, str]] = {lang: {} for lang in LANGUAGES}
 
-    def add(language: str, code: str, text: str, weight: float) -> None:
+    def add(language: str, code: str, text: str, *, is_description: bool = False) -> None:
         found = frozenset(stems(text, language))
         if found:
-            phrases[language].append(_Phrase(code, found, weight))
+            phrases[language].append(_Phrase(code, found, is_description))
             vocabulary[language].update(fold(w) for w in content_words(text, language))
 
     for need in Need.objects.all():
         for language in LANGUAGES:
             label = getattr(need, f"label_{language}") or ""
             labels[language][need.code] = label or need.code
-            add(language, need.code, label, PHRASE_WEIGHT)
+            add(language, need.code, label)
             for word in content_words(getattr(need, f"description_{language}") or "", language):
-                add(language, need.code, word, DESCRIPTION_WEIGHT)
+                add(language, need.code, word, is_description=True)
     for synonym in NeedSynonym.objects.select_related("need"):
-        add(synonym.language, synonym.need.code, synonym.text, PHRASE_WEIGHT)
+        add(synonym.language, synonym.need.code, synonym.text)
     return _Index(
         phrases=phrases,
         vocabulary={lang: sorted(words) for lang, words in vocabulary.items()},
@@ -116,7 +114,7 @@ def match_needs(text: str, language: str, *, limit: int = 10) -> list[NeedMatch]
             shared = len(query & phrase.stems)
             if not shared:
                 continue
-            if phrase.weight == DESCRIPTION_WEIGHT:
+            if phrase.is_description:
                 bonus[phrase.need] = min(bonus.get(phrase.need, 0.0) + BONUS_PER_WORD, MAX_BONUS)
                 continue
             covered, explained = shared / len(phrase.stems), shared / len(query)
