@@ -7,146 +7,46 @@ file removes that language's text for that field. Rows are matched by their HSDS
 from __future__ import annotations
 
 import uuid
-from collections.abc import Iterable, Mapping
-from decimal import Decimal
-from functools import cache
+from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
 from django.db import models
 from django.utils import timezone
 
 from beoncosup.core.db import insert_rows, update_rows
+from beoncosup.directory.hsds.mapping import (
+    CHILDREN,
+    LOCATION_FIELDS,
+    LOCATION_INPUT,
+    ORGANIZATION_FIELDS,
+    SERVICE_CODES,
+    SERVICE_INPUT,
+    SERVICE_PLAIN,
+    SERVICE_TEXTS,
+    ChildRow,
+    Merger,
+    area_fields,
+    child_data,
+    codes,
+    radius,
+    source,
+)
 from beoncosup.directory.hsds.profile import (
-    AREA_URI_PREFIX,
     ATTRIBUTE_FIELDS,
     NEEDS_TAXONOMY,
-    RADIUS_EXTENT_TYPE,
     RECORD_TAXONOMY,
-    SERVICE_TEXT_FIELDS,
 )
 from beoncosup.directory.hsds.schemas import LocationIn, ServiceIn
 from beoncosup.directory.models import (
     Accessibility,
     Address,
-    Contact,
-    CostOption,
     Location,
     Organization,
-    Phone,
-    RequiredDocument,
-    Schedule,
     Service,
-    ServiceArea,
     ServiceAtLocation,
-    ServiceLanguage,
 )
 from beoncosup.geo.models import PostalCode
 from beoncosup.taxonomy.models import Need
-
-# A child row to write: its id, its fields, the language of its texts, its position in the list.
-ChildRow = tuple[uuid.UUID, dict[str, Any], str, int]
-
-
-def merged(current: Mapping[str, str] | None, value: str | None, language: str) -> dict[str, str]:
-    result = dict(current or {})
-    if value:
-        result[language] = value
-    else:
-        result.pop(language, None)
-    return result
-
-
-class _Merger:
-    """Fills one model instance from an input object: plain fields copied, texts merged into
-    the given language."""
-
-    @staticmethod
-    def apply(
-        instance: models.Model,
-        data: Mapping[str, Any],
-        *,
-        language: str,
-        texts: Iterable[str],
-        plain: Iterable[str],
-    ) -> None:
-        for name in texts:
-            setattr(instance, name, merged(getattr(instance, name), data.get(name), language))
-        for name in plain:
-            value = data.get(name)
-            setattr(instance, name, "" if value is None and _is_char(instance, name) else value)
-
-
-@cache
-def _char_fields(model: type[models.Model]) -> frozenset[str]:
-    return frozenset(
-        f.attname for f in model._meta.concrete_fields if isinstance(f, models.CharField)
-    )
-
-
-def _is_char(instance: models.Model, name: str) -> bool:
-    return name in _char_fields(type(instance))
-
-
-CHILDREN: dict[str, tuple[type[models.Model], tuple[str, ...], tuple[str, ...]]] = {
-    # related name: (model, text fields, plain fields)
-    "phones": (Phone, ("description",), ("number", "extension", "type")),
-    "schedules": (
-        Schedule,
-        ("description",),
-        ("freq", "byday", "opens_at", "closes_at", "valid_from", "valid_to"),
-    ),
-    "service_areas": (ServiceArea, ("name", "description"), ()),
-    "languages": (ServiceLanguage, ("name", "note"), ("code",)),
-    "cost_options": (CostOption, ("option", "amount_description"), ("amount", "currency")),
-    "required_documents": (RequiredDocument, ("document",), ("uri",)),
-    "contacts": (Contact, ("title",), ("name", "department", "email")),
-}
-
-
-def _child_data(group: str, item: Any) -> dict[str, Any]:
-    data: dict[str, Any] = item.model_dump()
-    if group == "phones" and not data.get("type"):
-        data["type"] = "voice"
-    if group == "schedules" and not data.get("freq"):
-        data["freq"] = "WEEKLY"
-    if group == "cost_options":
-        data["currency"] = (data.get("currency") or "EUR").upper()
-        if data.get("amount") is not None:
-            data["amount"] = Decimal(str(data["amount"]))
-    return data
-
-
-def _area_fields(uri: str | None) -> tuple[str, str]:
-    if uri and uri.startswith(AREA_URI_PREFIX):
-        return uri.removeprefix(AREA_URI_PREFIX), ""
-    return "", uri or ""
-
-
-def _radius(area: Mapping[str, Any]) -> int | None:
-    if area.get("extent_type") == RADIUS_EXTENT_TYPE and area.get("extent"):
-        return int(area["extent"])
-    return None
-
-
-def _source(service: ServiceIn) -> str:
-    for attribute in service.attributes:
-        term = attribute.taxonomy_term
-        if term and term.taxonomy == RECORD_TAXONOMY and term.code == "source":
-            return attribute.value or ""
-    return ""
-
-
-def _codes(service: ServiceIn) -> dict[str, list[str]]:
-    by_taxonomy: dict[str, list[str]] = {}
-    for attribute in service.attributes:
-        term = attribute.taxonomy_term
-        if term is None or term.taxonomy is None or term.code is None:
-            continue
-        codes = by_taxonomy.setdefault(term.taxonomy, [])
-        if term.code not in codes:
-            codes.append(term.code)
-    return by_taxonomy
-
 
 Record = tuple[ServiceIn, str]  # a service object and the language of its texts
 
@@ -155,42 +55,6 @@ def write_services(records: list[Record]) -> dict[uuid.UUID, str]:
     """Write a batch; a service may come several times, once per language. Returns, per
     service id, "created", "updated" or "unchanged"."""
     return _BatchWriter().write(records)
-
-
-SERVICE_TEXTS = SERVICE_TEXT_FIELDS
-SERVICE_PLAIN = (
-    "url",
-    "email",
-    "status",
-    "minimum_age",
-    "maximum_age",
-    "assured_date",
-    "assurer_email",
-)
-# Only the fields read from a service or location: dumping the nested lists too was a fifth of
-# the write time.
-SERVICE_INPUT = {*SERVICE_TEXTS, *SERVICE_PLAIN}
-LOCATION_INPUT = {
-    "name",
-    "description",
-    "transportation",
-    "location_type",
-    "organization_id",
-    "latitude",
-    "longitude",
-}
-SERVICE_CODES = tuple(field for _taxonomy, field in ATTRIBUTE_FIELDS)
-LOCATION_FIELDS = [
-    "name",
-    "description",
-    "transportation",
-    "location_type",
-    "organization_id",
-    "latitude",
-    "longitude",
-    "municipality_id",
-]
-ORGANIZATION_FIELDS = ["name", "alternate_name", "description", "email", "website", "is_demo"]
 
 
 def _snapshot(instance: models.Model, fields: Iterable[str]) -> tuple[Any, ...]:
@@ -202,7 +66,7 @@ class _BatchWriter:
     re-import of the same file writes nothing and reports everything unchanged."""
 
     def __init__(self) -> None:
-        self.merge = _Merger()
+        self.merge = Merger()
         self.touched: set[uuid.UUID] = set()
         # Services and locations that were in the database before this batch.
         self.existing_parents: set[uuid.UUID] = set()
@@ -228,30 +92,19 @@ class _BatchWriter:
             org_id = data.organization.id
             incoming.setdefault(org_id, []).append((data.organization.model_dump(), language))
             services_of.setdefault(org_id, set()).add(data.id)
-            if RECORD_TAXONOMY in _codes(data):
+            if RECORD_TAXONOMY in codes(data):
                 demo.add(org_id)
-        existing = Organization.objects.in_bulk(list(incoming))
-        new: list[Any] = []
-        changed: list[Any] = []
-        for org_id, versions in incoming.items():
-            org = existing.get(org_id) or Organization(id=org_id)
-            before = _snapshot(org, ORGANIZATION_FIELDS)
-            for dumped, language in versions:
-                self.merge.apply(
-                    org,
-                    dumped,
-                    language=language,
-                    texts=("name", "alternate_name", "description"),
-                    plain=("email", "website"),
-                )
-            org.is_demo = org.is_demo or org_id in demo
-            if org_id not in existing:
-                new.append(org)
-            elif _snapshot(org, ORGANIZATION_FIELDS) != before:
-                changed.append(org)
-                self.touched |= services_of[org_id]
-        insert_rows(Organization, new)
-        update_rows(Organization, changed, ORGANIZATION_FIELDS)
+        self._merge_parents(
+            Organization,
+            incoming,
+            ORGANIZATION_FIELDS,
+            texts=("name", "alternate_name", "description"),
+            plain=("email", "website"),
+            users=services_of,
+            finish=lambda org, org_id, _versions: setattr(
+                org, "is_demo", org.is_demo or org_id in demo
+            ),
+        )
 
     def _locations(self, records: list[Record]) -> None:
         incoming: dict[uuid.UUID, list[tuple[LocationIn, str]]] = {}
@@ -260,8 +113,6 @@ class _BatchWriter:
             for sal in data.service_at_locations:
                 incoming.setdefault(sal.location.id, []).append((sal.location, language))
                 users.setdefault(sal.location.id, set()).add(data.id)
-        existing = Location.objects.in_bulk(list(incoming))
-        self.existing_parents |= set(existing)
         postcodes = {
             a.postal_code
             for versions in incoming.values()
@@ -269,33 +120,34 @@ class _BatchWriter:
             for a in loc.addresses
             if a.country == "BE"
         }
+        # A postcode in two municipalities (1040, 1050, 1804) takes the lower NIS code: the
+        # rows come highest first and a dict keeps the last.
         municipality_of = dict(
             PostalCode.objects.filter(code__in=postcodes)
-            .order_by("code", "municipality__nis_code")
+            .order_by("code", "-municipality__nis_code")
             .values_list("code", "municipality_id")
         )
-        new: list[Any] = []
-        changed: list[Any] = []
-        for location_id, versions in incoming.items():
-            location = existing.get(location_id) or Location(id=location_id)
-            before = _snapshot(location, LOCATION_FIELDS)
-            for place, language in versions:
-                self.merge.apply(
-                    location,
-                    place.model_dump(include=LOCATION_INPUT),
-                    language=language,
-                    texts=("name", "description", "transportation"),
-                    plain=("location_type", "organization_id", "latitude", "longitude"),
-                )
+
+        municipality_for = {}
+        for loc_id, versions in incoming.items():
             be_codes = [a.postal_code for a in versions[-1][0].addresses if a.country == "BE"]
-            location.municipality_id = municipality_of.get(be_codes[0]) if be_codes else None
-            if location_id not in existing:
-                new.append(location)
-            elif _snapshot(location, LOCATION_FIELDS) != before:
-                changed.append(location)
-                self.touched |= users[location_id]
-        insert_rows(Location, new)
-        update_rows(Location, changed, LOCATION_FIELDS)
+            municipality_for[loc_id] = municipality_of.get(be_codes[0]) if be_codes else None
+        self._merge_parents(
+            Location,
+            {
+                loc_id: [
+                    (place.model_dump(include=LOCATION_INPUT), lang) for place, lang in versions
+                ]
+                for loc_id, versions in incoming.items()
+            },
+            LOCATION_FIELDS,
+            texts=("name", "description", "transportation"),
+            plain=("location_type", "organization_id", "latitude", "longitude"),
+            users=users,
+            finish=lambda location, loc_id, _versions: setattr(
+                location, "municipality_id", municipality_for[loc_id]
+            ),
+        )
         for model, attribute, texts, plain in (
             (
                 Address,
@@ -315,6 +167,37 @@ class _BatchWriter:
             }
             for loc_id in self._replace_rows(model, "location_id", rows, texts=texts, plain=plain):
                 self.touched |= users[loc_id]
+
+    def _merge_parents(
+        self,
+        model: type[models.Model],
+        incoming: Mapping[uuid.UUID, list[tuple[dict[str, Any], str]]],
+        fields: list[str],
+        *,
+        texts: tuple[str, ...],
+        plain: tuple[str, ...],
+        users: Mapping[uuid.UUID, set[uuid.UUID]],
+        finish: Callable[[Any, uuid.UUID, list[Any]], None],
+    ) -> None:
+        """Create or update organisations or locations shared by services: merge each
+        language's version, then mark the services using a changed row as touched."""
+        existing = model._default_manager.in_bulk(list(incoming))
+        self.existing_parents |= set(existing)
+        new: list[Any] = []
+        changed: list[Any] = []
+        for row_id, versions in incoming.items():
+            row = existing.get(row_id) or model(id=row_id)
+            before = _snapshot(row, fields)
+            for data, language in versions:
+                self.merge.apply(row, data, language=language, texts=texts, plain=plain)
+            finish(row, row_id, versions)
+            if row_id not in existing:
+                new.append(row)
+            elif _snapshot(row, fields) != before:
+                changed.append(row)
+                self.touched |= users[row_id]
+        insert_rows(model, new)
+        update_rows(model, changed, fields)
 
     def _services(self, records: list[Record]) -> None:
         by_id: dict[uuid.UUID, list[Record]] = {}
@@ -347,12 +230,12 @@ class _BatchWriter:
                 )
             data = versions[-1][0]
             service.organization_id = data.organization.id
-            codes = _codes(data)
+            taxonomy_codes = codes(data)
             for taxonomy, field_name in ATTRIBUTE_FIELDS:
-                setattr(service, field_name, codes.get(taxonomy, []))
-            service.is_demo = "demo" in codes.get(RECORD_TAXONOMY, [])
-            service.source = _source(data)
-            need_links[service_id] = [needs[c] for c in codes.get(NEEDS_TAXONOMY, [])]
+                setattr(service, field_name, taxonomy_codes.get(taxonomy, []))
+            service.is_demo = "demo" in taxonomy_codes.get(RECORD_TAXONOMY, [])
+            service.source = source(data)
+            need_links[service_id] = [needs[c] for c in taxonomy_codes.get(NEEDS_TAXONOMY, [])]
             if service_id not in existing:
                 service.last_modified = data.last_modified or timezone.now()
                 new.append(service)
@@ -368,10 +251,10 @@ class _BatchWriter:
                 entries = []
                 for data, language in versions:
                     for position, item in enumerate(getattr(data, group)):
-                        child = _child_data(group, item)
+                        child = child_data(group, item)
                         if group == "service_areas":
-                            child["code"], child["uri"] = _area_fields(child.get("uri"))
-                            child["radius_km"] = _radius(child)
+                            child["code"], child["uri"] = area_fields(child.get("uri"))
+                            child["radius_km"] = radius(child)
                         entries.append((item.id, child, language, position))
                 rows[service_id] = entries
             extra = ("code", "uri", "radius_km") if group == "service_areas" else ()
