@@ -1,7 +1,8 @@
 """Writes validated HSDS services (``schemas.ServiceIn``) into the directory, in batches.
 
-Texts are merged into the ``{lang: text}`` values for one language; a field missing from the
-file removes that language's text for that field. Rows are matched by their HSDS ids.
+Each record's texts are merged into the ``{lang: text}`` values for that record's language (a
+batch may hold several languages of one service); a field missing from a record removes that
+language's text for that field. Rows are matched by their HSDS ids.
 """
 
 from __future__ import annotations
