@@ -1,5 +1,7 @@
 """Test overrides: only what makes tests fast and deterministic."""
 
+import os
+
 from beoncosup.settings import *  # noqa: F403
 
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
@@ -12,4 +14,6 @@ STORAGES = {
 # A file-backed SQLite test database, so `pytest --reuse-db` skips the slow Wagtail migrations
 # on the next run and the browser tests' live server thread sees the same data.
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
-    DATABASES["default"]["TEST"] = {"NAME": str(DATA_DIR / "test-beoncosup.sqlite3")}  # noqa: F405
+    # BEONCOSUP_TEST_DB_NAME lets two test runs on one checkout keep separate databases.
+    _name = os.environ.get("BEONCOSUP_TEST_DB_NAME", "test-beoncosup.sqlite3")
+    DATABASES["default"]["TEST"] = {"NAME": str(DATA_DIR / _name)}  # noqa: F405
