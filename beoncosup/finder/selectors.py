@@ -56,6 +56,13 @@ class FinderResult:
     total: int
     page: int
     coverage: dict[str, int] = field(default_factory=dict)
+    # Needs the free text `q` was matched to (a subset of `needs`), for the page to show them.
+    text_needs: list[str] = field(default_factory=list)
+    # "Did you mean …?": the free text with misspelt words replaced, or None.
+    suggestion: str | None = None
+    # For each unmet need, the nearest, national or online services the person could still
+    # use (outside the distance or area limits), best first.
+    alternatives: dict[str, list[Hit]] = field(default_factory=dict)
 
     @property
     def unmet(self) -> list[str]:
