@@ -110,6 +110,7 @@ TEMPLATES: list[dict[str, Any]] = [
                 "django.contrib.messages.context_processors.messages",
                 "beoncosup.core.context_processors.site_context",
             ],
+                "beoncosup.finder.context_processors.plan_counter",
         },
     },
 ]
@@ -158,6 +159,9 @@ WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 
 STATIC_URL = "/static/"
+# Support plans (finder): days a plan's share link works before the plan is deleted.
+BEONCOSUP_PLAN_DAYS = env_int("BEONCOSUP_PLAN_DAYS", 30, minimum=1)
+
 STATICFILES_DIRS = [BASE_DIR / "beoncosup" / "static"]
 STATIC_ROOT = Path(env_str("BEONCOSUP_STATIC_ROOT", str(DATA_DIR / "static")))
 MEDIA_URL = "/media/"
@@ -191,7 +195,9 @@ CONTENT_SECURITY_POLICY = {
         "default-src": [SELF],
         "script-src": [SELF],
         "style-src": [SELF],
-        "img-src": [SELF, "data:"],
+        # Map tiles of the finder's results map (OpenStreetMap's tile servers); the page
+        # works without them, the list holds the same services.
+        "img-src": [SELF, "data:", "https://tile.openstreetmap.org"],
         "font-src": [SELF],
         "connect-src": [SELF],
         "frame-ancestors": [NONE],

@@ -1,0 +1,90 @@
+"""Support plans (a shareable list of chosen services) and anonymous unmet-need events."""
+
+from __future__ import annotations
+
+import datetime as dt
+import secrets
+
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+TOKEN_BYTES = 16  # secrets.token_urlsafe(16): 22 characters, 128 random bits
+
+
+def new_token() -> str:
+    return secrets.token_urlsafe(TOKEN_BYTES)
+
+
+def default_expiry() -> dt.datetime:
+    return timezone.now() + dt.timedelta(days=settings.BEONCOSUP_PLAN_DAYS)
+
+
+class SupportPlan(models.Model):
+    """A list of chosen services with notes, reached by a random token (a capability URL:
+    whoever has the link may read and edit it until it expires). It holds no personal data
+    unless somebody types it into a note."""
+
+    token = models.CharField(_("token"), max_length=43, unique=True, default=new_token)
+    language = models.CharField(_("language"), max_length=2)
+    needs = models.JSONField(_("need codes"), default=list, blank=True)
+    # The finder's query string (without "?"), to return to the search.
+    query = models.CharField(_("finder search"), max_length=2000, blank=True)
+    note = models.TextField(_("note"), max_length=2000, blank=True)
+    created_at = models.DateTimeField(_("created at"), default=timezone.now)
+    expires_at = models.DateTimeField(_("expires at"), default=default_expiry, db_index=True)
+
+    class Meta:
+        verbose_name = _("support plan")
+        verbose_name_plural = _("support plans")
+
+    def __str__(self) -> str:
+        # Never the token: it is the key to the plan.
+        return f"Support plan {self.pk}"
+
+    @property
+    def is_expired(self) -> bool:
+        return self.expires_at <= timezone.now()
+
+
+class SupportPlanItem(models.Model):
+    plan = models.ForeignKey(SupportPlan, on_delete=models.CASCADE, related_name="items")
+    service = models.ForeignKey(
+        "directory.Service", on_delete=models.CASCADE, related_name="plan_items"
+    )
+    note = models.TextField(_("note"), max_length=2000, blank=True)
+    position = models.PositiveIntegerField(_("position"), default=0)
+
+    class Meta:
+        ordering = ["position", "id"]
+        constraints = [
+            models.UniqueConstraint(fields=["plan", "service"], name="finder_plan_item_unique")
+        ]
+        verbose_name = _("service in a support plan")
+        verbose_name_plural = _("services in support plans")
+
+    def __str__(self) -> str:
+        return f"{self.plan_id}: {self.service_id}"
+
+
+class UnmetNeedEvent(models.Model):
+    """A search found no service for a need: where (arrondissement and province only), in which
+    language, for which work status and on which day. Nothing else: no free text, postcode,
+    time of day, session or address, so an event cannot be tied to a person."""
+
+    need_code = models.CharField(_("need code"), max_length=60, db_index=True)
+    # NIS code of the arrondissement (e.g. 44000) and ISO code of the province (BE-VOV), or of
+    # the region for Brussels, which has no province; blank without a postcode.
+    arrondissement = models.CharField(_("arrondissement"), max_length=5, blank=True)
+    province = models.CharField(_("province"), max_length=6, blank=True)
+    language = models.CharField(_("language"), max_length=2)
+    status = models.CharField(_("work status"), max_length=30, blank=True)
+    date = models.DateField(_("date"), default=timezone.localdate, db_index=True)
+
+    class Meta:
+        verbose_name = _("unmet need event")
+        verbose_name_plural = _("unmet need events")
+
+    def __str__(self) -> str:
+        return f"{self.date} {self.need_code} {self.arrondissement or '-'}"

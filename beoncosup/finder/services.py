@@ -1,0 +1,172 @@
+"""Writes of the finder: support plans, unmet-need events, and the search that records them.
+
+Plan notes are typed by people and may hold health information: no function here logs them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from collections.abc import Iterable, Mapping
+
+from django.conf import settings
+from django.db import transaction
+from django.db.models import Max
+from django.utils import timezone
+
+from beoncosup.directory.models import Service
+from beoncosup.finder.criteria import Criteria
+from beoncosup.finder.models import SupportPlan, SupportPlanItem, UnmetNeedEvent
+from beoncosup.finder.selectors import FinderResult, find_services
+from beoncosup.geo.selectors import statistical_area
+
+NOTE_MAX = 2000
+QUERY_MAX = 2000
+
+
+def _language(language: str) -> str:
+    codes = {code for code, _name in settings.LANGUAGES}
+    if language not in codes:
+        raise ValueError(f"language: {language!r} is not one of {sorted(codes)}")
+    return language
+
+
+@transaction.atomic
+def create_plan(
+    *,
+    language: str,
+    needs: Iterable[str] = (),
+    service_ids: Iterable[uuid.UUID | str] = (),
+    query: str = "",
+) -> SupportPlan:
+    """A new plan with a random token, expiring after BEONCOSUP_PLAN_DAYS days, holding the
+    given needs (in order, without repeats) and services (unknown service ids are skipped)."""
+    plan = SupportPlan.objects.create(
+        language=_language(language),
+        needs=list(dict.fromkeys(needs)),
+        query=query[:QUERY_MAX],
+        expires_at=timezone.now() + dt.timedelta(days=settings.BEONCOSUP_PLAN_DAYS),
+    )
+    ids = list(dict.fromkeys(str(service_id) for service_id in service_ids))
+    known = {str(pk) for pk in Service.objects.filter(pk__in=ids).values_list("pk", flat=True)}
+    SupportPlanItem.objects.bulk_create(
+        SupportPlanItem(plan=plan, service_id=uuid.UUID(sid), position=position)
+        for position, sid in enumerate(sid for sid in ids if sid in known)
+    )
+    return plan
+
+
+@transaction.atomic
+def add_service(
+    *, plan: SupportPlan, service: Service, needs: Iterable[str] = (), query: str | None = None
+) -> SupportPlanItem:
+    """Adds the service at the end of the plan (or returns its item when already there), adds
+    ``needs`` to the plan's needs and, when given, remembers the search to return to."""
+    item, _created = SupportPlanItem.objects.get_or_create(
+        plan=plan,
+        service=service,
+        defaults={"position": _next_position(plan)},
+    )
+    merged = list(dict.fromkeys([*plan.needs, *needs]))
+    fields = []
+    if merged != plan.needs:
+        plan.needs = merged
+        fields.append("needs")
+    if query is not None and query[:QUERY_MAX] != plan.query:
+        plan.query = query[:QUERY_MAX]
+        fields.append("query")
+    if fields:
+        plan.save(update_fields=fields)
+    return item
+
+
+def _next_position(plan: SupportPlan) -> int:
+    highest = plan.items.aggregate(highest=Max("position"))["highest"]
+    return 0 if highest is None else highest + 1
+
+
+@transaction.atomic
+def remove_service(*, plan: SupportPlan, service_id: uuid.UUID | str) -> bool:
+    """Removes a service from the plan; False when it was not in it."""
+    deleted, _per_model = SupportPlanItem.objects.filter(plan=plan, service_id=service_id).delete()
+    return deleted > 0
+
+
+@transaction.atomic
+def set_note(*, plan: SupportPlan, note: str) -> None:
+    """The plan's general note (trimmed, at most 2,000 characters)."""
+    plan.note = note.strip()[:NOTE_MAX]
+    plan.save(update_fields=["note"])
+
+
+@transaction.atomic
+def set_notes(*, plan: SupportPlan, note: str, item_notes: Mapping[int, str]) -> None:
+    """The general note and the notes per service (by item id; other plans' items are
+    ignored), in one transaction."""
+    set_note(plan=plan, note=note)
+    items = {item.pk: item for item in plan.items.filter(pk__in=list(item_notes))}
+    changed = []
+    for pk, text in item_notes.items():
+        item = items.get(pk)
+        if item is not None and item.note != text.strip()[:NOTE_MAX]:
+            item.note = text.strip()[:NOTE_MAX]
+            changed.append(item)
+    SupportPlanItem.objects.bulk_update(changed, ["note"])
+
+
+@transaction.atomic
+def move_service(*, plan: SupportPlan, service_id: uuid.UUID | str, offset: int) -> None:
+    """Moves a service up (offset -1) or down (+1) in the plan; positions are renumbered."""
+    items = list(plan.items.order_by("position", "id"))
+    index = next(
+        (i for i, item in enumerate(items) if str(item.service_id) == str(service_id)), None
+    )
+    if index is None:
+        return
+    target = min(max(index + offset, 0), len(items) - 1)
+    items.insert(target, items.pop(index))
+    for position, item in enumerate(items):
+        item.position = position
+    SupportPlanItem.objects.bulk_update(items, ["position"])
+
+
+@transaction.atomic
+def delete_expired_plans(*, now: dt.datetime | None = None) -> int:
+    """Deletes the plans whose link has expired, with their items; returns how many plans."""
+    expired = SupportPlan.objects.filter(expires_at__lte=now or timezone.now())
+    count = expired.count()
+    expired.delete()
+    return count
+
+
+def record_unmet_needs(result: FinderResult, criteria: Criteria) -> list[UnmetNeedEvent]:
+    """One anonymous event per need nobody covers: need code, arrondissement and province of
+    the postcode, language, work status and today's date. Never the postcode, the typed text,
+    or anything about the session."""
+    if not result.unmet:
+        return []
+    arrondissement, province = (
+        statistical_area(criteria.postcode) if criteria.postcode else ("", "")
+    )
+    return UnmetNeedEvent.objects.bulk_create(
+        UnmetNeedEvent(
+            need_code=code,
+            arrondissement=arrondissement,
+            province=province,
+            language=criteria.lang,
+            status=criteria.status or "",
+            date=timezone.localdate(),
+        )
+        for code in result.unmet
+    )
+
+
+def search(criteria: Criteria) -> FinderResult:
+    """The finder's search for pages and the API: ``find_services``, and for the first page
+    (not when someone pages through the same search) the unmet-need events.
+
+    Raises CriteriaError like ``find_services``."""
+    result = find_services(criteria)
+    if criteria.page == 1:
+        record_unmet_needs(result, criteria)
+    return result
