@@ -1,26 +1,34 @@
 """Find, filter and rank the services that fit a person (docs/finder.md, "Ranking").
 
-Eligibility is decided in Python over the services that address at least one selected need,
-so SQLite and PostgreSQL give the same answers: work status, audience, age, phase, the area
-served (codes or a radius) and, for services met in person, the distance.
+Candidates are the services addressing a selected need plus those the free text finds in the
+search index; finder.eligibility keeps those the person can use. Scores, reasons and the
+services' full records are computed for the page shown only.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
-from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext, override
 
 from beoncosup.directory.models import Service
 from beoncosup.finder.criteria import DEFAULT_MAX_KM, PAGE_SIZE, Criteria, CriteriaError
-from beoncosup.geo.distance import haversine_km
+from beoncosup.finder.eligibility import (
+    Candidate,
+    Place,
+    nearest_km,
+    prefilter,
+    serves_area,
+    within_reach,
+)
 from beoncosup.geo.selectors import area_codes_for_postcode, postcode_points
 from beoncosup.search.needs import match_needs
+from beoncosup.search.selectors import search_scores, text_query
+from beoncosup.search.vocabulary import suggest
 from beoncosup.taxonomy.models import Need
 
 REMOTE = {"phone", "online"}
@@ -31,6 +39,7 @@ MAX_TEXT_NEEDS = 3
 WEIGHTS = {"coverage": 0.45, "relevance": 0.15, "distance": 0.2, "language": 0.1, "fresh": 0.1}
 REMOTE_DISTANCE_SCORE = 0.7
 FRESH_DAYS = 365
+MAX_ALTERNATIVES = 3
 # One phrase per language: grammar differs ("parle néerlandais", "spricht Niederländisch").
 SPEAKS = {
     "nl": gettext_lazy("speaks Dutch"),
@@ -87,130 +96,47 @@ def resolve_needs(criteria: Criteria) -> tuple[list[str], dict[str, float]]:
     return list(relevance), relevance
 
 
-def _candidates(needs: Iterable[str]) -> QuerySet[Service]:
-    queryset: QuerySet[Service] = (
-        Service.objects.filter(needs__code__in=list(needs), status="active")
-        .distinct()
-        .select_related("organization")
-        .prefetch_related(
-            "needs",
-            "service_areas",
-            "languages",
-            "phones",
-            "service_at_locations__location",
-        )
-    )
-    return queryset
-
-
-@dataclass(frozen=True)
-class _Place:
-    latitude: float
-    longitude: float
-    area_codes: frozenset[str]
-
-
-def _place(postcode: str | None) -> _Place | None:
+def _place(postcode: str | None) -> Place | None:
     if not postcode:
         return None
     points = list(postcode_points(postcode).values_list("latitude", "longitude"))
     if not points:
         raise CriteriaError(f"postcode: {postcode} is not a Belgian postcode")
-    return _Place(
+    return Place(
         latitude=sum(p[0] for p in points) / len(points),
         longitude=sum(p[1] for p in points) / len(points),
         area_codes=frozenset(area_codes_for_postcode(postcode)),
     )
 
 
-def _nearest_km(service: Service, place: _Place) -> float | None:
-    distances = [
-        haversine_km(place.latitude, place.longitude, loc.latitude, loc.longitude)
-        for sal in service.service_at_locations.all()
-        if (loc := sal.location).latitude is not None and loc.longitude is not None
-    ]
-    return min(distances) if distances else None
-
-
-def _serves_area(service: Service, place: _Place, distance: float | None) -> bool:
-    areas = list(service.service_areas.all())
-    if not areas:
-        return True  # whoever can reach it: the distance decides
-    for area in areas:
-        if area.code and area.code in place.area_codes:
-            return True
-        if area.radius_km and distance is not None and distance <= area.radius_km:
-            return True
-    return False
-
-
-def _fits_person(service: Service, criteria: Criteria) -> bool:
-    """Work status, audience, age, phase and the filters. An empty list on the service means
-    "no restriction"."""
-    offered = {language.code for language in service.languages.all()}
-    age = criteria.age
-    conditions = (
-        not criteria.status
-        or not service.employment_statuses
-        or criteria.status in service.employment_statuses,
-        not criteria.audience or not service.audiences or criteria.audience in service.audiences,
-        age is None or service.minimum_age is None or age >= service.minimum_age,
-        age is None or service.maximum_age is None or age <= service.maximum_age,
-        not criteria.phase or not service.phases or criteria.phase in service.phases,
-        not criteria.delivery or criteria.delivery in service.delivery_modes,
-        not criteria.free_only or "free" in service.costs,
-        not criteria.self_referral_only or "self_referral" in service.access_routes,
-        not criteria.languages or not offered or bool(offered & set(criteria.languages)),
-    )
-    return all(conditions)
-
-
-def _within_reach(
-    service: Service, criteria: Criteria, place: _Place | None
-) -> tuple[bool, float | None]:
-    """The area served, and for services met in person the distance (max_km, default 50)."""
-    if place is None:
-        return True, None
-    distance = _nearest_km(service, place)
-    if not _serves_area(service, place, distance):
-        return False, distance
-    if REMOTE & set(service.delivery_modes):
-        return True, distance
-    limit = criteria.max_km or DEFAULT_MAX_KM
-    return distance is not None and distance <= limit, distance
-
-
-def _reasons(
-    service: Service,
-    criteria: Criteria,
-    matched: list[str],
-    needs: list[str],
-    distance: float | None,
-) -> list[str]:
+def _reasons(candidate: Candidate, criteria: Criteria, needs: list[str]) -> list[str]:
     """Why a service is listed, in the person's language."""
     with override(criteria.lang):
-        reasons = [
-            ngettext(
-                "covers %(count)s of %(total)s need",
-                "covers %(count)s of %(total)s needs",
-                len(needs),
-            )
-            % {"count": len(matched), "total": len(needs)}
-        ]
-        if distance is not None and not REMOTE & set(service.delivery_modes):
-            reasons.append(_("%(km)s km away") % {"km": round(distance)})
-        elif REMOTE & set(service.delivery_modes):
+        if candidate.needs or not criteria.q.strip():
+            reasons = [
+                ngettext(
+                    "covers %(count)s of %(total)s need",
+                    "covers %(count)s of %(total)s needs",
+                    len(needs),
+                )
+                % {"count": len(candidate.needs), "total": len(needs)}
+            ]
+        else:
+            reasons = [_("matches the words you typed")]
+        distance = candidate.distance_km
+        if candidate.remote:
             reasons.append(_("by phone or online"))
-        offered = [language.code for language in service.languages.all()]
+        elif distance is not None:
+            reasons.append(_("%(km)s km away") % {"km": round(distance)})
         for code in criteria.languages:
-            if code in offered and code in SPEAKS:
+            if code in candidate.languages and code in SPEAKS:
                 reasons.append(str(SPEAKS[code]))
-        if "free" in service.costs:
+        if "free" in candidate.costs:
             reasons.append(_("free"))
-        if "self_referral" in service.access_routes:
+        if "self_referral" in candidate.access:
             reasons.append(_("no referral needed"))
-        if service.assured_date:
-            months = max((timezone.localdate() - service.assured_date).days // 30, 0)
+        if candidate.assured_date:
+            months = max((timezone.localdate() - candidate.assured_date).days // 30, 0)
             reasons.append(
                 ngettext(
                     "verified %(months)s month ago",
@@ -223,25 +149,29 @@ def _reasons(
 
 
 def _score(
-    service: Service,
+    candidate: Candidate,
     criteria: Criteria,
-    matched: list[str],
     relevance: dict[str, float],
-    distance: float | None,
+    text_scores: dict[str, float],
 ) -> float:
+    matched = candidate.needs
     coverage = len(matched) / max(len(relevance), 1)
-    text = sum(relevance[code] for code in matched) / max(len(matched), 1)
+    need_relevance = sum(relevance[code] for code in matched) / max(len(matched), 1)
+    if criteria.q.strip():
+        text = (need_relevance + text_scores.get(candidate.service_id, 0.0)) / 2
+    else:
+        text = need_relevance
     limit = criteria.max_km or DEFAULT_MAX_KM
-    if REMOTE & set(service.delivery_modes):
+    distance = candidate.distance_km
+    if candidate.remote:
         near = REMOTE_DISTANCE_SCORE
     elif distance is None:
         near = 0.5
     else:
         near = max(0.0, 1 - distance / limit)
-    offered = {language.code for language in service.languages.all()}
     wanted = set(criteria.languages) or {criteria.lang}
-    language = 1.0 if offered & wanted else (0.5 if not offered else 0.0)
-    verified = service.assured_date
+    language = 1.0 if candidate.languages & wanted else (0.5 if not candidate.languages else 0.0)
+    verified = candidate.assured_date
     fresh = (
         1.0 if verified and (timezone.localdate() - verified) <= dt.timedelta(FRESH_DAYS) else 0.3
     )
@@ -255,38 +185,90 @@ def _score(
     return round(sum(WEIGHTS[key] * value for key, value in parts.items()), 4)
 
 
+def _services(ids: Iterable[str]) -> dict[str, Service]:
+    """The page's services with what result lists show (one query per relation)."""
+    services = (
+        Service.objects.filter(pk__in=list(ids))
+        .select_related("organization")
+        .prefetch_related(
+            "phones",
+            "languages",
+            "required_documents",
+            "service_at_locations__location__addresses",
+        )
+    )
+    return {str(service.pk): service for service in services}
+
+
+def _alternatives(
+    criteria: Criteria, unmet: list[str], place: Place | None, needs: list[str]
+) -> dict[str, list[tuple[Candidate, list[str]]]]:
+    """For each unmet need, what the person could still use: the person's rights stay
+    (status, audience, age, phase, area served), their preferences go (distance, delivery,
+    cost, referral, languages). National and online services first, then the nearest."""
+    if place is None or not unmet:
+        return {}
+    relaxed = replace(
+        criteria, delivery=None, free_only=False, self_referral_only=False, languages=()
+    )
+    result: dict[str, list[tuple[Candidate, list[str]]]] = {}
+    for code in unmet:
+        usable = []
+        for candidate in prefilter(relaxed, [code], place):
+            candidate.distance_km = distance = nearest_km(candidate, place)
+            if serves_area(candidate, place, distance) and (
+                candidate.remote or distance is not None
+            ):
+                usable.append(candidate)
+        usable.sort(key=lambda c: (not c.remote, c.distance_km or 0.0, c.service_id))
+        result[code] = [(c, _reasons(c, criteria, needs)) for c in usable[:MAX_ALTERNATIVES]]
+    return result
+
+
 def find_services(criteria: Criteria) -> FinderResult:
     """Ranked, explained services for the person's needs and situation (one page)."""
     needs, relevance = resolve_needs(criteria)
     place = _place(criteria.postcode)
-    ranked: list[tuple[float, float, str, Service, float | None, list[str]]] = []
+    text_scores: dict[str, float] = {}
+    suggestion = None
+    if criteria.q.strip():
+        text_scores = search_scores("service", text_query(criteria.q, criteria.lang))
+        suggestion = suggest(criteria.q, criteria.lang)
+    limit = criteria.max_km or DEFAULT_MAX_KM
+    candidates = prefilter(criteria, needs, place, extra_ids=text_scores, max_km=limit)
     coverage = dict.fromkeys(needs, 0)
-    for service in _candidates(needs) if needs else []:
-        if not _fits_person(service, criteria):
+    ranked: list[tuple[float, float, str, Candidate]] = []
+    for candidate in candidates:
+        if not within_reach(candidate, criteria, place):
             continue
-        reachable, distance = _within_reach(service, criteria, place)
-        if not reachable:
-            continue
-        codes = {need.code for need in service.needs.all()}
-        matched = [code for code in needs if code in codes]
-        for code in matched:
+        for code in candidate.needs:
             coverage[code] += 1
-        score = _score(service, criteria, matched, relevance, distance)
-        ranked.append((-score, distance or 0.0, str(service.id), service, distance, matched))
+        score = _score(candidate, criteria, relevance, text_scores)
+        ranked.append((-score, candidate.distance_km or 0.0, candidate.service_id, candidate))
     ranked.sort(key=lambda row: row[:3])
     start = (criteria.page - 1) * PAGE_SIZE
+    page = [row[3] for row in ranked[start : start + PAGE_SIZE]]
+    unmet = [code for code in needs if not coverage[code]]
+    alternatives = _alternatives(criteria, unmet, place, needs)
+    shown = [c.service_id for c in page] + [
+        c.service_id for found in alternatives.values() for c, _reasons in found
+    ]
+    services = _services(shown)
+
+    def hit(candidate: Candidate, score: float, reasons: list[str]) -> Hit:
+        distance = candidate.distance_km
+        return Hit(
+            service=services[candidate.service_id],
+            score=score,
+            distance_km=round(distance, 1) if distance is not None else None,
+            matched_needs=candidate.needs,
+            reasons=reasons,
+        )
+
     # Reasons are sentences in the person's language: written for the page shown only.
     hits = [
-        Hit(
-            service=service,
-            score=-negative_score,
-            distance_km=round(distance, 1) if distance is not None else None,
-            matched_needs=matched,
-            reasons=_reasons(service, criteria, matched, needs, distance),
-        )
-        for negative_score, _near, _id, service, distance, matched in ranked[
-            start : start + PAGE_SIZE
-        ]
+        hit(candidate, -negative, _reasons(candidate, criteria, needs))
+        for negative, _near, _id, candidate in ranked[start : start + PAGE_SIZE]
     ]
     return FinderResult(
         needs=needs,
@@ -294,4 +276,10 @@ def find_services(criteria: Criteria) -> FinderResult:
         total=len(ranked),
         page=criteria.page,
         coverage=coverage,
+        text_needs=[code for code in needs if code not in criteria.needs],
+        suggestion=suggestion,
+        alternatives={
+            code: [hit(c, 0.0, reasons) for c, reasons in found]
+            for code, found in alternatives.items()
+        },
     )

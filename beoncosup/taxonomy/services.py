@@ -12,6 +12,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
+from beoncosup.search.services import index_needs
 from beoncosup.taxonomy.enums import Audience, Basis, Phase
 from beoncosup.taxonomy.models import Category, Domain, Need, NeedSynonym, code_validator
 
@@ -279,4 +280,5 @@ def taxonomy_load(*, path: Path = DEFAULT_TAXONOMY_PATH) -> LoadReport:
             _count(report, "need", status)
         file_codes = {n["code"] for n in parsed.needs}
         report.not_in_file = sorted(set(Need.objects.values_list("code", flat=True)) - file_codes)
+        index_needs()  # synonyms are written in bulk, without signals
     return report

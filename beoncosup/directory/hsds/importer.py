@@ -31,6 +31,7 @@ from beoncosup.directory.hsds.writer import Record
 from beoncosup.directory.models import Organization
 from beoncosup.directory.models.service import AREA_CODE_PATTERN
 from beoncosup.geo.models import PostalCode
+from beoncosup.search.services import index_services
 from beoncosup.taxonomy.models import Need
 
 LANGUAGES = ("nl", "fr", "de", "en")
@@ -336,6 +337,8 @@ def _import(
                 gc.collect()
             if progress is not None:
                 progress(done, total)
+        # Bulk writes send no signals: bring the search index up to date in the same transaction.
+        index_services(sid for sid, status in statuses.items() if status != "unchanged")
     report.created = sum(1 for s in statuses.values() if s == "created")
     report.updated = sum(1 for s in statuses.values() if s == "updated")
     report.unchanged = sum(1 for s in statuses.values() if s == "unchanged")

@@ -1,0 +1,248 @@
+"""The finder's first pass: which services can serve this person at all.
+
+One SQL statement over the search index's ServiceProfile rows (joined to the services' need
+links) drops the services a person cannot use: wrong work status, audience, age, phase,
+filters, languages, area, and in-person services whose locations all lie outside the distance
+box. What is left is checked exactly in Python (distance by haversine, radius areas), so
+SQLite and PostgreSQL give the same answers. See docs/finder.md, "Eligibility".
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.db import connection
+
+from beoncosup.directory.models import Service
+from beoncosup.finder.criteria import DEFAULT_MAX_KM, Criteria
+from beoncosup.geo.distance import bounding_box, haversine_km
+from beoncosup.search.models import ServiceProfile
+from beoncosup.taxonomy.models import Need
+
+COLUMNS = (
+    "service_id",
+    "delivery",
+    "costs",
+    "access",
+    "languages",
+    "areas",
+    "radius_km",
+    "points",
+    "assured_date",
+)
+
+
+@dataclass(frozen=True)
+class Place:
+    latitude: float
+    longitude: float
+    area_codes: frozenset[str]
+
+
+@dataclass
+class Candidate:
+    """A service that may fit, with what ranking and reasons need (no ORM object)."""
+
+    service_id: str
+    delivery: frozenset[str]
+    costs: frozenset[str]
+    access: frozenset[str]
+    languages: frozenset[str]
+    areas: frozenset[str]
+    radius_km: int | None
+    points: list[tuple[float, float]]
+    assured_date: dt.date | None
+    needs: list[str] = field(default_factory=list)
+    distance_km: float | None = None
+
+    @property
+    def remote(self) -> bool:
+        return bool({"phone", "online"} & self.delivery)
+
+
+def _codes(value: str) -> frozenset[str]:
+    return frozenset(code for code in value.split("|") if code)
+
+
+def _points(value: str) -> list[tuple[float, float]]:
+    result = []
+    for pair in value.split(";") if value else []:
+        lat, lon = pair.split(",")
+        result.append((float(lat), float(lon)))
+    return result
+
+
+def _date(value: object) -> dt.date | None:
+    if value is None or isinstance(value, dt.date):
+        return value
+    return dt.date.fromisoformat(str(value))
+
+
+def _contains(column: str, codes: Iterable[str]) -> tuple[str, list[str]]:
+    """SQL that is true when the "|a|b|" column holds one of the codes, or is empty."""
+    codes = list(codes)
+    tests = " OR ".join([f"p.{column} LIKE %s"] * len(codes))
+    return f"(p.{column} = '' OR {tests})", [f"%|{code}|%" for code in codes]
+
+
+def _person_sql(criteria: Criteria) -> tuple[list[str], list[Any]]:
+    where: list[str] = ["p.active = %s"]
+    params: list[Any] = [True]
+    for column, value in (
+        ("statuses", criteria.status),
+        ("audiences", criteria.audience),
+        ("phases", criteria.phase),
+    ):
+        if value:
+            sql, more = _contains(column, [value])
+            where.append(sql)
+            params += more
+    if criteria.age is not None:
+        where.append("(p.minimum_age IS NULL OR p.minimum_age <= %s)")
+        where.append("(p.maximum_age IS NULL OR p.maximum_age >= %s)")
+        params += [criteria.age, criteria.age]
+    for column, required in (
+        ("delivery", criteria.delivery),
+        ("costs", "free" if criteria.free_only else None),
+        ("access", "self_referral" if criteria.self_referral_only else None),
+    ):
+        if required:
+            where.append(f"p.{column} LIKE %s")
+            params.append(f"%|{required}|%")
+    if criteria.languages:
+        sql, more = _contains("languages", criteria.languages)
+        where.append(sql)
+        params += more
+    return where, params
+
+
+def _place_sql(place: Place, max_km: float | None) -> tuple[list[str], list[Any]]:
+    """The area served holds the person's place (or is a radius, checked later); with max_km,
+    in-person services need a location inside the distance box."""
+    codes = sorted(place.area_codes)
+    tests = " OR ".join(["p.areas LIKE %s"] * len(codes))
+    where = [f"(p.areas = '' OR p.has_radius = %s OR {tests})"]
+    params: list[Any] = [True, *(f"%|{code}|%" for code in codes)]
+    if max_km is not None:
+        box = bounding_box(place.latitude, place.longitude, max_km)
+        where.append(
+            "(p.remote = %s OR (p.max_lat >= %s AND p.min_lat <= %s "
+            "AND p.max_lon >= %s AND p.min_lon <= %s))"
+        )
+        params += [True, box.south, box.north, box.west, box.east]
+    return where, params
+
+
+def _sql(
+    criteria: Criteria,
+    needs: list[str],
+    extra_ids: list[Any],
+    place: Place | None,
+    max_km: float | None,
+) -> tuple[str, list[Any]]:
+    links = Service.needs.through._meta.db_table
+    need_table = Need._meta.db_table
+    profiles = ServiceProfile._meta.db_table
+    where, params = _person_sql(criteria)
+    if place is not None:
+        more_where, more_params = _place_sql(place, max_km)
+        where += more_where
+        params += more_params
+    columns = ", ".join(f"p.{c}" for c in COLUMNS)
+    conditions = " AND ".join(where)
+    parts = []
+    all_params: list[Any] = []
+    if needs:
+        marks = ", ".join(["%s"] * len(needs))
+        parts.append(
+            f"SELECT {columns}, n.code FROM {links} AS t "  # noqa: S608 - names from _meta
+            f"JOIN {need_table} AS n ON n.id = t.need_id "
+            f"JOIN {profiles} AS p ON p.service_id = t.service_id "
+            f"WHERE n.code IN ({marks}) AND {conditions}"
+        )
+        all_params += [*needs, *params]
+    if extra_ids:
+        marks = ", ".join(["%s"] * len(extra_ids))
+        parts.append(
+            f"SELECT {columns}, NULL FROM {profiles} AS p "  # noqa: S608 - names from _meta
+            f"WHERE p.service_id IN ({marks}) AND {conditions}"
+        )
+        all_params += [*extra_ids, *params]
+    return " UNION ALL ".join(parts), all_params
+
+
+def _service_id_param(value: str) -> object:
+    """Service ids as the database stores them (SQLite: 32 hex digits, PostgreSQL: uuid)."""
+    return Service._meta.get_field("id").get_db_prep_value(value, connection)
+
+
+def prefilter(
+    criteria: Criteria,
+    needs: list[str],
+    place: Place | None,
+    *,
+    extra_ids: Iterable[str] = (),
+    max_km: float | None = None,
+) -> list[Candidate]:
+    """Services addressing any of the needs (or among extra_ids, the free text's matches)
+    that the SQL pass keeps, each with the needs it addresses, in the needs' order."""
+    extra = [_service_id_param(i) for i in extra_ids]
+    if not needs and not extra:
+        return []
+    sql, params = _sql(criteria, needs, extra, place, max_km)
+    found: dict[str, Candidate] = {}
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        rows = cursor.fetchall()
+    for row in rows:
+        service_id = str(Service._meta.get_field("id").to_python(row[0]))
+        candidate = found.get(service_id)
+        if candidate is None:
+            candidate = found[service_id] = Candidate(
+                service_id=service_id,
+                delivery=_codes(row[1]),
+                costs=_codes(row[2]),
+                access=_codes(row[3]),
+                languages=_codes(row[4]),
+                areas=_codes(row[5]),
+                radius_km=row[6],
+                points=_points(row[7]),
+                assured_date=_date(row[8]),
+            )
+        if row[9] is not None and row[9] not in candidate.needs:
+            candidate.needs.append(row[9])
+    order = {code: index for index, code in enumerate(needs)}
+    for candidate in found.values():
+        candidate.needs.sort(key=order.__getitem__)
+    return list(found.values())
+
+
+def nearest_km(candidate: Candidate, place: Place) -> float | None:
+    distances = [
+        haversine_km(place.latitude, place.longitude, lat, lon) for lat, lon in candidate.points
+    ]
+    return min(distances) if distances else None
+
+
+def serves_area(candidate: Candidate, place: Place, distance: float | None) -> bool:
+    if not candidate.areas and not candidate.radius_km:
+        return True  # no area restriction: the distance decides
+    if candidate.areas & place.area_codes:
+        return True
+    return bool(candidate.radius_km and distance is not None and distance <= candidate.radius_km)
+
+
+def within_reach(candidate: Candidate, criteria: Criteria, place: Place | None) -> bool:
+    """Exact checks after the SQL pass; sets the candidate's distance."""
+    if place is None:
+        return True
+    candidate.distance_km = distance = nearest_km(candidate, place)
+    if not serves_area(candidate, place, distance):
+        return False
+    if candidate.remote:
+        return True
+    limit = criteria.max_km or DEFAULT_MAX_KM
+    return distance is not None and distance <= limit

@@ -1,0 +1,70 @@
+"""The search index: one row per object (need or service) and language, holding text that is
+already folded and stemmed in Python (search.text), so SQLite and PostgreSQL match the same
+words. The full-text structures over it are created by migration 0002: an FTS5 table kept in
+step by triggers on SQLite, a generated tsvector column with a GIN index on PostgreSQL.
+
+ServiceProfile is the finder's first pass: one row per service with the facts eligibility
+depends on, flattened so one SQL statement can drop most services that cannot fit.
+"""
+
+from __future__ import annotations
+
+from django.db import models
+
+
+class SearchDocument(models.Model):
+    class Kind(models.TextChoices):
+        NEED = "need"
+        SERVICE = "service"
+
+    kind = models.CharField(max_length=10, choices=Kind.choices)
+    object_id = models.CharField(max_length=64)  # the need code or the service's UUID
+    language = models.CharField(max_length=2)
+    # kind and language as one FTS token ("servicenl"), so a query stays within one scope.
+    scope = models.CharField(max_length=12)
+    title = models.TextField()  # as shown, for "did you mean" and debugging
+    title_terms = models.TextField()  # folded stems of the title (weighs more)
+    body = models.TextField()  # folded stems of the rest
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["kind", "object_id", "language"], name="search_document_unique"
+            )
+        ]
+        indexes = [models.Index(fields=["object_id"])]
+
+    def __str__(self) -> str:
+        return f"{self.scope}:{self.object_id}"
+
+
+class ServiceProfile(models.Model):
+    """Code lists are stored as "|a|b|" ("" = no restriction) so that a LIKE '%|a|%' tests
+    membership the same way on both databases."""
+
+    service = models.OneToOneField(
+        "directory.Service", on_delete=models.CASCADE, primary_key=True, related_name="+"
+    )
+    active = models.BooleanField(default=True)
+    statuses = models.CharField(max_length=200, blank=True)
+    audiences = models.CharField(max_length=100, blank=True)
+    phases = models.CharField(max_length=100, blank=True)
+    delivery = models.CharField(max_length=100, blank=True)
+    costs = models.CharField(max_length=100, blank=True)
+    access = models.CharField(max_length=100, blank=True)
+    languages = models.CharField(max_length=200, blank=True)
+    areas = models.TextField(blank=True)
+    has_radius = models.BooleanField(default=False)
+    radius_km = models.PositiveSmallIntegerField(null=True)  # the largest radius area
+    minimum_age = models.PositiveSmallIntegerField(null=True)
+    maximum_age = models.PositiveSmallIntegerField(null=True)
+    remote = models.BooleanField(default=False)  # by phone or online
+    points = models.TextField(blank=True)  # "lat,lon;lat,lon" of its locations
+    min_lat = models.FloatField(null=True)
+    max_lat = models.FloatField(null=True)
+    min_lon = models.FloatField(null=True)
+    max_lon = models.FloatField(null=True)
+    assured_date = models.DateField(null=True)
+
+    def __str__(self) -> str:
+        return str(self.service_id)
