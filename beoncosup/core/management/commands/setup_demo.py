@@ -23,6 +23,8 @@ class Command(BaseCommand):
         call_command("load_geo", stdout=self.stdout, stderr=self.stderr)
         call_command("load_taxonomy", stdout=self.stdout, stderr=self.stderr)
         call_command("load_demo_directory", stdout=self.stdout, stderr=self.stderr)
+        # Imports index what they change; a database from before the index gets it here.
+        call_command("rebuild_search_index", stdout=self.stdout, stderr=self.stderr)
         editor = services.demo_editor_ensure()
         action = "created" if editor.created else "password renewed"
         self.stdout.write(
