@@ -12,7 +12,8 @@ from pydantic import Field
 
 from beoncosup.core.i18n_text import pick
 from beoncosup.finder.criteria import Criteria, CriteriaError
-from beoncosup.finder.selectors import find_services
+from beoncosup.finder.selectors import Hit
+from beoncosup.finder.services import search
 
 router = Router(tags=["Finder"])
 Language = Literal["nl", "fr", "de", "en"]
@@ -71,7 +72,18 @@ def _service(service: Any, language: str) -> dict[str, Any]:
     }
 
 
-@router.get("/finder", summary="Services that fit a person's needs and situation")
+@router.get(
+    "/finder",
+    summary="Services that fit a person's needs and situation",
+    description=(
+        "Ranked, explained services (`results`, one page of 10), per-need `coverage` and the "
+        "`unmet` needs, with `alternatives` for each unmet need (national, online or farther "
+        "services the person may still use). `text_needs` are the needs matched from `q`; "
+        "`suggestion` is a spelling correction of `q` when it has unknown words. Searches "
+        "whose first page has unmet needs are counted anonymously (need, province, language, "
+        "status, date). Formula and rules: docs/finder.md."
+    ),
+)
 def finder(request: HttpRequest, params: Query[FinderParams]) -> dict[str, Any]:
     language = params.lang or get_language() or "nl"
     if not params.need and not params.q.strip():
@@ -93,23 +105,31 @@ def finder(request: HttpRequest, params: Query[FinderParams]) -> dict[str, Any]:
         page=params.page,
     )
     try:
-        result = find_services(criteria)
+        # The first page of a search with unmet needs records anonymous unmet-need events.
+        result = search(criteria)
     except CriteriaError as error:
         raise HttpError(422, str(error)) from None
+
+    def entry(hit: Hit) -> dict[str, Any]:
+        return {
+            "service": _service(hit.service, language),
+            "score": hit.score,
+            "distance_km": hit.distance_km,
+            "matched_needs": hit.matched_needs,
+            "reasons": hit.reasons,
+        }
+
     return {
         "needs": result.needs,
-        "results": [
-            {
-                "service": _service(hit.service, language),
-                "score": hit.score,
-                "distance_km": hit.distance_km,
-                "matched_needs": hit.matched_needs,
-                "reasons": hit.reasons,
-            }
-            for hit in result.hits
-        ],
+        "text_needs": result.text_needs,
+        "suggestion": result.suggestion,
+        "results": [entry(hit) for hit in result.hits],
         "coverage": [{"need": code, "count": count} for code, count in result.coverage.items()],
         "unmet": result.unmet,
+        "alternatives": [
+            {"need": code, "results": [entry(hit) for hit in hits]}
+            for code, hits in result.alternatives.items()
+        ],
         "total": result.total,
         "page": result.page,
     }

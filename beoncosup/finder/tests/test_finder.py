@@ -178,3 +178,64 @@ def test_api_query_count_does_not_grow_with_results(
         response = client.get("/api/v1/finder", {"need": "MED-PAIN", "postcode": "9000"})
 
     assert response.json()["total"] == count
+
+
+def test_free_text_finds_services_by_their_own_words_within_eligibility(tmp_path, reference):
+    yoga = service_record("yoga", name="Yoga")
+    yoga["attributes"] = [a for a in yoga["attributes"] if a["taxonomy_term"]["code"] != "MED-PAIN"]
+    closed = with_codes(
+        service_record("closed", name="Yoga"), "beoncosup-employment-status", ["student"]
+    )
+    load(tmp_path, [yoga, closed])
+
+    result = find_services(Criteria(q="yoga", lang="nl", status="employee"))
+
+    assert names(result) == ["Yoga yoga"]  # the student-only one is not eligible
+    assert result.needs == []
+    assert result.hits[0].reasons[0] == "matches the words you typed"
+
+
+def test_text_relevance_orders_otherwise_equal_services(tmp_path, reference):
+    plain = service_record("plain")
+    plain["description"] = "Algemene ondersteuning"
+    massage = service_record("massage")
+    massage["description"] = "Ontspanningsmassage tegen pijn"
+    load(tmp_path, [plain, massage])
+
+    result = find_services(Criteria(needs=("MED-PAIN",), q="massage", lang="nl"))
+
+    assert result.hits[0].service.name["nl"] == "Steunpunt massage"
+
+
+def test_unmet_need_offers_alternatives_beyond_the_limits(tmp_path, reference):
+    far = service_record("liege", postcode="4000")
+    far["service_areas"] = []  # serves anyone, but 140 km from Ghent
+    flemish_only = service_record("gent-only", postcode="4000")  # area BE-VLG, located in Liège
+    load(tmp_path, [far])
+
+    result = find_services(
+        Criteria(needs=("MED-PAIN",), postcode="9000", lang="en", languages=("de",))
+    )
+
+    assert result.unmet == ["MED-PAIN"]
+    alternatives = result.alternatives["MED-PAIN"]
+    assert [hit.service.name["nl"] for hit in alternatives] == ["Steunpunt liege"]
+    assert alternatives[0].distance_km is not None and alternatives[0].distance_km > 100
+    assert flemish_only["id"] not in {str(hit.service.id) for hit in alternatives}
+
+
+def test_api_reports_suggestion_text_needs_and_alternatives(client: Client, tmp_path, reference):
+    far = service_record("liege", postcode="4000")
+    far["service_areas"] = []
+    load(tmp_path, [far])
+
+    body = client.get(
+        "/api/v1/finder",
+        {"need": "MED-PAIN", "q": "Steunpnt", "postcode": "9000", "lang": "nl"},
+    ).json()
+
+    assert body["suggestion"] == "steunpunt"
+    assert body["text_needs"] == []
+    assert body["unmet"] == ["MED-PAIN"]
+    assert body["alternatives"][0]["need"] == "MED-PAIN"
+    assert body["alternatives"][0]["results"][0]["service"]["name"] == "Steunpunt liege"
