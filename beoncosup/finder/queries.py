@@ -48,7 +48,8 @@ def with_contact_details(hits: Sequence[Hit]) -> None:
 
 
 def active_service(service_id: uuid.UUID) -> Service | None:
-    return Service.objects.filter(pk=service_id, status="active").first()
+    service: Service | None = Service.objects.filter(pk=service_id, status="active").first()
+    return service
 
 
 def plan_for_token(token: str) -> SupportPlan:

@@ -1,0 +1,250 @@
+"""The finder's GET form: the same parameters and values as ``GET /api/v1/finder`` (need, q,
+postcode, languages, audience, status, phase, age, max_km, delivery, free_only,
+self_referral_only, page), plus two page-only questions the engine does not use as such:
+``cancer_type`` (kept in the URL, not sent) and ``reach`` (mapped onto ``delivery``)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from django import forms
+from django.conf import settings
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
+
+from beoncosup.directory.enums import CancerType, Delivery, EmploymentStatus
+from beoncosup.finder.criteria import Criteria, CriteriaError
+from beoncosup.geo.models import PostalCode
+from beoncosup.geo.selectors import POSTCODE_PATTERN, postcode_for_place
+from beoncosup.taxonomy.enums import Audience, Phase
+
+TRUE_VALUES = {"1", "true", "on", "yes"}
+FALSE_VALUES = {"", "0", "false", "off", "no"}
+# How a person can be reached → the delivery filter, when none is chosen explicitly. The engine
+# filters on one delivery mode, so "phone or online only" keeps the phone services.
+REACH_TO_DELIVERY = {"travel": None, "home": "home_visit", "remote": "phone"}
+
+
+def _blank(choices: Iterable[tuple[str, Any]], label: Any) -> list[tuple[str, Any]]:
+    return [("", label), *choices]
+
+
+class FlagCheckbox(forms.CheckboxInput):
+    """Checked for the API's true spellings only (the default would check "false")."""
+
+    def __init__(self, attrs: dict[str, Any] | None = None) -> None:
+        super().__init__(attrs, check_test=lambda value: str(value).lower() in TRUE_VALUES)
+
+    def value_from_datadict(self, data: Any, files: Any, name: str) -> Any:
+        # The raw text, so FlagField can refuse nonsense instead of reading it as "on".
+        return data.get(name)
+
+
+class FlagField(forms.BooleanField):
+    """A checkbox that also reads the API's spellings (true/false, 1/0) and refuses others."""
+
+    widget = FlagCheckbox
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(required=False, **kwargs)
+
+    def to_python(self, value: Any) -> bool:
+        if isinstance(value, bool):
+            return value
+        text = str(value if value is not None else "").strip().lower()
+        if text in TRUE_VALUES:
+            return True
+        if text in FALSE_VALUES:
+            return False
+        raise forms.ValidationError(_("Choose yes or no."), code="invalid")
+
+
+class LanguagesField(forms.MultipleChoiceField):
+    """Checkboxes (languages=fr&languages=nl) or the API's comma list (languages=fr,nl)."""
+
+    def to_python(self, value: Any) -> list[str]:
+        values = super().to_python(value)
+        return list(dict.fromkeys(part.strip() for v in values for part in v.split(",") if part))
+
+
+class FinderForm(forms.Form):
+    q = forms.CharField(
+        label=_("Describe the need in your own words"),
+        help_text=_("For example: “always tired”, “back to work part-time”. In any language."),
+        max_length=300,
+        required=False,
+    )
+    need = forms.MultipleChoiceField(
+        label=_("Needs"),
+        required=False,
+        error_messages={"invalid_choice": _("We do not know the need %(value)s.")},
+    )
+    postcode = forms.CharField(
+        label=_("Postcode or municipality"),
+        help_text=_("Where the person lives, e.g. 9000 or Gent."),
+        max_length=100,
+        required=False,
+    )
+    languages = LanguagesField(
+        label=_("Preferred languages"),
+        choices=settings.LANGUAGES,
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+        error_messages={"invalid_choice": _("We do not know the language %(value)s.")},
+    )
+    audience = forms.ChoiceField(
+        label=_("Who needs the help?"),
+        choices=_blank(Audience.choices, _("Either")),
+        widget=forms.RadioSelect,
+        required=False,
+    )
+    age = forms.IntegerField(
+        label=_("Age"),
+        min_value=0,
+        max_value=120,
+        required=False,
+        widget=forms.NumberInput(attrs={"inputmode": "numeric"}),
+    )
+    status = forms.ChoiceField(
+        label=_("Work status"),
+        choices=_blank(EmploymentStatus.choices, _("Not given")),
+        required=False,
+    )
+    phase = forms.ChoiceField(
+        label=_("Treatment phase"), choices=_blank(Phase.choices, _("Not given")), required=False
+    )
+    cancer_type = forms.ChoiceField(
+        label=_("Type of cancer (optional)"),
+        help_text=_("Not used to filter yet: services rarely limit themselves to one cancer."),
+        choices=_blank(CancerType.choices, _("Not given")),
+        required=False,
+    )
+    reach = forms.ChoiceField(
+        label=_("How can the person be reached?"),
+        choices=[
+            ("travel", _("Can travel to a service")),
+            ("home", _("Needs a home visit")),
+            ("remote", _("By phone or online only")),
+        ],
+        widget=forms.RadioSelect,
+        required=False,
+    )
+    max_km = forms.IntegerField(
+        label=_("Maximum distance (km)"),
+        help_text=_("For services met in person. 50 km when empty."),
+        min_value=1,
+        max_value=300,
+        required=False,
+        widget=forms.NumberInput(attrs={"inputmode": "numeric"}),
+    )
+    delivery = forms.ChoiceField(
+        label=pgettext_lazy("delivery mode", "How the help is given"),
+        choices=_blank(Delivery.choices, _("Any way")),
+        required=False,
+    )
+    free_only = FlagField(label=_("Free services only"))
+    self_referral_only = FlagField(label=_("No referral needed"))
+    page = forms.IntegerField(min_value=1, max_value=1000, required=False, widget=forms.HiddenInput)
+
+    def __init__(self, *args: Any, need_codes: Sequence[str], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        need_field = self.fields["need"]
+        if isinstance(need_field, forms.MultipleChoiceField):
+            need_field.choices = [(code, code) for code in need_codes]
+        self.fields["postcode"].widget.attrs.update(
+            {"autocomplete": "postal-code", "list": "postcode-options"}
+        )
+
+    def clean_postcode(self) -> str:
+        text = str(self.cleaned_data.get("postcode") or "").strip()
+        if not text:
+            return ""
+        if text.isdigit():
+            if not re.match(POSTCODE_PATTERN, text):
+                raise forms.ValidationError(
+                    _("A Belgian postcode has four digits, for example 9000."), code="invalid"
+                )
+            if not PostalCode.objects.filter(code=text).exists():
+                raise forms.ValidationError(
+                    _("%(postcode)s is not a Belgian postcode. Check the number."),
+                    code="unknown",
+                    params={"postcode": text},
+                )
+            return text
+        # "9000 Gent", as the suggestions show it.
+        match = re.match(r"^([1-9][0-9]{3})\s", text)
+        code = match.group(1) if match else postcode_for_place(text)
+        if code is None or not PostalCode.objects.filter(code=code).exists():
+            raise forms.ValidationError(
+                _("We do not know %(place)s. Type a postcode, for example 9000."),
+                code="unknown",
+                params={"place": text},
+            )
+        return code
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean() or {}
+        if self.is_bound and not self.errors and not self.has_needs():
+            self.add_error(
+                "q",
+                forms.ValidationError(
+                    _("Tick at least one need, or describe the need in your own words."),
+                    code="required",
+                ),
+            )
+        return cleaned
+
+    def has_needs(self) -> bool:
+        return bool(self.cleaned_data.get("need") or str(self.cleaned_data.get("q", "")).strip())
+
+    def add_engine_error(self, error: CriteriaError) -> None:
+        """The engine refused a criterion ("postcode: …"): show it at that field."""
+        field, _sep, message = str(error).partition(": ")
+        name = field if field in self.fields and message else None
+        self.add_error(name, message or str(error))
+
+    def criteria(self, language: str) -> Criteria:
+        """The search, for a valid form (``page`` defaults to 1)."""
+        data = self.cleaned_data
+        delivery = data.get("delivery") or REACH_TO_DELIVERY.get(data.get("reach") or "")
+        return Criteria(
+            needs=tuple(dict.fromkeys(data.get("need") or ())),
+            q=data.get("q") or "",
+            postcode=data.get("postcode") or None,
+            lang=language,
+            languages=tuple(data.get("languages") or ()),
+            audience=data.get("audience") or None,
+            status=data.get("status") or None,
+            phase=data.get("phase") or None,
+            age=data.get("age"),
+            max_km=data.get("max_km"),
+            delivery=delivery or None,
+            free_only=bool(data.get("free_only")),
+            self_referral_only=bool(data.get("self_referral_only")),
+            page=data.get("page") or 1,
+        )
+
+    def mark_errors(self) -> None:
+        """aria-invalid and aria-describedby (the error message's id) on fields with errors."""
+        for name in self.errors:
+            if name in self.fields:
+                attrs = self.fields[name].widget.attrs
+                attrs["aria-invalid"] = "true"
+                described = [f"id_{name}_error"]
+                if self.fields[name].help_text:
+                    described.append(f"id_{name}_helptext")
+                attrs["aria-describedby"] = " ".join(described)
+
+
+class NotesForm(forms.Form):
+    """The plan page's notes: ``note`` and ``note-<item id>`` per service, and an action."""
+
+    note = forms.CharField(
+        label=_("General note"), max_length=2000, required=False, widget=forms.Textarea
+    )
+    action = forms.RegexField(regex=r"^(save|remove|up|down)(:[0-9a-f-]{36})?$", required=False)
+
+    def item_notes(self, data: Any, item_ids: Iterable[int]) -> dict[int, str]:
+        return {pk: str(data.get(f"note-{pk}", ""))[:2000] for pk in item_ids}

@@ -1,0 +1,111 @@
+"""What the finder page shows for a search result: coverage per need, the needs the text was
+understood as, alternatives for unmet needs, paging links and the map's markers."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.http import HttpRequest
+from django.urls import reverse
+
+from beoncosup.core.i18n_text import pick
+from beoncosup.finder.criteria import PAGE_SIZE, Criteria
+from beoncosup.finder.selectors import FinderResult, Hit
+
+PAGE_WINDOW = 2  # numbered page links either side of the current page
+
+
+def _query(request: HttpRequest, **changes: Any) -> str:
+    params = request.GET.copy()
+    for key, value in changes.items():
+        if value is None:
+            params.pop(key, None)
+        else:
+            params.setlist(key, value if isinstance(value, list) else [str(value)])
+    return params.urlencode()
+
+
+def _pages(request: HttpRequest, current: int, count: int) -> list[dict[str, Any]]:
+    numbers = sorted(
+        {1, count, *range(max(current - PAGE_WINDOW, 1), min(current + PAGE_WINDOW, count) + 1)}
+    )
+    pages: list[dict[str, Any]] = []
+    for number in numbers:
+        if pages and number - pages[-1]["number"] > 1:
+            pages.append({"number": None})  # a gap
+        pages.append(
+            {"number": number, "query": _query(request, page=number), "current": number == current}
+        )
+    return pages
+
+
+def _markers(hits: list[Hit], language: str) -> list[dict[str, Any]]:
+    markers = []
+    for rank, hit in enumerate(hits, start=1):
+        name = pick(hit.service.name, language)
+        for sal in hit.service.service_at_locations.all():
+            location = sal.location
+            if location.latitude is None or location.longitude is None:
+                continue
+            markers.append(
+                {
+                    "rank": rank,
+                    "name": name.text if name else "",
+                    "url": reverse("directory:service", kwargs={"service_id": hit.service.id}),
+                    "lat": round(location.latitude, 5),
+                    "lon": round(location.longitude, 5),
+                }
+            )
+    return markers
+
+
+def result_context(
+    *,
+    request: HttpRequest,
+    result: FinderResult,
+    criteria: Criteria,
+    labels: dict[str, str],
+    in_plan: set[str],
+    num_pages: int,
+) -> dict[str, Any]:
+    text_needs = result.text_needs or [code for code in result.needs if code not in criteria.needs]
+    return {
+        "result": result,
+        "criteria": criteria,
+        "labels": labels,
+        "need_items": [
+            {
+                "code": code,
+                "label": labels.get(code, code),
+                "count": result.coverage.get(code, 0),
+                "alternatives": result.alternatives.get(code, []),
+            }
+            for code in result.needs
+        ],
+        "text_needs": [(code, labels.get(code, code)) for code in text_needs],
+        "kept_params": [
+            (key, value)
+            for key, values in request.GET.lists()
+            if key not in {"q", "page", "need"}
+            for value in values
+        ],
+        "picked_needs": [code for code in criteria.needs if code not in text_needs],
+        "suggestion_query": _query(request, q=result.suggestion, page=None)
+        if result.suggestion
+        else "",
+        "hits": [
+            {
+                "hit": hit,
+                "in_plan": str(hit.service.id) in in_plan,
+                "rank": rank,
+                "matched_labels": [labels.get(code, code) for code in hit.matched_needs],
+            }
+            for rank, hit in enumerate(result.hits, start=(result.page - 1) * PAGE_SIZE + 1)
+        ],
+        "markers": _markers(result.hits, criteria.lang),
+        "num_pages": num_pages,
+        "pages": _pages(request, result.page, num_pages) if num_pages > 1 else [],
+        "previous_query": _query(request, page=result.page - 1) if result.page > 1 else "",
+        "next_query": _query(request, page=result.page + 1) if result.page < num_pages else "",
+        "query": request.GET.urlencode(),
+    }

@@ -1,0 +1,235 @@
+"""Finder pages (search form, results, map) and support plans (view, edit, print, PDF).
+
+Plans are capability URLs: the random token in the address is the only key, for reading and
+for editing (docs/finder.md, "Support plan"). Notes are never logged.
+"""
+
+from __future__ import annotations
+
+import math
+import uuid
+from typing import Any
+
+from django.contrib.staticfiles import finders
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect, QueryDict
+from django.shortcuts import render
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import translation
+from django.utils.translation import get_language
+from django.views.decorators.http import require_POST, require_safe
+from django_htmx.http import reswap, retarget
+
+from beoncosup.finder import queries, services
+from beoncosup.finder.context_processors import SESSION_KEY
+from beoncosup.finder.criteria import PAGE_SIZE, CriteriaError
+from beoncosup.finder.forms import FinderForm, NotesForm
+from beoncosup.finder.models import SupportPlan
+from beoncosup.finder.results import result_context
+from beoncosup.geo.selectors import place_suggestions
+
+
+def _language() -> str:
+    return get_language() or "nl"
+
+
+def _finder_url(query: str = "") -> str:
+    url = reverse("finder:finder")
+    return f"{url}?{query}" if query else url
+
+
+@require_safe
+def finder(request: HttpRequest) -> HttpResponse:
+    """The finder page; HTMX requests get the results region (or the whole form when it has
+    errors)."""
+    language = _language()
+    domains = list(queries.needs_picker())
+    all_needs = {
+        need.code: need
+        for domain in domains
+        for category in domain.categories.all()
+        for need in category.needs.all()
+    }
+    form = FinderForm(request.GET or None, need_codes=list(all_needs))
+    context: dict[str, Any] = {"form": form, "domains": domains, "result": None}
+    if form.is_bound and form.is_valid():
+        criteria = form.criteria(language)
+        try:
+            result = services.search(criteria)
+        except CriteriaError as error:
+            form.add_engine_error(error)
+        else:
+            queries.with_contact_details(result.hits)
+            context.update(
+                result_context(
+                    request=request,
+                    result=result,
+                    criteria=criteria,
+                    labels={code: str(need.label) for code, need in all_needs.items()},
+                    in_plan=queries.plan_service_ids(request.session.get(SESSION_KEY)),
+                    num_pages=max(math.ceil(result.total / PAGE_SIZE), 1),
+                )
+            )
+    form.mark_errors()
+    picked = set(request.GET.getlist("need"))
+    context["picked"] = picked
+    context["open_domains"] = {
+        domain.code
+        for domain in domains
+        for category in domain.categories.all()
+        for need in category.needs.all()
+        if need.code in picked
+    }
+    context["filters_open"] = form.is_bound and any(
+        form.data.get(name) for name in ("max_km", "delivery", "free_only", "self_referral_only")
+    )
+    htmx = getattr(request, "htmx", None)
+    if htmx and not htmx.history_restore_request:
+        if form.errors:
+            response = render(request, "finder/includes/finder_body.html", context)
+            return reswap(retarget(response, "#finder-body"), "outerHTML")
+        return render(request, "finder/includes/results.html", {**context, "oob_status": True})
+    return render(request, "finder/finder.html", context)
+
+
+@require_safe
+def places(request: HttpRequest) -> HttpResponse:
+    """<option>s for the postcode field's <datalist> (HTMX autocomplete)."""
+    text = str(request.GET.get("postcode", ""))[:100]
+    return render(
+        request,
+        "finder/includes/place_options.html",
+        {"places": place_suggestions(text, _language())},
+    )
+
+
+def _session_plan(request: HttpRequest) -> SupportPlan | None:
+    token = request.session.get(SESSION_KEY)
+    if not token:
+        return None
+    try:
+        return queries.plan_for_token(str(token))
+    except (SupportPlan.DoesNotExist, queries.PlanGone):
+        return None
+
+
+@require_POST
+def plan_add(request: HttpRequest) -> HttpResponse:
+    """Adds a service to this visitor's plan (created on the first add and kept in the
+    session), then back to the search, or the updated button for HTMX."""
+    try:
+        service_id = uuid.UUID(str(request.POST.get("service", "")))
+    except ValueError:
+        raise Http404("No such service") from None
+    service = queries.active_service(service_id)
+    if service is None:
+        raise Http404("No such service")
+    query = QueryDict(str(request.POST.get("query", ""))[:2000]).urlencode()
+    needs = [code for code in request.POST.getlist("plan_need") if len(code) <= 60][:20]
+    plan = _session_plan(request)
+    if plan is None:
+        plan = services.create_plan(language=_language(), needs=needs, query=query)
+        request.session[SESSION_KEY] = plan.token
+    services.add_service(plan=plan, service=service, needs=needs, query=query)
+    htmx = getattr(request, "htmx", None)
+    if htmx:
+        return render(
+            request,
+            "finder/includes/plan_added.html",
+            {
+                "service": service,
+                "plan": plan,
+                "plan_size": queries.plan_size(plan.token),
+                "oob_counter": True,
+            },
+        )
+    return HttpResponseRedirect(f"{_finder_url(query)}#service-{service.pk}")
+
+
+def _plan_or_gone(request: HttpRequest, token: str) -> SupportPlan | HttpResponse:
+    try:
+        return queries.plan_for_token(token)
+    except SupportPlan.DoesNotExist:
+        raise Http404("No such plan") from None
+    except queries.PlanGone:
+        return render(request, "finder/plan_gone.html", status=410)
+
+
+def _plan_context(request: HttpRequest, plan: SupportPlan) -> dict[str, Any]:
+    items = queries.plan_items(plan)
+    labels = queries.need_labels(plan.needs)
+    return {
+        "plan": plan,
+        "items": items,
+        "needs": [(code, labels.get(code, code)) for code in plan.needs],
+        "share_url": request.build_absolute_uri(reverse("finder:plan", args=[plan.token])),
+        "finder_url": _finder_url(plan.query) if plan.query else _finder_url(),
+    }
+
+
+def plan_detail(request: HttpRequest, token: str) -> HttpResponse:
+    """The plan: read it, write notes, remove or reorder services (POST, by token)."""
+    if request.method not in {"GET", "HEAD", "POST"}:
+        return HttpResponse(status=405, headers={"Allow": "GET, HEAD, POST"})
+    plan = _plan_or_gone(request, token)
+    if isinstance(plan, HttpResponse):
+        return plan
+    if request.method == "POST":
+        form = NotesForm(request.POST)
+        if form.is_valid():
+            item_ids = list(plan.items.values_list("pk", flat=True))
+            services.set_notes(
+                plan=plan,
+                note=form.cleaned_data["note"],
+                item_notes=form.item_notes(request.POST, item_ids),
+            )
+            action, _sep, service_id = str(form.cleaned_data.get("action") or "save").partition(":")
+            if action == "remove":
+                services.remove_service(plan=plan, service_id=service_id)
+            elif action in {"up", "down"}:
+                services.move_service(
+                    plan=plan, service_id=service_id, offset=-1 if action == "up" else 1
+                )
+            anchor = "#plan-services" if action != "save" else "#saved"
+            return HttpResponseRedirect(
+                f"{reverse('finder:plan', args=[plan.token])}?saved={action}{anchor}"
+            )
+    context = _plan_context(request, plan)
+    context["saved"] = request.GET.get("saved", "")
+    return render(request, "finder/plan.html", context)
+
+
+@require_safe
+def plan_print(request: HttpRequest, token: str) -> HttpResponse:
+    """The plan to print, in the plan's language."""
+    plan = _plan_or_gone(request, token)
+    if isinstance(plan, HttpResponse):
+        return plan
+    with translation.override(plan.language):
+        return render(request, "finder/plan_print.html", _plan_context(request, plan))
+
+
+@require_safe
+def plan_pdf(request: HttpRequest, token: str) -> HttpResponse:
+    """The plan as a PDF (WeasyPrint), in the plan's language, as a download."""
+    # Heavy: loaded only when a PDF is asked for. No type information.
+    import weasyprint  # type: ignore[import-untyped]  # noqa: PLC0415
+
+    plan = _plan_or_gone(request, token)
+    if isinstance(plan, HttpResponse):
+        return plan
+    stylesheet = finders.find("beoncosup/css/plan-pdf.css")
+    with translation.override(plan.language):
+        context = _plan_context(request, plan)
+        html = render_to_string(
+            "finder/plan_pdf.html", {**context, "stylesheet": stylesheet}, request=request
+        )
+    # Our static files only: never fetch anything from the network.
+    fetcher = weasyprint.URLFetcher(allowed_protocols=["file", "data"])
+    pdf = weasyprint.HTML(string=html, base_url=str(stylesheet), url_fetcher=fetcher).write_pdf()
+    filename = f"beoncosup-plan-{plan.created_at:%Y-%m-%d}.pdf"
+    return HttpResponse(
+        pdf,
+        content_type="application/pdf",
+        headers={"Content-Disposition": f'attachment; filename="{filename}"'},
+    )

@@ -1,0 +1,106 @@
+/* Finder page enhancements. Everything here is optional: the page works without it.
+   - a text filter over the needs list;
+   - the results map (Leaflet, OpenStreetMap tiles), from the JSON in #finder-markers;
+   - focus after HTMX swaps;
+   - a print button on the plan's print page.
+   No inline scripts: the page's CSP is script-src 'self'. */
+(function () {
+  "use strict";
+
+  function fold(text) {
+    return text.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
+  }
+
+  function setUpNeedFilter() {
+    var box = document.querySelector(".need-filter");
+    var input = document.getElementById("need-filter");
+    if (!box || !input) { return; }
+    box.hidden = false;
+    // Typing in the filter must not refresh the results.
+    input.addEventListener("change", function (event) { event.stopPropagation(); });
+    input.addEventListener("keydown", function (event) {
+      if (event.key === "Enter") { event.preventDefault(); }
+    });
+    input.addEventListener("input", function () {
+      var wanted = fold(input.value.trim());
+      document.querySelectorAll(".need-domain").forEach(function (domain) {
+        var shown = 0;
+        domain.querySelectorAll(".need-category").forEach(function (category) {
+          var inCategory = 0;
+          category.querySelectorAll("li").forEach(function (item) {
+            var match = !wanted || fold(item.textContent).indexOf(wanted) !== -1;
+            item.hidden = !match;
+            if (match) { inCategory += 1; }
+          });
+          category.hidden = inCategory === 0;
+          shown += inCategory;
+        });
+        domain.hidden = shown === 0;
+        if (wanted && shown) { domain.open = true; }
+      });
+    });
+  }
+
+  var map = null;
+
+  function setUpMap() {
+    if (map) { map.remove(); map = null; }
+    var section = document.getElementById("map-section");
+    var data = document.getElementById("finder-markers");
+    var element = document.getElementById("results-map");
+    if (!section || !data || !element || typeof window.L === "undefined") { return; }
+    var markers = JSON.parse(data.textContent || "[]");
+    if (!markers.length) { return; }
+    section.hidden = false;
+    map = window.L.map(element, { scrollWheelZoom: false, keyboard: true });
+    window.L.tileLayer("https://tile.openstreetmap.org/{z}/{x}/{y}.png", {
+      maxZoom: 18,
+      attribution: "© <a href=\"https://www.openstreetmap.org/copyright\">OpenStreetMap</a>"
+    }).addTo(map);
+    var bounds = [];
+    markers.forEach(function (marker) {
+      var point = [marker.lat, marker.lon];
+      bounds.push(point);
+      var popup = document.createElement("a");
+      popup.href = marker.url;
+      popup.textContent = marker.rank + ". " + marker.name;
+      window.L.marker(point, { title: marker.rank + ". " + marker.name, alt: marker.rank + ". " + marker.name })
+        .bindPopup(popup)
+        .addTo(map);
+    });
+    map.fitBounds(bounds, { padding: [24, 24], maxZoom: 13 });
+  }
+
+  function setUpPrint() {
+    document.querySelectorAll("[data-print]").forEach(function (button) {
+      button.hidden = false;
+      button.addEventListener("click", function () { window.print(); });
+    });
+  }
+
+  document.addEventListener("DOMContentLoaded", function () {
+    setUpNeedFilter();
+    setUpMap();
+    setUpPrint();
+  });
+
+  document.addEventListener("htmx:afterSettle", function (event) {
+    var target = event.detail && event.detail.target;
+    if (!target) { return; }
+    if (target.id === "finder-results" || target.id === "finder-body") {
+      setUpMap();
+      if (target.id === "finder-body") {
+        setUpNeedFilter();
+        var summary = document.getElementById("error-summary");
+        if (summary) { summary.focus(); }
+      }
+      var trigger = event.detail.requestConfig && event.detail.requestConfig.elt;
+      if (trigger && trigger.closest && trigger.closest(".pagination")) {
+        var title = document.getElementById("results-title");
+        if (title) { title.focus(); }
+      }
+    }
+    var added = document.querySelector("[data-focus-after-swap]");
+    if (added) { added.removeAttribute("data-focus-after-swap"); added.focus(); }
+  });
+}());
