@@ -247,4 +247,5 @@ class NotesForm(forms.Form):
     action = forms.RegexField(regex=r"^(save|remove|up|down)(:[0-9a-f-]{36})?$", required=False)
 
     def item_notes(self, data: Any, item_ids: Iterable[int]) -> dict[int, str]:
-        return {pk: str(data.get(f"note-{pk}", ""))[:2000] for pk in item_ids}
+        """Notes for the items whose field was sent (a missing field leaves the note as it is)."""
+        return {pk: str(data[f"note-{pk}"])[:2000] for pk in item_ids if f"note-{pk}" in data}
