@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "beoncosup.directory",
     "beoncosup.search",
     "beoncosup.finder",
+    "beoncosup.screening",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
