@@ -18,6 +18,7 @@ urlpatterns += i18n_patterns(
     path("", include("beoncosup.core.urls")),
     path("", include("beoncosup.taxonomy.urls")),
     path("", include("beoncosup.directory.urls")),
+    path("", include("beoncosup.screening.urls")),
     path("", include("beoncosup.finder.urls")),
     prefix_default_language=True,
 )

@@ -102,7 +102,7 @@ def instrument(request: HttpRequest, code: str, params: Query[LangParams]) -> An
     try:
         version = selectors.current_version(code)
     except selectors.InstrumentNotFound:
-        return 404, {"detail": f"instrument: unknown instrument {code!r}"}
+        raise HttpError(404, f"instrument: unknown instrument {code!r}") from None
     return {
         **_summary(version, language),
         "items": [_item(item, language) for item in selectors.items_of(version)],

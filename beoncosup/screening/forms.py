@@ -1,0 +1,65 @@
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from beoncosup.core.i18n_text import pick
+from beoncosup.screening.enums import Audience, Scale
+from beoncosup.screening.models import Item
+
+
+class StartForm(forms.Form):
+    audience = forms.ChoiceField(
+        label=_("Who is filling this in?"),
+        choices=[
+            (Audience.PATIENT, _("I have cancer")),
+            (Audience.RELATIVE, _("Someone close to me has cancer (relative or carer)")),
+        ],
+        widget=forms.RadioSelect,
+        error_messages={"required": _("Choose who is filling this in.")},
+    )
+    professional = forms.BooleanField(
+        label=_("I'm a care professional filling this in with a patient"), required=False
+    )
+    consent = forms.BooleanField(
+        label=_("Yes, you may keep my answers anonymously for needs statistics"), required=False
+    )
+
+
+def item_choices(item: Item, language: str) -> list[tuple[str, str]]:
+    if item.scale == Scale.RANGE:
+        low, high = item.min_value or 0, item.max_value or 0
+        return [(str(value), str(value)) for value in range(low, high + 1)]
+    if item.scale == Scale.YES_NO:
+        return [("yes", str(_("Yes"))), ("no", str(_("No")))]
+    return [
+        (str(choice.get("value")), str(pick(choice.get("label", {}), language) or ""))
+        for choice in item.choices
+    ]
+
+
+class StepForm(forms.Form):
+    """One screen of questions; every question may be left open."""
+
+    def __init__(self, *args: Any, items: list[Item], language: str, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        for item in items:
+            self.fields[item.key] = forms.ChoiceField(
+                label=str(pick(item.text, language) or item.key),
+                choices=item_choices(item, language),
+                required=False,
+                widget=forms.RadioSelect,
+                error_messages={"invalid_choice": _("Choose one of the answers.")},
+            )
+
+
+class PostcodeForm(forms.Form):
+    postcode = forms.RegexField(
+        label=_("Your postcode (optional)"),
+        regex=r"^[1-9][0-9]{3}$",
+        required=False,
+        error_messages={"invalid": _("Enter a Belgian postcode of four digits, e.g. 9000.")},
+        widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "postal-code"}),
+    )
