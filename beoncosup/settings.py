@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     "beoncosup.search",
     "beoncosup.finder",
     "beoncosup.screening",
+    "beoncosup.navigator",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",

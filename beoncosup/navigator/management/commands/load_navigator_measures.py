@@ -1,0 +1,33 @@
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from django.core.management.base import BaseCommand, CommandError, CommandParser
+
+from beoncosup.navigator.services import DEFAULT_MEASURES_PATH, MeasureFileError, measures_load
+
+
+class Command(BaseCommand):
+    help = (
+        "Create or update the navigator's measures from YAML (default: the app's "
+        "data/measures.yaml), matched by code. Checks the whole file first and writes nothing "
+        "when anything is wrong. Measures not in the file and article links are left alone."
+    )
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument("path", nargs="?", type=Path, default=DEFAULT_MEASURES_PATH)
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        try:
+            report = measures_load(path=options["path"])
+        except MeasureFileError as exc:
+            for problem in exc.problems:
+                self.stderr.write(f"  {problem}")
+            raise CommandError(f"{exc}; nothing was changed.") from None
+        self.stdout.write(
+            f"Navigator measures: {len(report.created)} created, {len(report.updated)} "
+            f"updated, {len(report.unchanged)} unchanged."
+        )
+        if not report.needs_checked:
+            self.stdout.write("  Need codes not checked: the taxonomy is not loaded.")
