@@ -286,19 +286,30 @@ def version_publish(*, version: InstrumentVersion) -> InstrumentVersion:
     return version
 
 
+def next_version_number(*, instrument: Instrument) -> int:
+    top: int | None = instrument.versions.aggregate(top=Max("number"))["top"]
+    return (top or 0) + 1
+
+
+@transaction.atomic
+def version_copy_current(*, version: InstrumentVersion) -> None:
+    """Fill an empty draft with a copy of its instrument's current questions and thresholds."""
+    current = version.instrument.versions.filter(is_current=True).exclude(pk=version.pk).first()
+    if current is None or version.is_published:
+        return
+    version.threshold = current.threshold
+    version.safety_threshold = current.safety_threshold
+    version.save(update_fields=["threshold", "safety_threshold"])
+    _create_items(version, _version_spec(current)["items"])
+
+
 @transaction.atomic
 def version_new_draft(*, instrument: Instrument) -> InstrumentVersion:
     """A new draft version holding a copy of the current version's questions and thresholds."""
-    current = instrument.versions.filter(is_current=True).first()
-    number = (instrument.versions.aggregate(top=Max("number"))["top"] or 0) + 1
     draft: InstrumentVersion = InstrumentVersion.objects.create(
-        instrument=instrument,
-        number=number,
-        threshold=current.threshold if current else 4,
-        safety_threshold=current.safety_threshold if current else 9,
+        instrument=instrument, number=next_version_number(instrument=instrument)
     )
-    if current is not None:
-        _create_items(draft, _version_spec(current)["items"])
+    version_copy_current(version=draft)
     return draft
 
 
