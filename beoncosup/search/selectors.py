@@ -61,31 +61,39 @@ def _tsquery(terms: tuple[str, ...]) -> str:
     return " | ".join("'" + term.replace("'", "").replace("\\", "") + "'" for term in terms)
 
 
+def raw_search_sql(
+    kind: str, language: str, terms: tuple[str, ...], *, limit: int = MAX_RESULTS
+) -> tuple[str, list[str | int]]:
+    """The statement raw_search runs on this database (public so bench/finder_benchmark.py
+    can time exactly what the engine asks the index)."""
+    scope = f"{kind}{language}"
+    if connection.vendor == "postgresql":
+        return (
+            "SELECT object_id, ts_rank(search_vector, query) AS rank "
+            "FROM search_searchdocument, to_tsquery('simple', %s) AS query "
+            "WHERE scope = %s AND search_vector @@ query "
+            "ORDER BY rank DESC, object_id LIMIT %s",
+            [_tsquery(terms), scope, limit],
+        )
+    return (
+        "SELECT d.object_id, -bm25(search_document_fts, 0.0, 3.0, 1.0) AS rank "
+        "FROM search_document_fts JOIN search_searchdocument AS d "
+        "ON d.id = search_document_fts.rowid "
+        "WHERE search_document_fts MATCH %s "
+        "ORDER BY rank DESC, d.object_id LIMIT %s",
+        [_fts5_query(scope, terms), limit],
+    )
+
+
 def raw_search(
     kind: str, language: str, terms: tuple[str, ...], *, limit: int = MAX_RESULTS
 ) -> list[tuple[str, float]]:
     """(object id, raw relevance) best first; higher is better on both databases."""
     if not terms:
         return []
-    scope = f"{kind}{language}"
+    sql, params = raw_search_sql(kind, language, terms, limit=limit)
     with connection.cursor() as cursor:
-        if connection.vendor == "postgresql":
-            cursor.execute(
-                "SELECT object_id, ts_rank(search_vector, query) AS rank "
-                "FROM search_searchdocument, to_tsquery('simple', %s) AS query "
-                "WHERE scope = %s AND search_vector @@ query "
-                "ORDER BY rank DESC, object_id LIMIT %s",
-                [_tsquery(terms), scope, limit],
-            )
-        else:
-            cursor.execute(
-                "SELECT d.object_id, -bm25(search_document_fts, 0.0, 3.0, 1.0) AS rank "
-                "FROM search_document_fts JOIN search_searchdocument AS d "
-                "ON d.id = search_document_fts.rowid "
-                "WHERE search_document_fts MATCH %s "
-                "ORDER BY rank DESC, d.object_id LIMIT %s",
-                [_fts5_query(scope, terms), limit],
-            )
+        cursor.execute(sql, params)
         return [(str(object_id), float(rank)) for object_id, rank in cursor.fetchall()]
 
 

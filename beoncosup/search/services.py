@@ -9,8 +9,9 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from django.db import transaction
+from django.db.models import Prefetch
 
-from beoncosup.directory.models import Service
+from beoncosup.directory.models import Service, ServiceAtLocation
 from beoncosup.search.models import SearchDocument, ServiceProfile
 from beoncosup.search.text import LANGUAGES, stems
 from beoncosup.taxonomy.models import Need
@@ -139,7 +140,17 @@ def index_services(service_ids: Iterable[uuid.UUID | str] | None = None) -> Inde
             found = list(
                 Service.objects.filter(pk__in=batch)
                 .select_related("organization")
-                .prefetch_related("service_areas", "languages", "service_at_locations__location")
+                .prefetch_related(
+                    "service_areas",
+                    "languages",
+                    # The locations joined, not prefetched: Django prefetches this foreign key
+                    # as "id = ? OR id = ? …", which SQLite refuses past 1,000 terms (an
+                    # import of more than about 1,000 new services failed).
+                    Prefetch(
+                        "service_at_locations",
+                        queryset=ServiceAtLocation.objects.select_related("location"),
+                    ),
+                )
             )
             new_documents = [doc for service in found for doc in _service_documents(service)]
             SearchDocument.objects.bulk_create(new_documents, batch_size=BATCH)

@@ -23,9 +23,10 @@ pytestmark = pytest.mark.django_db
 
 def service(name: dict[str, str], description: dict[str, str] | None = None) -> Service:
     organization = Organization.objects.create(name={"nl": "Vzw Test", "fr": "Asbl Test"})
-    return Service.objects.create(
+    created: Service = Service.objects.create(
         organization=organization, name=name, description=description or {}
     )
+    return created
 
 
 def found(text: str, language: str) -> set[str]:
