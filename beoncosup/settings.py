@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     "beoncosup.search",
     "beoncosup.finder",
     "beoncosup.screening",
+    "beoncosup.hub",
     "beoncosup.navigator",
     "wagtail_localize",
     "wagtail_localize.locales",

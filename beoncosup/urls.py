@@ -1,6 +1,8 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path
+from django.utils.translation import pgettext_lazy
+from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
@@ -20,6 +22,10 @@ urlpatterns += i18n_patterns(
     path("", include("beoncosup.directory.urls")),
     path("", include("beoncosup.screening.urls")),
     path("", include("beoncosup.finder.urls")),
+    path("", include("beoncosup.navigator.urls")),
+    # The hub: its own views first, then Wagtail serves the page tree under the same prefix.
+    path(pgettext_lazy("URL path", "info/"), include("beoncosup.hub.urls")),
+    path(pgettext_lazy("URL path", "info/"), include(wagtail_urls)),
     prefix_default_language=True,
 )
 

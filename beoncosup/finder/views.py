@@ -10,7 +10,6 @@ import math
 import uuid
 from typing import Any
 
-from django.contrib.staticfiles import finders
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect, QueryDict
 from django.shortcuts import render
 from django.template.loader import render_to_string
@@ -20,6 +19,7 @@ from django.utils.translation import get_language
 from django.views.decorators.http import require_POST, require_safe
 from django_htmx.http import reswap, retarget
 
+from beoncosup.core.pdf import html_to_pdf, stylesheet_path
 from beoncosup.finder import queries, services
 from beoncosup.finder.context_processors import SESSION_KEY
 from beoncosup.finder.criteria import PAGE_SIZE, CriteriaError
@@ -212,21 +212,16 @@ def plan_print(request: HttpRequest, token: str) -> HttpResponse:
 @require_safe
 def plan_pdf(request: HttpRequest, token: str) -> HttpResponse:
     """The plan as a PDF (WeasyPrint), in the plan's language, as a download."""
-    # Heavy: loaded only when a PDF is asked for. No type information.
-    import weasyprint  # type: ignore[import-untyped]  # noqa: PLC0415
-
     plan = _plan_or_gone(request, token)
     if isinstance(plan, HttpResponse):
         return plan
-    stylesheet = finders.find("beoncosup/css/plan-pdf.css")
+    stylesheet = stylesheet_path("beoncosup/css/plan-pdf.css")
     with translation.override(plan.language):
         context = _plan_context(request, plan)
         html = render_to_string(
             "finder/plan_pdf.html", {**context, "stylesheet": stylesheet}, request=request
         )
-    # Our static files only: never fetch anything from the network.
-    fetcher = weasyprint.URLFetcher(allowed_protocols=["file", "data"])
-    pdf = weasyprint.HTML(string=html, base_url=str(stylesheet), url_fetcher=fetcher).write_pdf()
+    pdf = html_to_pdf(html, base_url=stylesheet)
     filename = f"beoncosup-plan-{plan.created_at:%Y-%m-%d}.pdf"
     return HttpResponse(
         pdf,

@@ -1,0 +1,3 @@
+from beoncosup.hub.models.pages import ArticlePage, ArticleSource, HubHomePage, TopicPage
+
+__all__ = ["ArticlePage", "ArticleSource", "HubHomePage", "TopicPage"]

@@ -1,0 +1,84 @@
+"""Hub views outside Wagtail's page tree: search, an article as PDF, and the editors' report of
+articles overdue for review."""
+
+from __future__ import annotations
+
+import datetime
+from typing import Any
+
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.template.loader import render_to_string
+from django.utils import timezone
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+from django.views.decorators.http import require_safe
+from wagtail.admin.views.reports import PageReportView
+from wagtail.models import Locale
+
+from beoncosup.core.pdf import html_to_pdf, stylesheet_path
+from beoncosup.hub import selectors
+from beoncosup.hub.models import ArticlePage
+
+MAX_QUERY_LENGTH = 200
+
+
+@require_safe
+def search(request: HttpRequest) -> HttpResponse:
+    """Search the hub in the page's language: /<lang>/info/search/?q=…"""
+    language = get_language() or "nl"
+    query = request.GET.get("q", "").strip()
+    error = ""
+    result = None
+    if len(query) > MAX_QUERY_LENGTH:
+        error = _("Please use at most %(count)d characters.") % {"count": MAX_QUERY_LENGTH}
+    elif query:
+        result = selectors.hub_search(query, language, request)
+    return render(
+        request,
+        "hub/search.html",
+        {
+            "query": query[:MAX_QUERY_LENGTH],
+            "error": error,
+            "result": result,
+            "home": selectors.hub_home(language),
+        },
+    )
+
+
+def article_pdf(
+    request: HttpRequest, page: ArticlePage, *, asked_language: Locale | None = None
+) -> HttpResponse:
+    """The article as a PDF download (the return-to-work plan template, checklists, …)."""
+    stylesheet = stylesheet_path("beoncosup/css/plan-pdf.css")
+    context: dict[str, Any] = {
+        "page": page,
+        "stylesheet": stylesheet,
+        **selectors.article_context(request, page, asked_language),
+    }
+    html = render_to_string("hub/article_pdf.html", context, request=request)
+    pdf = html_to_pdf(html, base_url=stylesheet)
+    return HttpResponse(
+        pdf,
+        content_type="application/pdf",
+        headers={"Content-Disposition": f'attachment; filename="beoncosup-{page.slug}.pdf"'},
+    )
+
+
+class OverdueArticlesView(PageReportView):
+    """Articles whose "next review due" date has passed (Reports → Articles overdue for review)."""
+
+    results_template_name = "hub/admin/overdue_results.html"
+    page_title = _("Articles overdue for review")
+    header_icon = "date"
+    index_url_name = "hub_overdue"
+    index_results_url_name = "hub_overdue_results"
+    permission_required = "change"
+    list_export = [*PageReportView.list_export, "next_review_due", "reviewed_by"]
+
+    def get_filename(self) -> str:
+        return f"articles-overdue-{datetime.date.today():%Y-%m-%d}"
+
+    def get_queryset(self) -> Any:
+        self.queryset = selectors.overdue_articles(timezone.localdate())
+        return super().get_queryset()
