@@ -8,6 +8,7 @@ from ninja.errors import ValidationError as NinjaValidationError
 
 from beoncosup.directory.api import router as hsds_router
 from beoncosup.finder.api import router as finder_router
+from beoncosup.navigator.api import router as navigator_router
 from beoncosup.screening.api import router as screening_router
 from beoncosup.search.api import router as search_router
 
@@ -42,4 +43,5 @@ def validation_error(request: HttpRequest, exc: NinjaValidationError) -> HttpRes
 api.add_router("/hsds/", hsds_router)
 api.add_router("/v1/", search_router)
 api.add_router("/v1/", finder_router)
+api.add_router("/v1/", navigator_router)
 api.add_router("/v1/", screening_router)

@@ -128,4 +128,4 @@ class MeasureSource(Orderable):
         verbose_name_plural = _("sources")
 
     def __str__(self) -> str:
-        return self.title
+        return str(self.title)

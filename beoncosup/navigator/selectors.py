@@ -93,7 +93,7 @@ def valid_measures(*, today: dt.date | None = None) -> QuerySet[Measure]:
     """Measures in force today (valid_from ≤ today ≤ valid_until, open ends allowed), with
     their sources and article, in checklist order."""
     today = today or timezone.localdate()
-    return (
+    measures: QuerySet[Measure] = (
         Measure.objects.filter(Q(valid_from__isnull=True) | Q(valid_from__lte=today))
         .filter(Q(valid_until__isnull=True) | Q(valid_until__gte=today))
         .select_related("article")
@@ -102,6 +102,7 @@ def valid_measures(*, today: dt.date | None = None) -> QuerySet[Measure]:
         )
         .order_by("priority", "code")
     )
+    return measures
 
 
 def checklist(answers: Answers, *, today: dt.date | None = None) -> Checklist:
@@ -120,7 +121,3 @@ def checklist(answers: Answers, *, today: dt.date | None = None) -> Checklist:
     ]
     as_of = min((measure.rules_as_of for measure in measures), default=None)
     return Checklist(answers=answers, regions=regions, measures=measures, as_of=as_of)
-
-
-def measure_by_code(code: str) -> Measure | None:
-    return Measure.objects.filter(code=code).first()

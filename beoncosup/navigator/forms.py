@@ -1,0 +1,157 @@
+"""The wizard's questions: which ones a person is asked, in which words, and their checks.
+
+One question per step. Which questions apply depends on who you are (docs/navigator.md):
+
+- patient and professional: status, postcode, situation, how long (5 questions with "who");
+- relative: status (their own: carer leave depends on it) and postcode; the situation is
+  "caring" and the duration of the patient's illness does not change a carer's rights;
+- employer: the employee's status (only the statuses that have an employer) and postcode, and
+  how long the employee has been ill; the situation is "employer".
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from django import forms
+from django.utils.functional import Promise
+from django.utils.translation import gettext_lazy as _
+
+from beoncosup.geo.selectors import POSTCODE_PATTERN
+from beoncosup.navigator.enums import Audience, Duration, Situation, Status
+from beoncosup.navigator.selectors import UnknownPostcodeError, regions_for_postcode
+
+QUESTION_KEYS = ("audience", "status", "postcode", "situation", "duration")
+SEQUENCES = {
+    "patient": ("audience", "status", "postcode", "situation", "duration"),
+    "professional": ("audience", "status", "postcode", "situation", "duration"),
+    "relative": ("audience", "status", "postcode"),
+    "employer": ("audience", "status", "postcode", "duration"),
+}
+MAX_QUESTIONS = max(len(sequence) for sequence in SEQUENCES.values())
+# Answers that follow from who you are instead of being asked.
+FIXED = {"relative": {"situation": "caring"}, "employer": {"situation": "employer"}}
+EMPLOYER_STATUSES = ("employee", "contractual_public", "civil_servant")
+PERSON_SITUATIONS = ("sick_leave", "working", "resume_partly", "change_job")
+
+LEGENDS: dict[str, dict[str, Promise]] = {
+    "audience": {"": _("Who are you?")},
+    "status": {
+        "patient": _("What is your work status?"),
+        "relative": _("What is your own work status?"),
+        "employer": _("What is the status of your employee?"),
+        "professional": _("What is the work status of the person you help?"),
+    },
+    "postcode": {
+        "patient": _("What is your postcode?"),
+        "relative": _("What is your postcode?"),
+        "employer": _("What is the postcode of your employee's home?"),
+        "professional": _("What is the postcode of the person you help?"),
+    },
+    "situation": {
+        "patient": _("What is your situation now?"),
+        "professional": _("What is the situation of the person you help?"),
+    },
+    "duration": {
+        "patient": _("How long have you been ill or off work?"),
+        "employer": _("How long has your employee been ill?"),
+        "professional": _("How long has the person been ill?"),
+    },
+}
+HINTS: dict[str, Promise] = {
+    "audience": _("We ask a few short questions and then show what applies."),
+    "status": _("Rights at work depend on how someone is employed."),
+    "postcode": _("Four digits, for example 9000. We use it only to know the region."),
+    "situation": _("Choose what fits best today."),
+    "duration": _("Count from the first day of illness."),
+}
+SUMMARY_LABELS: dict[str, Promise] = {
+    "audience": _("Who"),
+    "status": _("Work status"),
+    "postcode": _("Postcode"),
+    "situation": _("Situation"),
+    "duration": _("How long"),
+}
+CHOOSE_ONE = _("Choose one of the answers to go on.")
+
+
+@dataclass(frozen=True)
+class Question:
+    key: str
+    legend: str
+    hint: str
+
+
+def question_for(key: str, audience: str | None) -> Question:
+    legends = LEGENDS[key]
+    legend = legends.get(audience or "") or next(iter(legends.values()))
+    return Question(key=key, legend=str(legend), hint=str(HINTS[key]))
+
+
+def sequence_for(audience: str | None) -> tuple[str, ...]:
+    return SEQUENCES.get(audience or "", ("audience",))
+
+
+def _choices(key: str, audience: str | None) -> list[tuple[str, Any]]:
+    if key == "audience":
+        return list(Audience.choices)
+    if key == "status":
+        if audience == "employer":
+            return [(v, label) for v, label in Status.choices if v in EMPLOYER_STATUSES]
+        return list(Status.choices)
+    if key == "situation":
+        allowed = PERSON_SITUATIONS + (("caring",) if audience == "professional" else ())
+        return [(v, label) for v, label in Situation.choices if v in allowed]
+    return list(Duration.choices)
+
+
+def answer_label(key: str, value: str, audience: str | None) -> str:
+    if key == "postcode":
+        return value
+    return str(dict(_choices(key, audience)).get(value, value))
+
+
+class QuestionForm(forms.Form):
+    """One question as a form with a single field named after the question."""
+
+    def __init__(self, *args: Any, key: str, audience: str | None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.key = key
+        self.regions: list[str] = []
+        question = question_for(key, audience)
+        if key == "postcode":
+            self.fields[key] = forms.CharField(
+                label=question.legend,
+                help_text=question.hint,
+                max_length=10,
+                error_messages={"required": _("Enter a postcode to go on.")},
+                widget=forms.TextInput(
+                    attrs={"inputmode": "numeric", "autocomplete": "postal-code", "size": 6}
+                ),
+            )
+        else:
+            self.fields[key] = forms.ChoiceField(
+                label=question.legend,
+                help_text=question.hint,
+                choices=_choices(key, audience),
+                widget=forms.RadioSelect,
+                error_messages={"required": CHOOSE_ONE, "invalid_choice": CHOOSE_ONE},
+            )
+
+    def clean_postcode(self) -> str:
+        code = str(self.cleaned_data["postcode"]).strip()
+        if not re.match(POSTCODE_PATTERN, code):
+            raise forms.ValidationError(
+                _("Enter a Belgian postcode of 4 digits, for example 9000."), code="invalid"
+            )
+        try:
+            self.regions = regions_for_postcode(code)
+        except UnknownPostcodeError:
+            raise forms.ValidationError(
+                _("We do not know the postcode %(code)s. Check it and try again."),
+                code="unknown",
+                params={"code": code},
+            ) from None
+        return code
