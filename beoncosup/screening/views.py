@@ -33,8 +33,12 @@ SERVICES_PER_NEED = 3
 
 
 def _state(request: HttpRequest) -> dict[str, Any] | None:
+    """The self-check in progress, or None (none started, too old, or its version is gone)."""
     state: dict[str, Any] | None = request.session.get(SESSION_KEY)
-    if state and time.time() - state.get("ts", 0) > SESSION_MINUTES * 60:
+    if not state:
+        return None
+    expired = time.time() - state.get("ts", 0) > SESSION_MINUTES * 60
+    if expired or not InstrumentVersion.objects.filter(pk=state.get("version")).exists():
         del request.session[SESSION_KEY]
         return None
     return state

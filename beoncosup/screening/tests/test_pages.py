@@ -222,3 +222,15 @@ def test_step_page_query_count(client, instruments, django_assert_max_num_querie
         response = client.get(url("step", number=3))
 
     assert response.status_code == 200
+
+
+def test_answers_expire_after_an_hour(client, instruments):
+    begin(client)
+    session = client.session
+    session[SESSION_KEY] = {**session[SESSION_KEY], "ts": 0}
+    session.save()
+
+    response = client.get(url("step", number=2))
+
+    assert response.url == url("start")
+    assert SESSION_KEY not in client.session
