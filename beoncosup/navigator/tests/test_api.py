@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 from django.urls import reverse
 
 pytestmark = pytest.mark.django_db
 
 
-def get(client, **params):
+def get(client: Any, **params: str) -> Any:
     return client.get(reverse("api:navigator"), params)
 
 

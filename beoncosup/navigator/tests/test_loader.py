@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+from typing import Any
 
 import pytest
 import yaml
@@ -19,11 +20,12 @@ from beoncosup.taxonomy.models import Category, Domain, Need
 pytestmark = pytest.mark.django_db
 
 
-def seed() -> dict:
-    return yaml.safe_load(DEFAULT_MEASURES_PATH.read_text(encoding="utf-8"))
+def seed() -> dict[str, Any]:
+    data: dict[str, Any] = yaml.safe_load(DEFAULT_MEASURES_PATH.read_text(encoding="utf-8"))
+    return data
 
 
-def write(tmp_path, data: dict):
+def write(tmp_path: Any, data: dict[str, Any]) -> Any:
     path = tmp_path / "measures.yaml"
     path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
     return path
