@@ -94,7 +94,6 @@ def topic_articles(topic: TopicPage, request: HttpRequest | None = None) -> list
         .filter(path__startswith=topic.path, depth=topic.depth + 1)
         .select_related("locale")
         .order_by("path")
-        .only("title", "slug", "summary", "is_demo", "url_path", "locale__language_code")
     )
     topic_url = topic.get_url(request) or ""
     cards = [_card(page, f"{topic_url}{page.slug}/", language) for page in own]
