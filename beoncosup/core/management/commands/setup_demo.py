@@ -22,6 +22,7 @@ class Command(BaseCommand):
         self.stdout.write(f"Locales: {', '.join(locale.language_code for locale in locales)}")
         call_command("load_geo", stdout=self.stdout, stderr=self.stderr)
         call_command("load_taxonomy", stdout=self.stdout, stderr=self.stderr)
+        call_command("load_navigator_measures", stdout=self.stdout, stderr=self.stderr)
         call_command("load_hub_content", stdout=self.stdout, stderr=self.stderr)
         call_command("load_instruments", stdout=self.stdout, stderr=self.stderr)
         call_command("load_demo_directory", stdout=self.stdout, stderr=self.stderr)
