@@ -16,7 +16,7 @@ DEMO_EDITOR_USERNAME = "demo-editor"
 # set-up never depends on migration-time data being present.
 DEMO_EDITOR_GROUP = "Moderators"
 # Apps whose data editors curate in the admin; the demo editor may add, change and delete it.
-EDITOR_MANAGED_APPS = ("taxonomy", "directory", "screening")
+EDITOR_MANAGED_APPS = ("taxonomy", "directory", "screening", "navigator")
 
 
 def locales_ensure() -> list[Locale]:
