@@ -129,6 +129,7 @@ def _result(request: HttpRequest, audience: str, answers: dict[str, str]) -> Htt
     )
     result = checklist(person)
     region_names = dict(Region.choices)
+    api_query = {**answers, **fixed, "lang": language}
     context = {
         "items": [
             checklist_item(measure, language=language, answers=person, request=request)
@@ -146,6 +147,6 @@ def _result(request: HttpRequest, audience: str, answers: dict[str, str]) -> Htt
         ],
         "today": timezone.localdate(),
         "restart_url": reverse("navigator:wizard"),
-        "api_url": f"{reverse('api:navigator')}?{urlencode({**answers, 'lang': language})}",
+        "api_url": f"{reverse('api:navigator')}?{urlencode(api_query)}",
     }
     return render(request, "navigator/result.html", context)
