@@ -169,3 +169,14 @@ def test_wizard_result_query_count_is_bounded(client, measures, django_assert_ma
 
 def test_wizard_refuses_post(client, measures):
     assert client.post(wizard_url()).status_code == 405
+
+
+def test_header_and_home_page_lead_to_the_wizard(client, measures):
+    with translation.override("en"):
+        home = reverse("core:home")
+
+    html = client.get(home).content.decode()
+
+    assert f'href="{wizard_url()}"' in html
+    assert f'href="{wizard_url()}?audience=employer"' in html
+    assert "What applies to me?" in html
