@@ -11,6 +11,7 @@ import yaml
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
 from django.db import transaction
+from wagtail.models import Page
 
 from beoncosup.core.i18n_text import LANGUAGES, i18n_problems
 from beoncosup.navigator.enums import Audience, Contact, Duration, Region, Situation, Status
@@ -274,3 +275,17 @@ def measures_load(*, path: Path = DEFAULT_MEASURES_PATH) -> LoadReport:
                 for order, source in enumerate(spec["sources"])
             )
     return report
+
+
+def measure_article_set(*, code: str, page: Page | None) -> Measure:
+    """Link a measure to its hub article (or unlink it with None); for editors' scripts and the
+    hub's loader, which know articles by slug and measures by code.
+
+    Side effects: saves the measure's ``article``. Raises Measure.DoesNotExist for an unknown
+    code.
+    """
+    with transaction.atomic():
+        measure = Measure.objects.select_for_update().get(code=code)
+        measure.article = page
+        measure.save(update_fields=["article", "last_modified"])
+    return measure
