@@ -285,7 +285,7 @@ def measure_article_set(*, code: str, page: Page | None) -> Measure:
     code.
     """
     with transaction.atomic():
-        measure = Measure.objects.select_for_update().get(code=code)
+        measure: Measure = Measure.objects.select_for_update().get(code=code)
         measure.article = page
         measure.save(update_fields=["article", "last_modified"])
     return measure
