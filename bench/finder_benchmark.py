@@ -35,6 +35,7 @@ import statistics
 import subprocess
 import sys
 import time
+import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -326,12 +327,16 @@ def measure(args: argparse.Namespace, folder: Path) -> dict[str, Any]:
 
 class WagtailBench:
     """Wagtail's default search backend (wagtail.search, database backend: SQLite FTS5) over
-    the services, for comparison only. Service is not index.Indexed and stays so: a proxy
-    model declared here (no table, no migration) adds the search fields, one per language for
-    name and description; only active services are indexed, as the finder only shows those."""
+    the services, for comparison only. Service is not index.Indexed and stays so: a model
+    declared here maps the same table without owning it (managed=False: no migration, no
+    change to the production model) and adds the search fields, one per language for name and
+    description. Its primary key is read as text because Wagtail's SQLite backend stores
+    str(pk) ("1f0c…-…") and matches it against the column, which holds UUIDs as 32 hex digits
+    on SQLite, so a UUID-keyed model is never found (0 results). Only active services are
+    indexed, as the finder only shows those."""
 
     def __init__(self) -> None:
-        from django.db import connection
+        from django.db import connection, models
         from wagtail.search import index
         from wagtail.search.backends import get_search_backend
 
@@ -339,14 +344,22 @@ class WagtailBench:
 
         def text_of(field_name: str, language: str) -> Callable[[Any], str]:
             def value(self: Any) -> str:
-                return str(getattr(self, field_name).get(language, ""))
+                return str((getattr(self, field_name) or {}).get(language, ""))
 
             value.__name__ = f"{field_name}_{language}"
             return value
 
         attrs: dict[str, Any] = {
             "__module__": __name__,
-            "Meta": type("Meta", (), {"proxy": True, "app_label": "directory"}),
+            "Meta": type(
+                "Meta",
+                (),
+                {"managed": False, "db_table": Service._meta.db_table, "app_label": "directory"},
+            ),
+            "id": models.CharField(primary_key=True, max_length=32),
+            "name": models.JSONField(),
+            "description": models.JSONField(),
+            "status": models.CharField(max_length=30),
             "search_fields": [
                 index.SearchField(f"{name}_{lang}", boost=3 if name == "name" else 1)
                 for name in ("name", "description")
@@ -357,32 +370,34 @@ class WagtailBench:
             for lang in LANGS:
                 attrs[f"{name}_{lang}"] = text_of(name, lang)
         # Any: a class built at run time, which mypy cannot follow.
-        self.model = cast(Any, type("BenchIndexedService", (index.Indexed, Service), attrs))
+        self.model = cast(Any, type("BenchIndexedService", (index.Indexed, models.Model), attrs))
         self.backend = get_search_backend()
         with connection.cursor() as cursor:
-            cursor.execute("SELECT COUNT(*) FROM wagtailsearch_indexentry")
-            indexed = cursor.fetchone()[0]
+            # Entries of an earlier run with hyphenated ids would never match: start again.
+            cursor.execute("SELECT object_id FROM wagtailsearch_indexentry LIMIT 1")
+            first = cursor.fetchone()
+            indexed = first is not None and "-" not in first[0]
+            if not indexed:
+                cursor.execute("DELETE FROM wagtailsearch_indexentry_fts")
+                cursor.execute("DELETE FROM wagtailsearch_indexentry")
         start = time.perf_counter()
         if not indexed:
-            active = self.model.objects.filter(status="active").only(
-                "id", "name", "description", "status"
-            )
             batch: list[Any] = []
-            for service in active.iterator(chunk_size=2000):
+            for service in self.model.objects.filter(status="active").iterator(chunk_size=2000):
                 batch.append(service)
                 if len(batch) == 2000:
                     self.backend.add_bulk(self.model, batch)
                     batch = []
             if batch:
                 self.backend.add_bulk(self.model, batch)
-        self.build_s = round(time.perf_counter() - start, 1) if not indexed else None
+        self.build_s = None if indexed else round(time.perf_counter() - start, 1)
         self.fields_note = "name+description, all languages at once"
 
     def search(self, query: Query, limit: int = 10) -> list[str]:
         # No fields=[…]: the SQLite database backend cannot restrict a search to some fields
         # (it asks for a column per field and fails), so every language's text is searched.
         results = self.backend.search(query.params["q"], self.model.objects.all())
-        return [str(service.pk) for service in results[:limit]]
+        return [str(uuid.UUID(service.pk)) for service in results[:limit]]
 
 
 def engine_top(query: Query, count: int) -> list[str]:

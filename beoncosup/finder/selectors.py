@@ -11,11 +11,19 @@ import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 
+from django.db.models import Prefetch
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext, override
 
-from beoncosup.directory.models import Service
+from beoncosup.directory.models import (
+    Address,
+    Phone,
+    RequiredDocument,
+    Service,
+    ServiceAtLocation,
+    ServiceLanguage,
+)
 from beoncosup.finder.criteria import DEFAULT_MAX_KM, PAGE_SIZE, Criteria, CriteriaError
 from beoncosup.finder.eligibility import (
     Candidate,
@@ -186,15 +194,22 @@ def _score(
 
 
 def _services(ids: Iterable[str]) -> dict[str, Service]:
-    """The page's services with what result lists show (one query per relation)."""
+    """The page's services with what result lists show (one query per relation).
+
+    Each relation is prefetched with an explicit queryset: these are modelcluster relations,
+    and without one Django builds a fresh filtered queryset per service and relation to hold
+    the prefetched rows (about 40 % of an API call's time); with one, modelcluster only clones
+    it. Same queries, same rows."""
     services = (
         Service.objects.filter(pk__in=list(ids))
         .select_related("organization")
         .prefetch_related(
-            "phones",
-            "languages",
-            "required_documents",
-            "service_at_locations__location__addresses",
+            Prefetch("phones", queryset=Phone.objects.all()),
+            Prefetch("languages", queryset=ServiceLanguage.objects.all()),
+            Prefetch("required_documents", queryset=RequiredDocument.objects.all()),
+            Prefetch("service_at_locations", queryset=ServiceAtLocation.objects.all()),
+            "service_at_locations__location",  # a foreign key: one object each, no manager
+            Prefetch("service_at_locations__location__addresses", queryset=Address.objects.all()),
         )
     )
     return {str(service.pk): service for service in services}
