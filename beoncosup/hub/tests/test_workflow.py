@@ -108,3 +108,13 @@ def test_overdue_report_lists_only_overdue_articles(client, page):
 
     assert "Title en tired" in html
     assert "Title nl tired" not in html  # its review date is in the future
+
+
+def test_dashboard_counts_overdue_articles_for_editors(client, page):
+    ArticlePage.objects.filter(pk=page.pk).update(next_review_due=datetime.date(2020, 1, 1))
+    client.force_login(user_in(EDITORS, "editor"))
+
+    html = client.get(reverse("wagtailadmin_home")).content.decode()
+
+    assert "1 article overdue for review" in html
+    assert reverse("hub_overdue") in html
