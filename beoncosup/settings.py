@@ -112,8 +112,8 @@ TEMPLATES: list[dict[str, Any]] = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "beoncosup.core.context_processors.site_context",
-            ],
                 "beoncosup.finder.context_processors.plan_counter",
+            ],
         },
     },
 ]
@@ -161,10 +161,10 @@ WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 
-STATIC_URL = "/static/"
 # Support plans (finder): days a plan's share link works before the plan is deleted.
 BEONCOSUP_PLAN_DAYS = env_int("BEONCOSUP_PLAN_DAYS", 30, minimum=1)
 
+STATIC_URL = "/static/"
 STATICFILES_DIRS = [BASE_DIR / "beoncosup" / "static"]
 STATIC_ROOT = Path(env_str("BEONCOSUP_STATIC_ROOT", str(DATA_DIR / "static")))
 MEDIA_URL = "/media/"
