@@ -33,6 +33,7 @@ OPTIONAL_TEXTS = ("next_steps", "contact", "change_note")
 TEXT_MAX = {"title": 200, "summary": 2000, "next_steps": 2000, "contact": 1000, "change_note": 1000}
 KNOWN_KEYS = {
     "code",
+    "article",
     "priority",
     "is_demo",
     "valid_from",
@@ -58,6 +59,9 @@ class LoadReport:
     updated: list[str] = field(default_factory=list)
     unchanged: list[str] = field(default_factory=list)
     needs_checked: bool = True
+    articles_linked: list[str] = field(default_factory=list)
+    # Slugs named in the file with no page yet (the hub content is not loaded).
+    articles_missing: list[str] = field(default_factory=list)
 
 
 def _date(value: Any, where: str, problems: list[str], *, required: bool) -> dt.date | None:
@@ -187,6 +191,11 @@ def _measure_spec(
     for name in (*REQUIRED_TEXTS, *OPTIONAL_TEXTS):
         spec[name] = _text(raw.get(name), name, where, problems)
     spec["need_codes"] = _needs(raw, where, need_codes, problems)
+    article = raw.get("article") or ""
+    if not isinstance(article, str):
+        problems.append(f"{where} article: the slug of a hub article")
+        article = ""
+    spec["article"] = article
     spec["sources"] = _sources(raw.get("sources"), where, problems)
     return spec
 
@@ -274,7 +283,28 @@ def measures_load(*, path: Path = DEFAULT_MEASURES_PATH) -> LoadReport:
                 MeasureSource(measure=measure, sort_order=order, **source)
                 for order, source in enumerate(spec["sources"])
             )
+        _link_articles(specs, report)
     return report
+
+
+def _link_articles(specs: list[dict[str, Any]], report: LoadReport) -> None:
+    """A measure without an article gets the one its ``article`` slug names (the Dutch page,
+    or any language's); links editors set are never replaced."""
+    wanted = {spec["code"]: spec["article"] for spec in specs if spec["article"]}
+    if not wanted:
+        return
+    pages: dict[str, Page] = {}
+    for page in Page.objects.filter(slug__in=set(wanted.values())).select_related("locale"):
+        if page.slug not in pages or page.locale.language_code == "nl":
+            pages[page.slug] = page
+    for measure in Measure.objects.filter(code__in=wanted, article__isnull=True):
+        page = pages.get(wanted[measure.code])
+        if page is None:
+            report.articles_missing.append(wanted[measure.code])
+            continue
+        measure.article = page
+        measure.save(update_fields=["article", "last_modified"])
+        report.articles_linked.append(measure.code)
 
 
 def measure_article_set(*, code: str, page: Page | None) -> Measure:

@@ -8,7 +8,7 @@ from wagtail.models import Locale, Page, Site
 
 from beoncosup.core.services import locales_ensure
 from beoncosup.navigator.models import Measure
-from beoncosup.navigator.services import measure_article_set
+from beoncosup.navigator.services import measure_article_set, measures_load
 
 pytestmark = pytest.mark.django_db
 
@@ -69,3 +69,18 @@ def test_deleting_the_article_keeps_the_measure(article):
     article.delete()
 
     assert Measure.objects.get(code="vdab-rentree").article is None
+
+
+def test_loader_links_measures_to_the_articles_their_slug_names(article):
+    editors_choice = article.get_parent().add_child(instance=Page(title="Other", slug="other"))
+    measure_article_set(code="vdab-return-to-work", page=editors_choice)
+    article.slug = "rentree-vdab"
+    article.save()
+
+    report = measures_load()
+
+    assert Measure.objects.get(code="vdab-rentree").article == article
+    # An editor's link stays; slugs without a page are reported, not errors.
+    assert Measure.objects.get(code="vdab-return-to-work").article == editors_choice
+    assert "vdab-rentree" in report.articles_linked
+    assert "sick-pay-employees" in report.articles_missing

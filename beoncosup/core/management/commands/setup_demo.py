@@ -22,8 +22,9 @@ class Command(BaseCommand):
         self.stdout.write(f"Locales: {', '.join(locale.language_code for locale in locales)}")
         call_command("load_geo", stdout=self.stdout, stderr=self.stderr)
         call_command("load_taxonomy", stdout=self.stdout, stderr=self.stderr)
-        call_command("load_navigator_measures", stdout=self.stdout, stderr=self.stderr)
         call_command("load_hub_content", stdout=self.stdout, stderr=self.stderr)
+        # After the hub: measures link to its articles by slug.
+        call_command("load_navigator_measures", stdout=self.stdout, stderr=self.stderr)
         call_command("load_instruments", stdout=self.stdout, stderr=self.stderr)
         call_command("load_demo_directory", stdout=self.stdout, stderr=self.stderr)
         # Imports index what they change; a database from before the index gets it here.

@@ -29,5 +29,10 @@ class Command(BaseCommand):
             f"Navigator measures: {len(report.created)} created, {len(report.updated)} "
             f"updated, {len(report.unchanged)} unchanged."
         )
+        if report.articles_linked:
+            self.stdout.write(f"  Linked to their hub articles: {len(report.articles_linked)}.")
+        if report.articles_missing:
+            missing = ", ".join(sorted(set(report.articles_missing)))
+            self.stdout.write(f"  Hub articles not found (load the hub first): {missing}")
         if not report.needs_checked:
             self.stdout.write("  Need codes not checked: the taxonomy is not loaded.")
