@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from django.urls import reverse
 from django.utils import translation
-from playwright.sync_api import Page, expect
+from playwright.sync_api import Page, ViewportSize, expect
 
 from beoncosup.screening.models import SelfCheckResponse
 from beoncosup.screening.tests.conftest import load_all
@@ -14,7 +14,7 @@ from tests.browser.axe import assert_no_axe_violations
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
-PHONE = {"width": 375, "height": 667}
+PHONE: ViewportSize = {"width": 375, "height": 667}
 NEXT = "button[name=go][value=next]"
 # Screen by screen: the radio buttons to pick (ids from the form: field name and option index).
 PATIENT = [
