@@ -9,6 +9,7 @@ from __future__ import annotations
 import math
 import uuid
 from typing import Any
+from urllib.parse import urlencode
 
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect, QueryDict
 from django.shortcuts import render
@@ -163,7 +164,8 @@ def _plan_context(request: HttpRequest, plan: SupportPlan) -> dict[str, Any]:
         "items": items,
         "needs": [(code, labels.get(code, code)) for code in plan.needs],
         "share_url": request.build_absolute_uri(reverse("finder:plan", args=[plan.token])),
-        "finder_url": _finder_url(plan.query) if plan.query else _finder_url(),
+        # Back to the search, or a search for the plan's needs (a plan made by the self-check).
+        "finder_url": _finder_url(plan.query or urlencode([("need", code) for code in plan.needs])),
     }
 
 
@@ -194,6 +196,10 @@ def plan_detail(request: HttpRequest, token: str) -> HttpResponse:
             return HttpResponseRedirect(
                 f"{reverse('finder:plan', args=[plan.token])}?saved={action}{anchor}"
             )
+    if _session_plan(request) is None:
+        # A plan opened here (shared, or made by the self-check) becomes this visitor's plan,
+        # so "Add to my plan" in the finder adds to it.
+        request.session[SESSION_KEY] = plan.token
     context = _plan_context(request, plan)
     context["saved"] = request.GET.get("saved", "")
     return render(request, "finder/plan.html", context)

@@ -252,7 +252,20 @@ def test_plan_page_query_count_does_not_grow_with_services(
         language="en", needs=["MED-PAIN"], service_ids=[s.pk for s in two_services[:count]]
     )
 
-    with django_assert_max_num_queries(8):
+    # plan, items and their details (6), need labels, header counter, session save
+    with django_assert_max_num_queries(14):
         response = client.get(url("finder:plan", token=plan.token))
 
     assert len(response.context["items"]) == count
+
+
+def test_a_plan_made_elsewhere_becomes_the_visitors_plan(client, two_services):
+    a = two_services[0]
+    plan = services.create_plan(language="en", needs=["MED-PAIN"])  # as the self-check does
+
+    html = client.get(url("finder:plan", token=plan.token)).content.decode()
+    client.post(url("finder:plan_add"), {"service": str(a.pk)})
+
+    assert f'href="{url("finder:finder")}?need=MED-PAIN"' in html
+    assert SupportPlan.objects.count() == 1
+    assert item_names(plan) == ["Steunpunt a"]
