@@ -122,7 +122,9 @@ def test_patient_flow_on_a_phone(page: Page, live_server, directory):
     fatigue = page.locator("#need-MED-FATIGUE")
     page.locator("details.need-domain", has=fatigue).locator("summary").click()
     fatigue.check()
-    page.locator("#id_postcode").fill("9000")
+    page.locator("#id_postcode").fill("Gen")  # HTMX fills the suggestions
+    expect(page.locator("#postcode-options option")).to_have_attribute("value", "9000 Gent")
+    page.locator("#id_postcode").fill("9000 Gent")
     page.get_by_label("People with cancer").check()
     page.get_by_role("button", name="Search", exact=True).click()
 
