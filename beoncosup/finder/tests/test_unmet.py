@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from typing import Any
 
 import pytest
 from django.urls import reverse
@@ -25,8 +26,8 @@ def one_service(tmp_path):
     hsds_import(sources=[(tmp_path / "nl.json", "nl")])
 
 
-def rows() -> list[dict[str, object]]:
-    return list(UnmetNeedEvent.objects.values().order_by("need_code"))
+def rows() -> list[dict[str, Any]]:
+    return [dict(row) for row in UnmetNeedEvent.objects.values().order_by("need_code")]
 
 
 def test_search_records_one_anonymous_event_per_unmet_need(one_service):
