@@ -54,7 +54,7 @@ class Candidate:
     languages: frozenset[str]
     areas: frozenset[str]
     radius_km: int | None
-    points: list[tuple[float, float]]
+    points_text: str  # "lat,lon;lat,lon": parsed only when a postcode asks for distances
     assured_date: dt.date | None
     needs: list[str] = field(default_factory=list)
     distance_km: float | None = None
@@ -221,7 +221,7 @@ def prefilter(
                 languages=_codes(row[4]),
                 areas=_codes(row[5]),
                 radius_km=row[6],
-                points=_points(row[7]),
+                points_text=row[7],
                 assured_date=_date(row[8]),
             )
         if row[9] is not None and row[9] not in candidate.needs:
@@ -234,7 +234,8 @@ def prefilter(
 
 def nearest_km(candidate: Candidate, place: Place) -> float | None:
     distances = [
-        haversine_km(place.latitude, place.longitude, lat, lon) for lat, lon in candidate.points
+        haversine_km(place.latitude, place.longitude, lat, lon)
+        for lat, lon in _points(candidate.points_text)
     ]
     return min(distances) if distances else None
 

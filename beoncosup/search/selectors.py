@@ -8,15 +8,25 @@ to 0-1 (best = 1) so the finder can combine them with its other signals.
 
 from __future__ import annotations
 
+import time
+from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 
 from django.db import connection
 
+from beoncosup.search.models import SearchDocument
 from beoncosup.search.needs import match_needs
 from beoncosup.search.text import LANGUAGES, stems
 from beoncosup.taxonomy.models import Need
 
 MAX_RESULTS = 200
+# A term in at least this share of a scope's documents (and at least this many) is too
+# common to search for: see informative_terms.
+COMMON_SHARE = 0.05
+COMMON_MIN_DOCUMENTS = 1000
+STATS_MAX_AGE = 600.0  # seconds
+_term_stats: dict[tuple[str, ...], tuple[float, int]] = {}
 EXPANSION_THRESHOLD = 0.5  # needs the text clearly means add their label's terms
 MAX_EXPANSIONS = 2
 
@@ -97,9 +107,67 @@ def raw_search(
         return [(str(object_id), float(rank)) for object_id, rank in cursor.fetchall()]
 
 
+def _documents_with(scope: str, term: str, cap: int) -> int:
+    """How many documents of the scope hold the term, counted up to ``cap`` (cheap: the
+    index stops at the cap)."""
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            cursor.execute(
+                "SELECT count(*) FROM (SELECT 1 FROM search_searchdocument "
+                "WHERE scope = %s AND search_vector @@ to_tsquery('simple', %s) LIMIT %s) AS s",
+                [scope, _tsquery((term,)), cap],
+            )
+        else:
+            cursor.execute(
+                "SELECT count(*) FROM (SELECT 1 FROM search_document_fts "
+                "WHERE search_document_fts MATCH %s LIMIT %s)",
+                [_fts5_query(scope, (term,)), cap],
+            )
+        return int(cursor.fetchone()[0])
+
+
+def _scope_size(scope: str) -> int:
+    return SearchDocument.objects.filter(scope=scope).count()
+
+
+def informative_terms(scope: str, terms: tuple[str, ...]) -> tuple[str, ...]:
+    """The terms without those found in a large share of the scope's documents ("kanker" in
+    a cancer directory): they say little about relevance, and ranking the tens of thousands
+    of documents they match is what makes a query slow. Small indexes keep every term."""
+    if not terms:
+        return terms
+    size = _cached(("size", scope), lambda: _scope_size(scope))
+    common_from = max(COMMON_MIN_DOCUMENTS, int(size * COMMON_SHARE))
+    if size < common_from:
+        return terms
+    kept = []
+    for term in terms:
+        count = _cached(("df", scope, term), partial(_documents_with, scope, term, common_from))
+        if count < common_from:
+            kept.append(term)
+    return tuple(kept)
+
+
+def _cached(key: tuple[str, ...], compute: Callable[[], int]) -> int:
+    """Document counts, kept per process for STATS_MAX_AGE seconds; any index write in this
+    process clears them (clear_term_stats)."""
+    now = time.monotonic()
+    hit = _term_stats.get(key)
+    if hit is None or now - hit[0] > STATS_MAX_AGE:
+        hit = (now, compute())
+        _term_stats[key] = hit
+    return hit[1]
+
+
+def clear_term_stats() -> None:
+    _term_stats.clear()
+
+
 def search_scores(kind: str, query: TextQuery, *, limit: int = MAX_RESULTS) -> dict[str, float]:
-    """Object id -> relevance between 0 and 1 (the best match = 1)."""
-    rows = raw_search(kind, query.language, query.all_terms, limit=limit)
+    """Object id -> relevance between 0 and 1 (the best match = 1). Terms common to a large
+    share of the documents are left out; when every term is common, nothing is searched."""
+    terms = informative_terms(f"{kind}{query.language}", query.all_terms)
+    rows = raw_search(kind, query.language, terms, limit=limit)
     best = max((rank for _id, rank in rows), default=0.0)
     if best <= 0:
         return dict.fromkeys((object_id for object_id, _rank in rows), 1.0)

@@ -13,6 +13,7 @@ from django.db.models import Prefetch
 
 from beoncosup.directory.models import Service, ServiceAtLocation
 from beoncosup.search.models import SearchDocument, ServiceProfile
+from beoncosup.search.selectors import clear_term_stats
 from beoncosup.search.text import LANGUAGES, stems
 from beoncosup.taxonomy.models import Need
 
@@ -68,6 +69,7 @@ def index_needs(codes: Iterable[str] | None = None) -> int:
     with transaction.atomic():
         stale.delete()
         SearchDocument.objects.bulk_create(documents, batch_size=BATCH)
+    clear_term_stats()
     return len(documents)
 
 
@@ -159,6 +161,7 @@ def index_services(service_ids: Iterable[uuid.UUID | str] | None = None) -> Inde
             )
             services += len(found)
             documents += len(new_documents)
+    clear_term_stats()
     return IndexCounts(needs=0, services=services, documents=documents)
 
 

@@ -142,3 +142,19 @@ def test_rebuild_command_restores_a_lost_index(capsys):
     assert ServiceProfile.objects.filter(service=created).exists()
     assert SearchDocument.objects.filter(kind="need").count() == 4 * 4
     assert "16 need documents and 1 services" in capsys.readouterr().out
+
+
+def test_terms_in_a_large_share_of_documents_are_not_searched(monkeypatch):
+    from beoncosup.search import selectors
+
+    monkeypatch.setattr(selectors, "COMMON_MIN_DOCUMENTS", 3)
+    monkeypatch.setattr(selectors, "COMMON_SHARE", 0.5)
+    selectors.clear_term_stats()
+    wig = service({"nl": "Pruiken bij kanker"})
+    for number in range(4):
+        service({"nl": f"Steun bij kanker {number}"})
+
+    assert selectors.informative_terms("servicenl", ("kanker", "pruik")) == ("pruik",)
+    assert found("kanker pruik", "nl") == {str(wig.pk)}
+    assert found("kanker", "nl") == set()  # every term common: the needs decide, not the text
+    selectors.clear_term_stats()
