@@ -246,3 +246,17 @@ def test_an_extra_attribute_filter_keeps_services_out(client: Client, tmp_path, 
     response = client.get(url(), {"need": "MED-PAIN", "free_only": "on"})
 
     assert response.context["result"].total == 0
+
+
+def test_unmet_need_shows_alternatives_further_away(client: Client, tmp_path, reference):
+    ghent = service_record("ghent")
+    ghent["service_areas"] = []  # whoever can reach it
+    load(tmp_path, [ghent])
+
+    response = client.get(url(), {"need": "MED-PAIN", "postcode": "4000"})  # Liège, ~140 km
+
+    html = response.content.decode()
+    assert response.context["result"].total == 0
+    assert 'id="unmet-MED-PAIN"' in html
+    assert "These could still help" in html
+    assert url("directory:service", service_id=ghent["id"]) in html
