@@ -260,3 +260,15 @@ def test_unmet_need_shows_alternatives_further_away(client: Client, tmp_path, re
     assert 'id="unmet-MED-PAIN"' in html
     assert "These could still help" in html
     assert url("directory:service", service_id=ghent["id"]) in html
+
+
+def test_did_you_mean_links_to_the_corrected_search(client: Client, tmp_path, reference):
+    load(tmp_path, [service_record("a")])
+
+    response = client.get(url(), {"q": "labelx en", "postcode": "9000"})
+
+    suggestion = response.context["result"].suggestion
+    assert suggestion
+    html = response.content.decode()
+    assert "Did you mean:" in html
+    assert f'href="?q={suggestion.replace(" ", "+")}&amp;postcode=9000"' in html
