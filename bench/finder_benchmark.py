@@ -229,7 +229,12 @@ def raw_statements(query: Query) -> list[tuple[str, list[Any]]]:
     from beoncosup.finder.criteria import DEFAULT_MAX_KM, Criteria
     from beoncosup.finder.eligibility import _service_id_param, _sql
     from beoncosup.finder.selectors import _place, resolve_needs
-    from beoncosup.search.selectors import raw_search_sql, search_scores, text_query
+    from beoncosup.search.selectors import (
+        informative_terms,
+        raw_search_sql,
+        search_scores,
+        text_query,
+    )
 
     p = query.params
     criteria = Criteria(
@@ -254,7 +259,11 @@ def raw_statements(query: Query) -> list[tuple[str, list[Any]]]:
     extra: list[Any] = []
     if criteria.q.strip():
         tq = text_query(criteria.q, criteria.lang)
-        statements.append(raw_search_sql("service", tq.language, tq.all_terms))
+        # The terms the engine searches for: common ones are left out (their document counts
+        # are cached by the engine, so they are not part of a warm query either).
+        terms = informative_terms(f"service{tq.language}", tq.all_terms)
+        if terms:
+            statements.append(raw_search_sql("service", tq.language, terms))
         extra = [_service_id_param(i) for i in search_scores("service", tq)]
     limit = criteria.max_km or DEFAULT_MAX_KM
     statements.append(_sql(criteria, needs, extra, place, limit))

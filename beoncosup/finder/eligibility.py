@@ -24,15 +24,17 @@ from beoncosup.search.models import ServiceProfile
 from beoncosup.taxonomy.models import Need
 
 COLUMNS = (
-    "service_id",
-    "delivery",
-    "costs",
-    "access",
-    "languages",
-    "areas",
-    "radius_km",
-    "points",
-    "assured_date",
+    "p.service_id",
+    "p.delivery",
+    "p.costs",
+    "p.access",
+    "p.languages",
+    "p.areas",
+    "p.radius_km",
+    "p.points",
+    # As text: SQLite's date converter costs more per row than anything else read here, and
+    # ISO dates compare as strings (see Candidate.verified).
+    "CAST(p.assured_date AS TEXT)",
 )
 
 
@@ -55,9 +57,13 @@ class Candidate:
     areas: frozenset[str]
     radius_km: int | None
     points_text: str  # "lat,lon;lat,lon": parsed only when a postcode asks for distances
-    assured_date: dt.date | None
+    verified: str  # the last-verified date as "YYYY-MM-DD", "" when never verified
     needs: list[str] = field(default_factory=list)
     distance_km: float | None = None
+
+    @property
+    def assured_date(self) -> dt.date | None:
+        return dt.date.fromisoformat(self.verified) if self.verified else None
 
     @property
     def remote(self) -> bool:
@@ -85,12 +91,6 @@ def _points(value: str) -> list[tuple[float, float]]:
         lat, lon = pair.split(",")
         result.append((float(lat), float(lon)))
     return result
-
-
-def _date(value: object) -> dt.date | None:
-    if value is None or isinstance(value, dt.date):
-        return value
-    return dt.date.fromisoformat(str(value))
 
 
 def _contains(column: str, codes: Iterable[str]) -> tuple[str, list[str]]:
@@ -163,7 +163,7 @@ def _sql(
         more_where, more_params = _place_sql(place, max_km)
         where += more_where
         params += more_params
-    columns = ", ".join(f"p.{c}" for c in COLUMNS)
+    columns = ", ".join(COLUMNS)
     conditions = " AND ".join(where)
     parts = []
     all_params: list[Any] = []
@@ -222,13 +222,14 @@ def prefilter(
                 areas=_codes(row[5]),
                 radius_km=row[6],
                 points_text=row[7],
-                assured_date=_date(row[8]),
+                verified=str(row[8] or ""),
             )
         if row[9] is not None and row[9] not in candidate.needs:
             candidate.needs.append(row[9])
     order = {code: index for index, code in enumerate(needs)}
     for candidate in found.values():
-        candidate.needs.sort(key=order.__getitem__)
+        if len(candidate.needs) > 1:
+            candidate.needs.sort(key=order.__getitem__)
     return list(found.values())
 
 

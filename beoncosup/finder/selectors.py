@@ -172,7 +172,7 @@ class _Scorer:
         self.typed = bool(criteria.q.strip())
         self.limit = criteria.max_km or DEFAULT_MAX_KM
         self.wanted = frozenset(criteria.languages) or frozenset({criteria.lang})
-        self.fresh_since = today - dt.timedelta(FRESH_DAYS)
+        self.fresh_since = (today - dt.timedelta(FRESH_DAYS)).isoformat()
 
     def __call__(self, candidate: Candidate) -> float:
         matched = candidate.needs
@@ -193,7 +193,7 @@ class _Scorer:
             near = max(0.0, 1 - distance / self.limit)
         offered = candidate.languages
         language = 1.0 if offered & self.wanted else (0.0 if offered else 0.5)
-        verified = candidate.assured_date
+        verified = candidate.verified  # ISO dates: string order is date order
         fresh = 1.0 if verified and verified >= self.fresh_since else 0.3
         return round(
             WEIGHTS["coverage"] * coverage
