@@ -219,5 +219,10 @@ def test_blocked_map_tiles_leave_the_list_usable(page: Page, live_server, direct
         "document.getElementById('results-map').contains(document.activeElement)"
     )
 
+    # The needs filter (JavaScript only) narrows the list without searching.
+    page.locator("#need-filter").fill("prothe")  # "prothèse": accents do not matter
+    expect(page.locator("#need-MED-AIDS-PROSTHESES")).to_be_visible()
+    expect(page.locator("#need-MED-FATIGUE")).to_be_hidden()
+
     page.locator(".result h3 a").first.click()
     expect(page.locator("h1")).to_contain_text("Steunpunt")
