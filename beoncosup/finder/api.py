@@ -44,6 +44,25 @@ class FinderParams(Schema):
     age: int | None = Field(None, ge=0, le=120)
     max_km: int | None = Field(None, ge=1, le=300)
     delivery: Literal["in_person", "home_visit", "phone", "online", "group"] | None = None
+    reach: Literal["travel", "home", "remote"] | None = Field(
+        None,
+        description=(
+            "How the help can reach the person: travel (no limit), home (home visits, phone "
+            "or online) or remote (phone or online only)."
+        ),
+    )
+    cancer_type: (
+        Literal[
+            "breast",
+            "prostate",
+            "colorectal",
+            "lung",
+            "haematological",
+            "paediatric",
+            "head_neck",
+        ]
+        | None
+    ) = Field(None, description="Services limited to other cancer types are left out.")
     free_only: bool = False
     self_referral_only: bool = False
     page: int = Field(1, ge=1, le=1000)
@@ -100,6 +119,8 @@ def finder(request: HttpRequest, params: Query[FinderParams]) -> dict[str, Any]:
         age=params.age,
         max_km=params.max_km,
         delivery=params.delivery,
+        reach=params.reach,
+        cancer_type=params.cancer_type,
         free_only=params.free_only,
         self_referral_only=params.self_referral_only,
         page=params.page,

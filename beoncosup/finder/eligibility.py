@@ -18,7 +18,7 @@ from typing import Any
 from django.db import connection
 
 from beoncosup.directory.models import Service
-from beoncosup.finder.criteria import DEFAULT_MAX_KM, Criteria
+from beoncosup.finder.criteria import DEFAULT_MAX_KM, REACH_MODES, Criteria
 from beoncosup.geo.distance import bounding_box, haversine_km
 from beoncosup.search.models import ServiceProfile
 from beoncosup.taxonomy.models import Need
@@ -107,6 +107,7 @@ def _person_sql(criteria: Criteria) -> tuple[list[str], list[Any]]:
         ("statuses", criteria.status),
         ("audiences", criteria.audience),
         ("phases", criteria.phase),
+        ("cancer_types", criteria.cancer_type),
     ):
         if value:
             sql, more = _contains(column, [value])
@@ -124,6 +125,10 @@ def _person_sql(criteria: Criteria) -> tuple[list[str], list[Any]]:
         if required:
             where.append(f"p.{column} LIKE %s")
             params.append(f"%|{required}|%")
+    modes = REACH_MODES.get(criteria.reach or "")
+    if modes:
+        where.append("(" + " OR ".join(["p.delivery LIKE %s"] * len(modes)) + ")")
+        params += [f"%|{mode}|%" for mode in modes]
     if criteria.languages:
         sql, more = _contains("languages", criteria.languages)
         where.append(sql)

@@ -1,7 +1,6 @@
 """The finder's GET form: the same parameters and values as ``GET /api/v1/finder`` (need, q,
-postcode, languages, audience, status, phase, age, max_km, delivery, free_only,
-self_referral_only, page), plus two page-only questions the engine does not use as such:
-``cancer_type`` (kept in the URL, not sent) and ``reach`` (mapped onto ``delivery``)."""
+postcode, languages, audience, status, phase, age, max_km, delivery, reach, cancer_type,
+free_only, self_referral_only, page)."""
 
 from __future__ import annotations
 
@@ -22,9 +21,6 @@ from beoncosup.taxonomy.enums import Audience, Phase
 
 TRUE_VALUES = {"1", "true", "on", "yes"}
 FALSE_VALUES = {"", "0", "false", "off", "no"}
-# How a person can be reached → the delivery filter, when none is chosen explicitly. The engine
-# filters on one delivery mode, so "phone or online only" keeps the phone services.
-REACH_TO_DELIVERY = {"travel": None, "home": "home_visit", "remote": "phone"}
 
 
 def _blank(choices: Iterable[tuple[str, Any]], label: Any) -> list[tuple[str, Any]]:
@@ -117,7 +113,7 @@ class FinderForm(forms.Form):
     )
     cancer_type = forms.ChoiceField(
         label=_("Type of cancer (optional)"),
-        help_text=_("Not used to filter yet: services rarely limit themselves to one cancer."),
+        help_text=_("Services for one type of cancer only are shown for that type."),
         choices=_blank(CancerType.choices, _("Not given")),
         required=False,
     )
@@ -208,7 +204,6 @@ class FinderForm(forms.Form):
     def criteria(self, language: str) -> Criteria:
         """The search, for a valid form (``page`` defaults to 1)."""
         data = self.cleaned_data
-        delivery = data.get("delivery") or REACH_TO_DELIVERY.get(data.get("reach") or "")
         return Criteria(
             needs=tuple(dict.fromkeys(data.get("need") or ())),
             q=data.get("q") or "",
@@ -220,7 +215,9 @@ class FinderForm(forms.Form):
             phase=data.get("phase") or None,
             age=data.get("age"),
             max_km=data.get("max_km"),
-            delivery=delivery or None,
+            delivery=data.get("delivery") or None,
+            reach=data.get("reach") or None,
+            cancer_type=data.get("cancer_type") or None,
             free_only=bool(data.get("free_only")),
             self_referral_only=bool(data.get("self_referral_only")),
             page=data.get("page") or 1,

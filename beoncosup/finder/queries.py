@@ -4,14 +4,13 @@
 from __future__ import annotations
 
 import uuid
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 
-from django.db.models import Count, QuerySet, prefetch_related_objects
+from django.db.models import Count, QuerySet
 from django.utils import timezone
 
 from beoncosup.directory.models import Service
 from beoncosup.finder.models import SupportPlan, SupportPlanItem
-from beoncosup.finder.selectors import Hit
 from beoncosup.taxonomy.models import Domain, Need
 from beoncosup.taxonomy.selectors import domains_with_categories
 
@@ -39,12 +38,6 @@ def need_labels(codes: Iterable[str]) -> dict[str, str]:
 def needs_picker() -> QuerySet[Domain]:
     """Domains with their categories and needs: three queries."""
     return domains_with_categories()
-
-
-def with_contact_details(hits: Sequence[Hit]) -> None:
-    """Loads, in one query per relation, what a result shows beyond what the engine fetched
-    (required documents, addresses)."""
-    prefetch_related_objects([hit.service for hit in hits], "required_documents")
 
 
 def active_service(service_id: uuid.UUID) -> Service | None:

@@ -236,7 +236,12 @@ def _alternatives(
     if place is None or not unmet:
         return {}
     relaxed = replace(
-        criteria, delivery=None, free_only=False, self_referral_only=False, languages=()
+        criteria,
+        delivery=None,
+        reach=None,
+        free_only=False,
+        self_referral_only=False,
+        languages=(),
     )
     result: dict[str, list[tuple[Candidate, list[str]]]] = {}
     for code in unmet:

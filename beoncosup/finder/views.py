@@ -60,7 +60,6 @@ def finder(request: HttpRequest) -> HttpResponse:
         except CriteriaError as error:
             form.add_engine_error(error)
         else:
-            queries.with_contact_details(result.hits)
             context.update(
                 result_context(
                     request=request,

@@ -49,6 +49,7 @@ class ServiceProfile(models.Model):
     statuses = models.CharField(max_length=200, blank=True)
     audiences = models.CharField(max_length=100, blank=True)
     phases = models.CharField(max_length=100, blank=True)
+    cancer_types = models.CharField(max_length=200, blank=True)
     delivery = models.CharField(max_length=100, blank=True)
     costs = models.CharField(max_length=100, blank=True)
     access = models.CharField(max_length=100, blank=True)

@@ -104,6 +104,7 @@ def _profile(service: Service) -> ServiceProfile:
         statuses=_codes(service.employment_statuses),
         audiences=_codes(service.audiences),
         phases=_codes(service.phases),
+        cancer_types=_codes(service.cancer_types),
         delivery=_codes(service.delivery_modes),
         costs=_codes(service.costs),
         access=_codes(service.access_routes),

@@ -239,3 +239,37 @@ def test_api_reports_suggestion_text_needs_and_alternatives(client: Client, tmp_
     assert body["unmet"] == ["MED-PAIN"]
     assert body["alternatives"][0]["need"] == "MED-PAIN"
     assert body["alternatives"][0]["results"][0]["service"]["name"] == "Steunpunt liege"
+
+
+def test_reach_keeps_the_modes_that_can_come_to_the_person(tmp_path, reference):
+    def delivered(seed: str, modes: list[str]) -> dict[str, Any]:
+        return with_codes(service_record(seed), "beoncosup-delivery", modes)
+
+    load(
+        tmp_path,
+        [
+            delivered("office", ["in_person"]),
+            delivered("phone", ["phone"]),
+            delivered("video", ["online"]),
+            delivered("visit", ["home_visit"]),
+        ],
+    )
+
+    def found(reach: str) -> list[str]:
+        return names(find_services(Criteria(needs=("MED-PAIN",), reach=reach)))
+
+    assert found("remote") == ["Steunpunt phone", "Steunpunt video"]
+    assert found("home") == ["Steunpunt phone", "Steunpunt video", "Steunpunt visit"]
+    assert len(found("travel")) == 4
+
+
+def test_services_for_other_cancer_types_are_left_out(tmp_path, reference):
+    breast = with_codes(service_record("breast"), "beoncosup-cancer-type", ["breast"])
+    load(tmp_path, [breast, service_record("all")])
+
+    def found(**criteria: Any) -> list[str]:
+        return names(find_services(Criteria(needs=("MED-PAIN",), **criteria)))
+
+    assert found(cancer_type="lung") == ["Steunpunt all"]
+    assert found(cancer_type="breast") == ["Steunpunt all", "Steunpunt breast"]
+    assert found() == ["Steunpunt all", "Steunpunt breast"]

@@ -124,11 +124,13 @@ def test_results_show_reasons_contact_and_plan_button(client: Client, tmp_path, 
     assert 'id="finder-markers"' in html
 
 
-def test_reach_and_delivery_map_onto_the_engine(client: Client, reference):
-    home = client.get(url(), {"need": "MED-PAIN", "reach": "home"})
+def test_reach_delivery_and_cancer_type_reach_the_engine(client: Client, reference):
+    home = client.get(url(), {"need": "MED-PAIN", "reach": "home", "cancer_type": "lung"})
     explicit = client.get(url(), {"need": "MED-PAIN", "reach": "home", "delivery": "online"})
 
-    assert home.context["criteria"].delivery == "home_visit"
+    assert home.context["criteria"].reach == "home"
+    assert home.context["criteria"].cancer_type == "lung"
+    assert home.context["criteria"].delivery is None
     assert explicit.context["criteria"].delivery == "online"
 
 

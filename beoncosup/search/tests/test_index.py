@@ -12,6 +12,7 @@ from django.core.management import call_command
 from beoncosup.directory.hsds.importer import hsds_import
 from beoncosup.directory.models import Organization, Service, ServiceLanguage
 from beoncosup.directory.tests.factories import make_geo, make_needs, service_record
+from beoncosup.search import selectors
 from beoncosup.search.models import SearchDocument, ServiceProfile
 from beoncosup.search.needs import clear_cache
 from beoncosup.search.selectors import search_scores, text_query
@@ -145,8 +146,6 @@ def test_rebuild_command_restores_a_lost_index(capsys):
 
 
 def test_terms_in_a_large_share_of_documents_are_not_searched(monkeypatch):
-    from beoncosup.search import selectors
-
     monkeypatch.setattr(selectors, "COMMON_MIN_DOCUMENTS", 3)
     monkeypatch.setattr(selectors, "COMMON_SHARE", 0.5)
     selectors.clear_term_stats()
