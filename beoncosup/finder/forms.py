@@ -118,7 +118,7 @@ class FinderForm(forms.Form):
         required=False,
     )
     reach = forms.ChoiceField(
-        label=_("How can the person be reached?"),
+        label=_("How can the help reach the person?"),
         choices=[
             ("travel", _("Can travel to a service")),
             ("home", _("Needs a home visit")),

@@ -41,7 +41,7 @@ LEGENDS: dict[str, dict[str, Promise]] = {
     "status": {
         "patient": _("What is your work status?"),
         "relative": _("What is your own work status?"),
-        "employer": _("What is the status of your employee?"),
+        "employer": _("What is the work status of your employee?"),
         "professional": _("What is the work status of the person you help?"),
     },
     "postcode": {

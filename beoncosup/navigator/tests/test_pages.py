@@ -46,7 +46,7 @@ def test_wizard_employer_is_asked_about_the_employee(client, measures):
 
     html = response.content.decode()
     assert "Question 2 of 4" in html
-    assert "What is the status of your employee?" in html
+    assert "What is the work status of your employee?" in html
     assert 'value="self_employed"' not in html
 
 
