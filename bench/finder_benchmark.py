@@ -209,9 +209,9 @@ def main() -> None:
     os.environ.update(env)
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "beoncosup.settings")
     sys.path.insert(0, str(ROOT))
-    import django
+    # Start the application as the WSGI server does (django.setup(), then gc.freeze()).
+    import beoncosup.wsgi  # noqa: F401
 
-    django.setup()
     report = measure(args, folder)
     report["build"] = build_times
     report["index"] = index_size(database)
@@ -227,7 +227,7 @@ def raw_statements(query: Query) -> list[tuple[str, list[Any]]]:
     """The SQL the engine sends to the index for this query, with its parameters, worked out
     the way find_services does (untimed)."""
     from beoncosup.finder.criteria import DEFAULT_MAX_KM, Criteria
-    from beoncosup.finder.eligibility import _service_id_param, _sql
+    from beoncosup.finder.eligibility import _sql, service_id_param
     from beoncosup.finder.selectors import _place, resolve_needs
     from beoncosup.search.selectors import (
         informative_terms,
@@ -264,7 +264,7 @@ def raw_statements(query: Query) -> list[tuple[str, list[Any]]]:
         terms = informative_terms(f"service{tq.language}", tq.all_terms)
         if terms:
             statements.append(raw_search_sql("service", tq.language, terms))
-        extra = [_service_id_param(i) for i in search_scores("service", tq)]
+        extra = [service_id_param(i) for i in search_scores("service", tq)]
     limit = criteria.max_km or DEFAULT_MAX_KM
     statements.append(_sql(criteria, needs, extra, place, limit))
     return statements

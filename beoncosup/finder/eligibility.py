@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
@@ -45,29 +45,69 @@ class Place:
     area_codes: frozenset[str]
 
 
-@dataclass
 class Candidate:
-    """A service that may fit, with what ranking and reasons need (no ORM object)."""
+    """A service that may fit, with what ranking and reasons need (no ORM object).
 
-    service_id: str
-    delivery: frozenset[str]
-    costs: frozenset[str]
-    access: frozenset[str]
-    languages: frozenset[str]
-    areas: frozenset[str]
-    radius_km: int | None
-    points_text: str  # "lat,lon;lat,lon": parsed only when a postcode asks for distances
-    verified: str  # the last-verified date as "YYYY-MM-DD", "" when never verified
-    needs: list[str] = field(default_factory=list)
-    distance_km: float | None = None
+    Built for every candidate (thousands per search at 100,000 services), so it keeps the
+    database's raw values and works out sets, the hyphenated id and dates only on demand."""
+
+    __slots__ = (
+        "_access",
+        "_areas",
+        "_costs",
+        "_delivery",
+        "_languages",
+        "distance_km",
+        "needs",
+        "points_text",
+        "radius_km",
+        "raw_id",
+        "remote",
+        "verified",
+    )
+
+    def __init__(self, row: tuple[Any, ...], needs: list[str]) -> None:
+        self.raw_id = row[0]  # as the database returns it: 32 hex digits or a UUID
+        self._delivery: str = row[1]
+        self._costs: str = row[2]
+        self._access: str = row[3]
+        self._languages: str = row[4]
+        self._areas: str = row[5]
+        self.radius_km: int | None = row[6]
+        self.points_text: str = row[7]  # "lat,lon;lat,lon": parsed only for distances
+        # The last-verified date as "YYYY-MM-DD" ("" when never): ISO dates compare as text.
+        self.verified: str = row[8] or ""
+        self.remote = "|phone|" in self._delivery or "|online|" in self._delivery
+        self.needs = needs
+        self.distance_km: float | None = None
+
+    @property
+    def service_id(self) -> str:
+        return _service_id(self.raw_id)
+
+    @property
+    def delivery(self) -> frozenset[str]:
+        return _codes(self._delivery)
+
+    @property
+    def costs(self) -> frozenset[str]:
+        return _codes(self._costs)
+
+    @property
+    def access(self) -> frozenset[str]:
+        return _codes(self._access)
+
+    @property
+    def languages(self) -> frozenset[str]:
+        return _codes(self._languages)
+
+    @property
+    def areas(self) -> frozenset[str]:
+        return _codes(self._areas)
 
     @property
     def assured_date(self) -> dt.date | None:
         return dt.date.fromisoformat(self.verified) if self.verified else None
-
-    @property
-    def remote(self) -> bool:
-        return bool({"phone", "online"} & self.delivery)
 
 
 @lru_cache(maxsize=4096)
@@ -174,11 +214,18 @@ def _sql(
     all_params: list[Any] = []
     if needs:
         marks = ", ".join(["%s"] * len(needs))
+        # One row per service with the needs it addresses joined by "|": the database groups
+        # them, which is cheaper than a row per (service, need) read into Python.
+        codes = (
+            "string_agg(n.code, '|')"
+            if connection.vendor == "postgresql"
+            else "group_concat(n.code, '|')"
+        )
         parts.append(
-            f"SELECT {columns}, n.code FROM {links} AS t "  # noqa: S608 - names from _meta
+            f"SELECT {columns}, {codes} FROM {links} AS t "  # noqa: S608 - names from _meta
             f"JOIN {need_table} AS n ON n.id = t.need_id "
             f"JOIN {profiles} AS p ON p.service_id = t.service_id "
-            f"WHERE n.code IN ({marks}) AND {conditions}"
+            f"WHERE n.code IN ({marks}) AND {conditions} GROUP BY p.service_id"
         )
         all_params += [*needs, *params]
     if extra_ids:
@@ -191,7 +238,7 @@ def _sql(
     return " UNION ALL ".join(parts), all_params
 
 
-def _service_id_param(value: str) -> object:
+def service_id_param(value: str) -> object:
     """Service ids as the database stores them (SQLite: 32 hex digits, PostgreSQL: uuid)."""
     return Service._meta.get_field("id").get_db_prep_value(value, connection)
 
@@ -206,35 +253,24 @@ def prefilter(
 ) -> list[Candidate]:
     """Services addressing any of the needs (or among extra_ids, the free text's matches)
     that the SQL pass keeps, each with the needs it addresses, in the needs' order."""
-    extra = [_service_id_param(i) for i in extra_ids]
+    extra = [service_id_param(i) for i in extra_ids]
     if not needs and not extra:
         return []
     sql, params = _sql(criteria, needs, extra, place, max_km)
-    found: dict[str, Candidate] = {}
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
         rows = cursor.fetchall()
-    for row in rows:
-        service_id = _service_id(row[0])
-        candidate = found.get(service_id)
-        if candidate is None:
-            candidate = found[service_id] = Candidate(
-                service_id=service_id,
-                delivery=_codes(row[1]),
-                costs=_codes(row[2]),
-                access=_codes(row[3]),
-                languages=_codes(row[4]),
-                areas=_codes(row[5]),
-                radius_km=row[6],
-                points_text=row[7],
-                verified=str(row[8] or ""),
-            )
-        if row[9] is not None and row[9] not in candidate.needs:
-            candidate.needs.append(row[9])
     order = {code: index for index, code in enumerate(needs)}
-    for candidate in found.values():
-        if len(candidate.needs) > 1:
-            candidate.needs.sort(key=order.__getitem__)
+    found: dict[Any, Candidate] = {}
+    for row in rows:
+        codes = row[9].split("|") if row[9] else []
+        if len(codes) > 1:
+            codes.sort(key=order.__getitem__)
+        known = found.get(row[0])
+        if known is None:
+            found[row[0]] = Candidate(row, codes)
+        else:  # found by its needs and by the free text: one candidate
+            known.needs = known.needs or codes
     return list(found.values())
 
 

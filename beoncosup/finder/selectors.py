@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
+from typing import Any
 
 from django.db.models import Prefetch
 from django.utils import timezone
@@ -31,6 +32,7 @@ from beoncosup.finder.eligibility import (
     nearest_km,
     prefilter,
     serves_area,
+    service_id_param,
     within_reach,
 )
 from beoncosup.geo.selectors import area_codes_for_postcode, postcode_points
@@ -164,10 +166,12 @@ class _Scorer:
         self,
         criteria: Criteria,
         relevance: dict[str, float],
-        text_scores: dict[str, float],
+        text_scores: dict[Any, float],
         today: dt.date,
     ) -> None:
         self.relevance = relevance
+        # Picked needs all weigh 1: then relevance is 1 for any service that covers one.
+        self.uniform = all(value == 1.0 for value in relevance.values())
         self.text_scores = text_scores
         self.typed = bool(criteria.q.strip())
         self.limit = criteria.max_km or DEFAULT_MAX_KM
@@ -177,11 +181,14 @@ class _Scorer:
     def __call__(self, candidate: Candidate) -> float:
         matched = candidate.needs
         coverage = len(matched) / max(len(self.relevance), 1)
-        need_relevance = (
-            sum(self.relevance[code] for code in matched) / len(matched) if matched else 0.0
-        )
+        if not matched:
+            need_relevance = 0.0
+        elif self.uniform:
+            need_relevance = 1.0
+        else:
+            need_relevance = sum(self.relevance[code] for code in matched) / len(matched)
         if self.typed:
-            text = (need_relevance + self.text_scores.get(candidate.service_id, 0.0)) / 2
+            text = (need_relevance + self.text_scores.get(candidate.raw_id, 0.0)) / 2
         else:
             text = need_relevance
         distance = candidate.distance_km
@@ -270,14 +277,17 @@ def find_services(criteria: Criteria) -> FinderResult:
     candidates = prefilter(criteria, needs, place, extra_ids=text_scores, max_km=limit)
     coverage = dict.fromkeys(needs, 0)
     ranked: list[tuple[float, float, str, Candidate]] = []
-    score_of = _Scorer(criteria, relevance, text_scores, timezone.localdate())
+    # Keyed like the database returns ids, so no candidate needs its id converted.
+    raw_scores = {service_id_param(key): value for key, value in text_scores.items()}
+    score_of = _Scorer(criteria, relevance, raw_scores, timezone.localdate())
     for candidate in candidates:
-        if not within_reach(candidate, criteria, place):
+        if place is not None and not within_reach(candidate, criteria, place):
             continue
         for code in candidate.needs:
             coverage[code] += 1
         score = score_of(candidate)
-        ranked.append((-score, candidate.distance_km or 0.0, candidate.service_id, candidate))
+        # Ties: the nearer, then by id (the raw id sorts like the hyphenated one).
+        ranked.append((-score, candidate.distance_km or 0.0, candidate.raw_id, candidate))
     ranked.sort(key=lambda row: row[:3])
     start = (criteria.page - 1) * PAGE_SIZE
     page = [row[3] for row in ranked[start : start + PAGE_SIZE]]

@@ -72,6 +72,7 @@ def _index() -> _Index:
 
 def clear_cache() -> None:
     _index.cache_clear()
+    _matches.cache_clear()
 
 
 def _query_stems(text: str, language: str, index: _Index) -> set[str]:
@@ -94,6 +95,18 @@ def _query_stems(text: str, language: str, index: _Index) -> set[str]:
 
 
 def match_needs(text: str, language: str, *, limit: int = 10) -> list[NeedMatch]:
+    """The needs a text is about, best first, with a score between 0 and 1 (see _matches).
+
+    Remembered for recent texts: one finder search asks twice (its needs, then the words to
+    expand the text search with)."""
+    return list(_matches(text, language)[:limit])
+
+
+MAX_MATCHES = 50  # the API's largest limit
+
+
+@lru_cache(maxsize=256)
+def _matches(text: str, language: str) -> tuple[NeedMatch, ...]:
     """The needs a text is about, best first, with a score between 0 and 1.
 
     A label or synonym scores by how much of it the text contains and how much of the text it
@@ -123,9 +136,9 @@ def match_needs(text: str, language: str, *, limit: int = 10) -> list[NeedMatch]
         for code in best_phrase.keys() | bonus.keys():
             value = min(best_phrase.get(code, 0.0) + bonus.get(code, 0.0), 1.0) * factor
             scores[code] = max(scores.get(code, 0.0), value)
-    best = sorted(scores.items(), key=lambda item: (-item[1], item[0]))[:limit]
+    best = sorted(scores.items(), key=lambda item: (-item[1], item[0]))[:MAX_MATCHES]
     labels = index.labels[language]
-    return [
+    return tuple(
         NeedMatch(code=code, label=labels.get(code, code), score=round(value, 3))
         for code, value in best
-    ]
+    )
