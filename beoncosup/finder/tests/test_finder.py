@@ -6,6 +6,7 @@ from typing import Any
 
 import pytest
 from django.test import Client
+from django.utils.translation import gettext, override
 
 from beoncosup.directory.hsds.importer import hsds_import
 from beoncosup.directory.tests.factories import attribute, make_geo, make_needs, service_record
@@ -192,7 +193,8 @@ def test_free_text_finds_services_by_their_own_words_within_eligibility(tmp_path
 
     assert names(result) == ["Yoga yoga"]  # the student-only one is not eligible
     assert result.needs == []
-    assert result.hits[0].reasons[0] == "matches the words you typed"
+    with override("nl"):
+        assert result.hits[0].reasons[0] == gettext("matches the words you typed")
 
 
 def test_text_relevance_orders_otherwise_equal_services(tmp_path, reference):

@@ -9,6 +9,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.urls import reverse
 from wagtail.models import Workflow
+from wagtail.users.models import UserProfile
 
 from beoncosup.hub.models import ArticlePage
 from beoncosup.hub.services import EDITORS, REVIEWERS, hub_editorial_ensure
@@ -27,6 +28,11 @@ def page(tmp_path):
 def user_in(group: str, name: str):
     user = get_user_model().objects.create_user(username=name, password="x")
     user.groups.add(Group.objects.get(name=group))
+    # The admin speaks the site's default language (Dutch) unless the editor chose another:
+    # these tests read English.
+    profile = UserProfile.get_for_user(user)
+    profile.preferred_language = "en"
+    profile.save()
     return user
 
 
