@@ -266,6 +266,29 @@ def articles_for_need(
     return [_card(page, page.get_url(request) or "", language) for page in pages]
 
 
+def articles_for_needs(
+    need_codes: list[str], language: str, request: HttpRequest | None = None, *, per_need: int = 3
+) -> dict[str, list[ArticleCard]]:
+    """For each need code, up to ``per_need`` current articles in the language (the self-check
+    result); one query for the pages and one for their needs, whatever the number of needs."""
+    pages = (
+        current_articles()
+        .filter(needs__code__in=need_codes, locale__language_code=language)
+        .distinct()
+        .select_related("locale")
+        .prefetch_related("needs")
+        .order_by("title")
+    )
+    found: dict[str, list[ArticleCard]] = {code: [] for code in need_codes}
+    for page in pages:
+        card = _card(page, page.get_url(request) or "", language)
+        for need in page.needs.all():
+            cards = found.get(need.code)
+            if cards is not None and len(cards) < per_need:
+                cards.append(card)
+    return found
+
+
 def overdue_articles(today: date | None = None) -> QuerySet[ArticlePage]:
     """Articles whose next review date has passed, oldest first (the editors' report)."""
     today = today or timezone.localdate()

@@ -22,6 +22,7 @@ from beoncosup.core.i18n_text import pick
 from beoncosup.finder.criteria import Criteria, CriteriaError
 from beoncosup.finder.selectors import find_services
 from beoncosup.finder.services import create_plan
+from beoncosup.hub.selectors import articles_for_needs
 from beoncosup.screening import selectors, services
 from beoncosup.screening.forms import PostcodeForm, StartForm, StepForm
 from beoncosup.screening.models import InstrumentVersion, Item
@@ -198,6 +199,7 @@ def result(request: HttpRequest) -> HttpResponse:
     audience = version.instrument.audience
     labels = dict(Need.objects.filter(code__in=evaluation.needs).values_list("code", "label"))
     hits: list[Any] = []
+    coverage: dict[str, int] = {}
     if evaluation.needs and not form.errors:
         try:
             found = find_services(
@@ -209,13 +211,26 @@ def result(request: HttpRequest) -> HttpResponse:
                 )
             )
             hits = found.hits
+            coverage = found.coverage
         except CriteriaError:
             form.add_error("postcode", _("We do not know this postcode. Check the four digits."))
+    by_need = {
+        code: [hit for hit in hits if code in hit.matched_needs][:SERVICES_PER_NEED]
+        for code in evaluation.needs
+    }
+    for code in [c for c, found_hits in by_need.items() if not found_hits and coverage.get(c)]:
+        # The first page of the combined search favours services covering several needs; a
+        # need none of them covers, though some service does, gets its own search.
+        by_need[code] = find_services(
+            Criteria(needs=(code,), postcode=postcode or None, lang=language, audience=audience)
+        ).hits[:SERVICES_PER_NEED]
+    articles = articles_for_needs(list(evaluation.needs), language, request)
     needs = [
         {
             "code": code,
             "label": labels.get(code, code),
-            "hits": [hit for hit in hits if code in hit.matched_needs][:SERVICES_PER_NEED],
+            "hits": by_need[code],
+            "articles": articles.get(code, []),
         }
         for code in evaluation.needs
     ]

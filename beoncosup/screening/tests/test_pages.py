@@ -7,6 +7,8 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import translation
 
+from beoncosup.hub.tests.factories import article as hub_article
+from beoncosup.hub.tests.factories import load as load_articles
 from beoncosup.screening.models import SelfCheckResponse
 from beoncosup.screening.views import SESSION_KEY, finder_url
 
@@ -234,3 +236,13 @@ def test_answers_expire_after_an_hour(client, instruments):
 
     assert response.url == url("start")
     assert SESSION_KEY not in client.session
+
+
+def test_result_lists_the_hub_articles_of_each_need(client, instruments, tmp_path):
+    load_articles(tmp_path, [hub_article("pain-relief", needs=["MED-PAIN"])])
+    run_patient(client)
+
+    html = client.get(url("result")).content.decode()
+
+    assert "Read more about this" in html
+    assert "Title en pain-relief" in html
