@@ -14,6 +14,7 @@ from django.utils import translation
 from playwright.sync_api import Browser, Page, expect
 
 from beoncosup.directory.hsds.importer import hsds_import
+from beoncosup.directory.models import Service
 from beoncosup.directory.tests.factories import attribute, make_geo, service_record
 from beoncosup.search.needs import clear_cache
 from beoncosup.taxonomy.services import taxonomy_load
@@ -226,3 +227,17 @@ def test_blocked_map_tiles_leave_the_list_usable(page: Page, live_server, direct
 
     page.locator(".result h3 a").first.click()
     expect(page.locator("h1")).to_contain_text("Steunpunt")
+
+
+def test_results_reflow_at_320_pixels_with_long_addresses(page: Page, live_server, directory):
+    Service.objects.update(
+        url="https://www.example.org/ondersteuning/psychosociale-begeleiding-en-lotgenotencontact",
+        email="informatie.psychosociale.begeleiding@ziekenhuisnetwerk-voorbeeld.be",
+    )
+    page.set_viewport_size({"width": 320, "height": 640})
+    page.route(TILES, lambda route: route.abort())
+
+    page.goto(f"{live_server.url}{url('nl', 'finder:finder')}?need=MED-PAIN&postcode=9000")
+
+    expect(page.locator(".result").first).to_be_visible()
+    assert page.evaluate("document.documentElement.scrollWidth - window.innerWidth") <= 0
