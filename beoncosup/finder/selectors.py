@@ -148,7 +148,9 @@ def _reasons(candidate: Candidate, criteria: Criteria, needs: list[str]) -> list
         if candidate.assured_date:
             months = max((timezone.localdate() - candidate.assured_date).days // 30, 0)
             reasons.append(
-                ngettext(
+                _("verified this month")
+                if months == 0
+                else ngettext(
                     "verified %(months)s month ago",
                     "verified %(months)s months ago",
                     months,

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import datetime as dt
 import json
 from pathlib import Path
 from typing import Any
@@ -275,3 +276,13 @@ def test_services_for_other_cancer_types_are_left_out(tmp_path, reference):
     assert found(cancer_type="lung") == ["Steunpunt all"]
     assert found(cancer_type="breast") == ["Steunpunt all", "Steunpunt breast"]
     assert found() == ["Steunpunt all", "Steunpunt breast"]
+
+
+def test_a_service_verified_this_month_says_so(tmp_path, reference):
+    fresh = service_record("fresh")
+    fresh["assured_date"] = dt.date.today().isoformat()
+    load(tmp_path, [fresh])
+
+    result = find_services(Criteria(needs=("MED-PAIN",), lang="en"))
+
+    assert result.hits[0].reasons[-1] == "verified this month"
