@@ -32,6 +32,10 @@ def catalogue_problems(locale_dir: Path) -> list[str]:
             where = f"{path}:{entry.linenum}: {entry.msgid[:60]!r}"
             if "fuzzy" in entry.flags:
                 problems.append(f"{where} is fuzzy")
+            elif entry.previous_msgid or entry.previous_msgid_plural:
+                # Stale "#|" lines from gettext's guess; a "#| msgid_plural" on a singular
+                # entry even makes msgfmt (and so compilemessages) fail.
+                problems.append(f"{where} keeps '#|' lines of an earlier message")
             elif not entry.translated():
                 problems.append(f"{where} is untranslated")
     return problems
