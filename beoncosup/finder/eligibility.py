@@ -133,11 +133,13 @@ def _points(value: str) -> list[tuple[float, float]]:
     return result
 
 
-def _contains(column: str, codes: Iterable[str]) -> tuple[str, list[str]]:
-    """SQL that is true when the "|a|b|" column holds one of the codes, or is empty."""
+def _contains(column: str, codes: Iterable[str], *, also: str = "") -> tuple[str, list[str]]:
+    """SQL that is true when the "|a|b|" column holds one of the codes, or is empty (or the
+    ``also`` condition holds)."""
     codes = list(codes)
     tests = " OR ".join([f"p.{column} LIKE %s"] * len(codes))
-    return f"(p.{column} = '' OR {tests})", [f"%|{code}|%" for code in codes]
+    extra = f" OR {also}" if also else ""
+    return f"(p.{column} = ''{extra} OR {tests})", [f"%|{code}|%" for code in codes]
 
 
 def _person_sql(criteria: Criteria) -> tuple[list[str], list[Any]]:
@@ -179,10 +181,9 @@ def _person_sql(criteria: Criteria) -> tuple[list[str], list[Any]]:
 def _place_sql(place: Place, max_km: float | None) -> tuple[list[str], list[Any]]:
     """The area served holds the person's place (or is a radius, checked later); with max_km,
     in-person services need a location inside the distance box."""
-    codes = sorted(place.area_codes)
-    tests = " OR ".join(["p.areas LIKE %s"] * len(codes))
-    where = [f"(p.areas = '' OR p.has_radius = %s OR {tests})"]
-    params: list[Any] = [True, *(f"%|{code}|%" for code in codes)]
+    sql, codes = _contains("areas", sorted(place.area_codes), also="p.radius_km IS NOT NULL")
+    where = [sql]
+    params: list[Any] = list(codes)
     if max_km is not None:
         box = bounding_box(place.latitude, place.longitude, max_km)
         where.append(

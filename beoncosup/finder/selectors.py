@@ -41,7 +41,6 @@ from beoncosup.search.selectors import search_scores, text_query
 from beoncosup.search.vocabulary import suggest
 from beoncosup.taxonomy.models import Need
 
-REMOTE = {"phone", "online"}
 MATCH_THRESHOLD = 0.5  # free-text needs: keep matches this strong…
 RELATIVE_THRESHOLD = 0.8  # …and nearly as strong as the best one
 MAX_TEXT_NEEDS = 3
@@ -252,17 +251,16 @@ def _alternatives(
         self_referral_only=False,
         languages=(),
     )
+    usable: dict[str, list[Candidate]] = {code: [] for code in unmet}
+    for candidate in prefilter(relaxed, unmet, place):  # one statement for every unmet need
+        candidate.distance_km = distance = nearest_km(candidate, place)
+        if serves_area(candidate, place, distance) and (candidate.remote or distance is not None):
+            for code in candidate.needs:
+                usable[code].append(candidate)
     result: dict[str, list[tuple[Candidate, list[str]]]] = {}
-    for code in unmet:
-        usable = []
-        for candidate in prefilter(relaxed, [code], place):
-            candidate.distance_km = distance = nearest_km(candidate, place)
-            if serves_area(candidate, place, distance) and (
-                candidate.remote or distance is not None
-            ):
-                usable.append(candidate)
-        usable.sort(key=lambda c: (not c.remote, c.distance_km or 0.0, c.service_id))
-        result[code] = [(c, _reasons(c, criteria, needs)) for c in usable[:MAX_ALTERNATIVES]]
+    for code, found in usable.items():
+        found.sort(key=lambda c: (not c.remote, c.distance_km or 0.0, c.service_id))
+        result[code] = [(c, _reasons(c, criteria, needs)) for c in found[:MAX_ALTERNATIVES]]
     return result
 
 
@@ -278,7 +276,7 @@ def find_services(criteria: Criteria) -> FinderResult:
     limit = criteria.max_km or DEFAULT_MAX_KM
     candidates = prefilter(criteria, needs, place, extra_ids=text_scores, max_km=limit)
     coverage = dict.fromkeys(needs, 0)
-    ranked: list[tuple[float, float, str, Candidate]] = []
+    ranked: list[tuple[float, float, Any, Candidate]] = []
     # Keyed like the database returns ids, so no candidate needs its id converted.
     raw_scores = {service_id_param(key): value for key, value in text_scores.items()}
     score_of = _Scorer(criteria, relevance, raw_scores, timezone.localdate())
@@ -292,10 +290,10 @@ def find_services(criteria: Criteria) -> FinderResult:
         ranked.append((-score, candidate.distance_km or 0.0, candidate.raw_id, candidate))
     ranked.sort(key=lambda row: row[:3])
     start = (criteria.page - 1) * PAGE_SIZE
-    page = [row[3] for row in ranked[start : start + PAGE_SIZE]]
+    page = ranked[start : start + PAGE_SIZE]
     unmet = [code for code in needs if not coverage[code]]
     alternatives = _alternatives(criteria, unmet, place, needs)
-    shown = [c.service_id for c in page] + [
+    shown = [row[3].service_id for row in page] + [
         c.service_id for found in alternatives.values() for c, _reasons in found
     ]
     services = _services(shown)
@@ -313,7 +311,7 @@ def find_services(criteria: Criteria) -> FinderResult:
     # Reasons are sentences in the person's language: written for the page shown only.
     hits = [
         hit(candidate, -negative, _reasons(candidate, criteria, needs))
-        for negative, _near, _id, candidate in ranked[start : start + PAGE_SIZE]
+        for negative, _near, _id, candidate in page
     ]
     return FinderResult(
         needs=needs,

@@ -55,8 +55,7 @@ class ServiceProfile(models.Model):
     access = models.CharField(max_length=100, blank=True)
     languages = models.CharField(max_length=200, blank=True)
     areas = models.TextField(blank=True)
-    has_radius = models.BooleanField(default=False)
-    radius_km = models.PositiveSmallIntegerField(null=True)  # the largest radius area
+    radius_km = models.PositiveSmallIntegerField(null=True)  # the largest radius area, if any
     minimum_age = models.PositiveSmallIntegerField(null=True)
     maximum_age = models.PositiveSmallIntegerField(null=True)
     remote = models.BooleanField(default=False)  # by phone or online

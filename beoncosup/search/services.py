@@ -110,7 +110,6 @@ def _profile(service: Service) -> ServiceProfile:
         access=_codes(service.access_routes),
         languages=_codes(language.code for language in service.languages.all()),
         areas=_codes(area.code for area in areas if area.code),
-        has_radius=bool(radii),
         radius_km=max(radii) if radii else None,
         minimum_age=service.minimum_age,
         maximum_age=service.maximum_age,
