@@ -34,92 +34,17 @@ import sqlite3
 import statistics
 import subprocess
 import sys
-import threading
 import time
-import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, cast
+from typing import Any
+
+from finder_queries import QUERIES, TEXT_QUERIES, Query
+from wagtail_comparison import WagtailBench, relevance
 
 ROOT = Path(__file__).resolve().parents[1]
 PYTHON = sys.executable
-LANGS = ("nl", "fr", "de", "en")
-
-
-@dataclass(frozen=True)
-class Query:
-    label: str
-    params: dict[str, Any]
-    expected: str | None = None  # the need free text `q` expresses (relevance)
-
-
-def text(q: str, lang: str, expected: str, **more: object) -> Query:
-    return Query(f"q={q!r} {lang}", {"q": q, "lang": lang, **more}, expected)
-
-
-# The fixed mix (40). Free text first in each language, then with place and filters.
-TEXT_QUERIES = [
-    text("ik ben altijd moe", "nl", "MED-FATIGUE"),
-    text("angst dat de kanker terugkomt", "nl", "PSY-FEAR-RECURRENCE"),
-    text("geen geld meer om rond te komen", "nl", "SOC-INCOME-LOSS"),
-    text("peur que ça revienne", "fr", "PSY-FEAR-RECURRENCE"),
-    text("je n'arrive pas à dormir", "fr", "MED-SLEEP"),
-    text("perruque", "fr", "MED-AIDS-PROSTHESES"),
-    text("Perücke", "de", "MED-AIDS-PROSTHESES"),
-    text("ich bin immer müde", "de", "MED-FATIGUE"),
-    text("Schmerzen", "de", "MED-PAIN"),
-    text("back to work part-time", "en", "WORK-GRADUAL-RETURN"),
-    text("I feel lonely", "en", "PSY-LONELINESS"),
-    text("can't sleep", "en", "MED-SLEEP"),
-]
-# (need, postcode, status, other parameters)
-WITH_STATUS: list[tuple[str, str, str, dict[str, Any]]] = [
-    ("WORK-EMPLOYEE-SICK-PAY", "9000", "employee", {}),
-    ("WORK-SELFEMP-BENEFIT", "4000", "self_employed", {"lang": "fr"}),
-    ("WORK-GRADUAL-RETURN", "1000", "employee", {"lang": "fr"}),
-    ("WORK-JOBSEEKER-SICK", "6000", "job_seeker", {"lang": "fr"}),
-    ("WORK-CIVIL-SERVANT", "5000", "civil_servant", {"lang": "fr"}),
-    ("WORK-STUDIES", "3000", "student", {"age": 20}),
-    ("WORK-FATIGUE-COGNITION", "2000", "employee", {"phase": "after_treatment"}),
-    ("WORK-REINTEGRATION", "8500", "employee", {"audience": "patient"}),
-]
-QUERIES: list[Query] = [
-    # Picked needs only.
-    Query("need MED-FATIGUE", {"need": ["MED-FATIGUE"], "lang": "nl"}),
-    Query("need PSY-ANXIETY", {"need": ["PSY-ANXIETY"], "lang": "fr"}),
-    Query("need WORK-GRADUAL-RETURN", {"need": ["WORK-GRADUAL-RETURN"], "lang": "nl"}),
-    Query("2 needs SOC", {"need": ["SOC-INCOME-LOSS", "SOC-DEBTS"], "lang": "fr"}),
-    Query("3 needs", {"need": ["MED-PAIN", "MED-SLEEP", "PSY-LOW-MOOD"], "lang": "nl"}),
-    Query("need PSY-PEER-SUPPORT", {"need": ["PSY-PEER-SUPPORT"], "lang": "fr"}),
-    Query("need MED-AIDS-PROSTHESES", {"need": ["MED-AIDS-PROSTHESES"], "lang": "de"}),
-    Query("need SOC-HOME-HELP", {"need": ["SOC-HOME-HELP"], "lang": "en"}),
-    # Needs + postcode + status.
-    *(
-        Query(
-            f"{need} {postcode} {status}",
-            {"need": [need], "postcode": postcode, "status": status, **more},
-        )
-        for need, postcode, status, more in WITH_STATUS
-    ),
-    # Free text in each language.
-    *TEXT_QUERIES,
-    # Free text + postcode + filters.
-    text("ik ben altijd moe", "nl", "MED-FATIGUE", postcode="9000", delivery="in_person"),
-    text("peur que ça revienne", "fr", "PSY-FEAR-RECURRENCE", postcode="4000", free_only=True),
-    text("Perücke", "de", "MED-AIDS-PROSTHESES", postcode="4700", languages="de"),
-    text("back to work part-time", "en", "WORK-GRADUAL-RETURN", postcode="1050", status="employee"),
-    text("pijn", "nl", "MED-PAIN", postcode="3500", self_referral_only=True),
-    text("fatigue", "fr", "MED-FATIGUE", postcode="5000", max_km=20),
-    # Postcodes in every region (West Flanders, Luxembourg, Brussels, East Cantons).
-    Query("MED-PAIN 8400", {"need": ["MED-PAIN"], "postcode": "8400", "lang": "nl"}),
-    Query("MED-PAIN 6700", {"need": ["MED-PAIN"], "postcode": "6700", "lang": "fr"}),
-    Query("MED-PAIN 1200", {"need": ["MED-PAIN"], "postcode": "1200", "lang": "fr"}),
-    Query("MED-PAIN 4780", {"need": ["MED-PAIN"], "postcode": "4780", "lang": "de"}),
-    # Page 2.
-    Query("MED-FATIGUE page 2", {"need": ["MED-FATIGUE"], "page": 2, "lang": "nl"}),
-    text("ik ben altijd moe", "nl", "MED-FATIGUE", postcode="2000", page=2),
-]
 
 
 def run(args: list[str], env: dict[str, str]) -> float:
@@ -336,7 +261,7 @@ def measure(args: argparse.Namespace, folder: Path) -> dict[str, Any]:
         },
         "load_average": os.getloadavg(),
     }
-    report["relevance"] = relevance(folder, wagtail)
+    report["relevance"] = relevance(folder, wagtail, TEXT_QUERIES)
     report["text_speed_ms"] = {
         "engine_api": summary(results.text_api),
         "engine_raw": summary(results.text_raw),
@@ -350,138 +275,6 @@ def measure(args: argparse.Namespace, folder: Path) -> dict[str, Any]:
             "timeouts": wagtail.timeouts,
         }
     return report
-
-
-class WagtailBench:
-    """Wagtail's default search backend (wagtail.search, database backend: SQLite FTS5) over
-    the services, for comparison only. Service is not index.Indexed and stays so: a model
-    declared here maps the same table without owning it (managed=False: no migration, no
-    change to the production model) and adds the search fields, one per language for name and
-    description. Its primary key is read as text because Wagtail's SQLite backend stores
-    str(pk) ("1f0c…-…") and matches it against the column, which holds UUIDs as 32 hex digits
-    on SQLite, so a UUID-keyed model is never found (0 results). Only active services are
-    indexed, as the finder only shows those."""
-
-    def __init__(self, timeout: float) -> None:
-        from django.db import connection, models
-        from wagtail.search import index
-        from wagtail.search.backends import get_search_backend
-
-        from beoncosup.directory.models import Service
-
-        def text_of(field_name: str, language: str) -> Callable[[Any], str]:
-            def value(self: Any) -> str:
-                return str((getattr(self, field_name) or {}).get(language, ""))
-
-            value.__name__ = f"{field_name}_{language}"
-            return value
-
-        attrs: dict[str, Any] = {
-            "__module__": __name__,
-            "Meta": type(
-                "Meta",
-                (),
-                {"managed": False, "db_table": Service._meta.db_table, "app_label": "directory"},
-            ),
-            "id": models.CharField(primary_key=True, max_length=32),
-            "name": models.JSONField(),
-            "description": models.JSONField(),
-            "status": models.CharField(max_length=30),
-            "search_fields": [
-                index.SearchField(f"{name}_{lang}", boost=3 if name == "name" else 1)
-                for name in ("name", "description")
-                for lang in LANGS
-            ],
-        }
-        for name in ("name", "description"):
-            for lang in LANGS:
-                attrs[f"{name}_{lang}"] = text_of(name, lang)
-        # Any: a class built at run time, which mypy cannot follow.
-        self.model = cast(Any, type("BenchIndexedService", (index.Indexed, models.Model), attrs))
-        self.backend = get_search_backend()
-        with connection.cursor() as cursor:
-            # Entries of an earlier run with hyphenated ids would never match: start again.
-            cursor.execute("SELECT object_id FROM wagtailsearch_indexentry LIMIT 1")
-            first = cursor.fetchone()
-            indexed = first is not None and "-" not in first[0]
-            if not indexed:
-                cursor.execute("DELETE FROM wagtailsearch_indexentry_fts")
-                cursor.execute("DELETE FROM wagtailsearch_indexentry")
-        start = time.perf_counter()
-        if not indexed:
-            batch: list[Any] = []
-            for service in self.model.objects.filter(status="active").iterator(chunk_size=2000):
-                batch.append(service)
-                if len(batch) == 2000:
-                    self.backend.add_bulk(self.model, batch)
-                    batch = []
-            if batch:
-                self.backend.add_bulk(self.model, batch)
-        self.build_s = None if indexed else round(time.perf_counter() - start, 1)
-        self.fields_note = "name+description, all languages at once"
-        self.timeout = timeout
-        self.timeouts = 0
-        self.top: dict[str, list[str] | None] = {}  # the first answer (top 50) per query
-
-    def search(self, query: Query, limit: int = 50) -> float:
-        """Milliseconds for the top `limit`; stopped (SQLite interrupt) after the timeout, then
-        counted as the timeout and the query gets no answer (relevance 0)."""
-        from django.db import OperationalError, connection
-
-        # No fields=[…]: the SQLite database backend cannot restrict a search to some fields
-        # (it asks for a column per field and fails), so every language's text is searched.
-        results = self.backend.search(query.params["q"], self.model.objects.all())
-        connection.ensure_connection()
-        timer = threading.Timer(self.timeout, connection.connection.interrupt)
-        start = time.perf_counter()
-        timer.start()
-        try:
-            ids: list[str] | None = [str(uuid.UUID(s.pk)) for s in results[:limit]]
-        except OperationalError:
-            ids = None
-            self.timeouts += 1
-        finally:
-            timer.cancel()
-        milliseconds = (time.perf_counter() - start) * 1000
-        self.top.setdefault(query.label, ids)
-        return min(milliseconds, self.timeout * 1000)
-
-
-def engine_top(query: Query, count: int) -> list[str]:
-    """The finder's ranked service ids (the same function the API calls), page by page."""
-    from beoncosup.finder.criteria import PAGE_SIZE, Criteria
-    from beoncosup.finder.selectors import find_services
-
-    ids: list[str] = []
-    for page in range(1, count // PAGE_SIZE + 1):
-        result = find_services(Criteria(q=query.params["q"], lang=query.params["lang"], page=page))
-        ids += [str(hit.service.pk) for hit in result.hits]
-    return ids
-
-
-def relevance(folder: Path, wagtail: WagtailBench | None) -> list[dict[str, Any]]:
-    """precision@10 (share of the top 10 addressing the expected need) and recall@50 (the
-    relevant services in the top 50 out of min(50, all relevant active services))."""
-    from beoncosup.directory.models import Service
-
-    truth: dict[str, list[str]] = json.loads((folder / "data" / "needs.json").read_text())
-    active_ids = Service.objects.filter(status="active").values_list("pk", flat=True)
-    active = {str(pk) for pk in active_ids}
-    rows = []
-    for query in TEXT_QUERIES:
-        relevant = {sid for sid, codes in truth.items() if query.expected in codes} & active
-        row: dict[str, Any] = {"query": query.label, "need": query.expected}
-        engines: list[tuple[str, list[str]]] = [("engine", engine_top(query, 50))]
-        if wagtail:
-            engines.append(("wagtail", wagtail.top.get(query.label) or []))
-        for name, ids in engines:
-            row[f"{name}_p10"] = sum(i in relevant for i in ids[:10]) / 10
-            row[f"{name}_r50"] = round(
-                sum(i in relevant for i in ids[:50]) / max(min(50, len(relevant)), 1), 3
-            )
-            row[f"{name}_found"] = len(ids)
-        rows.append(row)
-    return rows
 
 
 def index_size(database: Path) -> dict[str, float]:
