@@ -119,6 +119,9 @@ def test_patient_flow_on_a_phone(page: Page, live_server, directory):
     page.route(TILES, lambda route: route.abort())
     page.goto(f"{live_server.url}{url('en', 'core:home')}")
     page.get_by_role("link", name="Find support that fits you").click()
+    # htmx binds the postcode field when the page has loaded; typing earlier (a busy machine)
+    # would send no suggestion request at all.
+    page.wait_for_load_state("load")
 
     fatigue = page.locator("#need-MED-FATIGUE")
     page.locator("details.need-domain", has=fatigue).locator("summary").click()
