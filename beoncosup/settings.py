@@ -6,6 +6,7 @@ to start without a real secret key and an explicit host list.
 
 from __future__ import annotations
 
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
@@ -75,6 +76,8 @@ INSTALLED_APPS = [
     "ninja",  # serves Swagger UI's assets locally so /api/docs works offline
     "django_htmx",
     "csp",
+    "django_tasks_db",  # the background task queue (TASKS below) and its db_worker command
+    "axes",  # login throttling and lock-out (admin today; every sign-in form later)
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -93,8 +96,13 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
+    # Refuses NUL characters before any view or query (PostgreSQL cannot store them).
+    "beoncosup.core.middleware.RejectNulMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "beoncosup.core.headers.PermissionsPolicyMiddleware",
+    # Last, as django-axes requires: turns a lock-out into its own response.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "beoncosup.urls"
@@ -136,6 +144,42 @@ if _database["ENGINE"] == "django.db.backends.sqlite3" and _database["NAME"] != 
 DATABASES = {"default": _database}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# django-axes checks every sign-in first (lock-out after repeated failures), then our model
+# backend, which also keeps the development-only demo editor out of production.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "beoncosup.core.auth.SiteModelBackend",
+]
+# Reverse proxies in front of gunicorn that append to X-Forwarded-For (README: one, nginx or
+# Caddy); 0 when the application server faces clients directly.
+BEONCOSUP_PROXY_COUNT = env_int("BEONCOSUP_PROXY_COUNT", 1 if PRODUCTION else 0, minimum=0)
+AXES_CLIENT_IP_CALLABLE = "beoncosup.core.auth.client_ip"
+# Five wrong passwords for one account from one address lock that pair out for 15 minutes; a
+# success resets the count. Expired attempts are deleted by axes itself when it checks.
+AXES_FAILURE_LIMIT = env_int("BEONCOSUP_LOGIN_FAILURE_LIMIT", 5, minimum=1)
+AXES_COOLOFF_TIME = timedelta(minutes=env_int("BEONCOSUP_LOGIN_LOCKOUT_MINUTES", 15, minimum=1))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "beoncosup.core.views.login_locked_out"
+# Successful sign-ins are not recorded (no access log of who signed in when, for now).
+AXES_DISABLE_ACCESS_LOG = True
+AXES_VERBOSE = False
+
+# Permissions-Policy (core.headers): browser features the site never uses.
+PERMISSIONS_POLICY_DENY = [
+    "accelerometer",
+    "autoplay",
+    "camera",
+    "display-capture",
+    "geolocation",
+    "gyroscope",
+    "magnetometer",
+    "microphone",
+    "midi",
+    "payment",
+    "usb",
+]
+
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
@@ -163,6 +207,17 @@ WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 
 # Support plans (finder): days a plan's share link works before the plan is deleted.
 BEONCOSUP_PLAN_DAYS = env_int("BEONCOSUP_PLAN_DAYS", 30, minimum=1)
+
+# Background tasks (django-tasks): in production a database queue that `manage.py db_worker`
+# works through, off the request path (Wagtail's own tasks use it too); elsewhere they run at
+# once, so development needs no worker.
+TASKS = {
+    "default": {
+        "BACKEND": "django_tasks_db.DatabaseBackend"
+        if PRODUCTION
+        else "django_tasks.backends.immediate.ImmediateBackend"
+    }
+}
 
 STATIC_URL = "/static/"
 STATICFILES_DIRS = [BASE_DIR / "beoncosup" / "static"]

@@ -1,5 +1,8 @@
 from __future__ import annotations
 
+from typing import Any
+
+from django.conf import settings
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.views.decorators.cache import never_cache
@@ -30,3 +33,10 @@ def healthz(request: HttpRequest) -> JsonResponse:
     if database_is_reachable():
         return JsonResponse({"status": "ok", "database": "ok"})
     return JsonResponse({"status": "unavailable", "database": "unreachable"}, status=503)
+
+
+def login_locked_out(request: HttpRequest, credentials: Any = None) -> HttpResponse:
+    """django-axes calls this instead of signing in once an account and address are locked out
+    (settings.AXES_*): a page in the visitor's language saying how long to wait, status 429."""
+    minutes = int(settings.AXES_COOLOFF_TIME.total_seconds() // 60)
+    return render(request, "core/lockout.html", {"lockout_minutes": minutes}, status=429)

@@ -49,6 +49,7 @@ class LoadCounts:
     created: int
     updated: int
     unchanged: int
+    refused_demo: int = 0
 
 
 def hub_editorial_ensure(*, homes: list[Page] | None = None) -> Workflow:
@@ -194,17 +195,21 @@ def _article(topic: TopicPage, locale: Locale, data: Any, needs: list[Need]) -> 
     return outcome
 
 
-def hub_content_load(*, directory: Path = DATA_DIR) -> LoadCounts:
+def hub_content_load(*, directory: Path = DATA_DIR, include_demo: bool = True) -> LoadCounts:
     """Create or update the hub's page tree from the content files: a hub home and ten topics in
     every language, and each article in the languages it is written in. Pages are matched by
     translation key and language, so a re-run updates instead of duplicating. Checks everything
     first; raises ContentError and writes nothing when a file or a need code is wrong.
 
+    With ``include_demo=False`` (production), articles marked ``is_demo`` are left out and counted
+    in ``LoadCounts.refused_demo``: invented content never reaches a production site.
+
     Side effects: locales, pages and their revisions (published), the default site's root page,
     the editorial groups and workflow (hub_editorial_ensure).
     """
     content = parse_content(directory)
-    wanted = {code for article in content.articles for code in article.needs}
+    articles = [a for a in content.articles if include_demo or not a.is_demo]
+    wanted = {code for article in articles for code in article.needs}
     needs = {need.code: need for need in Need.objects.filter(code__in=wanted)}
     missing = sorted(wanted - needs.keys())
     if missing:
@@ -220,10 +225,10 @@ def hub_content_load(*, directory: Path = DATA_DIR) -> LoadCounts:
             for code, locale in locales.items()
             for data in content.topics
         }
-        for article in content.articles:
+        for article in articles:
             article_needs = [needs[code] for code in article.needs]
             for language in article.translations:
                 topic = topics[(language, article.topic)]
                 counts[_article(topic, locales[language], article, article_needs)] += 1
         hub_editorial_ensure(homes=list(homes.values()))
-    return LoadCounts(**counts)
+    return LoadCounts(**counts, refused_demo=len(content.articles) - len(articles))

@@ -48,6 +48,10 @@ def _state(request: HttpRequest) -> dict[str, Any] | None:
 def _save(request: HttpRequest, state: dict[str, Any]) -> None:
     state["ts"] = time.time()
     request.session[SESSION_KEY] = state
+    # The whole session (cookie and stored row) ends SESSION_MINUTES after the last answer, so
+    # answers leave the server within the hour even if the person never comes back;
+    # `clearsessions` (cron, README) deletes the expired rows.
+    request.session.set_expiry(SESSION_MINUTES * 60)
 
 
 def _language() -> str:

@@ -3,6 +3,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from beoncosup.hub.content import DATA_DIR, ContentError
@@ -21,10 +22,17 @@ class Command(BaseCommand):
 
     def handle(self, *args: Any, **options: Any) -> None:
         try:
-            counts = hub_content_load(directory=options["directory"])
+            # Production never receives invented articles (marked is_demo in the YAML).
+            counts = hub_content_load(
+                directory=options["directory"], include_demo=not settings.PRODUCTION
+            )
         except ContentError as error:
             raise CommandError(f"Nothing was loaded:\n{error}") from error
         self.stdout.write(
             f"Hub articles (language versions): {counts.created} created, {counts.updated} "
             f"updated, {counts.unchanged} unchanged."
         )
+        if counts.refused_demo:
+            self.stdout.write(
+                f"Production mode: {counts.refused_demo} demo article(s) refused, not loaded."
+            )
