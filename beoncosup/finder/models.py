@@ -88,3 +88,29 @@ class UnmetNeedEvent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.date} {self.need_code} {self.arrondissement or '-'}"
+
+
+class UnmetNeedCountSalt(models.Model):
+    """The day's random HMAC key for counting unmet needs once per visitor (docs/finder.md,
+    "Counting unmet needs"). Deleted once the day is over, so nobody, not even with the
+    database and the secret key, can recompute which visitor a past key stood for. Internal
+    bookkeeping, shown nowhere: no translated names."""
+
+    date = models.DateField(unique=True)
+    salt = models.CharField(max_length=64)
+
+    def __str__(self) -> str:
+        # Never the salt itself.
+        return f"Counting salt {self.date}"
+
+
+class UnmetNeedCountKey(models.Model):
+    """An unmet-need event already counted today for one visitor: the HMAC (under the day's
+    salt) of the visitor and the event's fields, never the visitor. The unique key is what
+    makes a repeat or a burst write nothing more; keys go with their day's salt."""
+
+    key = models.CharField(max_length=64, unique=True)
+    date = models.DateField(db_index=True)
+
+    def __str__(self) -> str:
+        return f"Counted {self.date}"

@@ -6,22 +6,37 @@ Plan notes are typed by people and may hold health information: no function here
 from __future__ import annotations
 
 import datetime as dt
+import secrets
 import uuid
 from collections.abc import Iterable, Mapping
+from functools import partial
 
 from django.conf import settings
+from django.core.cache import cache
 from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
 
 from beoncosup.directory.models import Service
+
+# tasks imports this module in turn (see there): import the module, not its names.
+from beoncosup.finder import tasks
+from beoncosup.finder.counting import EventData, event_key
 from beoncosup.finder.criteria import Criteria
-from beoncosup.finder.models import SupportPlan, SupportPlanItem, UnmetNeedEvent
+from beoncosup.finder.models import (
+    SupportPlan,
+    SupportPlanItem,
+    UnmetNeedCountKey,
+    UnmetNeedCountSalt,
+    UnmetNeedEvent,
+)
 from beoncosup.finder.selectors import FinderResult, find_services
 from beoncosup.geo.selectors import statistical_area
 
 NOTE_MAX = 2000
 QUERY_MAX = 2000
+# A day and a bit: a salt or a counted key is only ever looked up on its own day.
+SALT_CACHE_SECONDS = 26 * 3600
 
 
 def _language(language: str) -> str:
@@ -139,34 +154,96 @@ def delete_expired_plans(*, now: dt.datetime | None = None) -> int:
     return count
 
 
-def record_unmet_needs(result: FinderResult, criteria: Criteria) -> list[UnmetNeedEvent]:
-    """One anonymous event per need nobody covers: need code, arrondissement and province of
-    the postcode, language, work status and today's date. Never the postcode, the typed text,
-    or anything about the session."""
+def unmet_need_events(
+    result: FinderResult, criteria: Criteria, *, visitor: str, day: dt.date
+) -> list[EventData]:
+    """The events a search's unmet needs make, each keyed by the HMAC of the visitor and the
+    event under the day's salt (finder.counting). Arrondissement and province of the
+    postcode, language, work status and the day; never the postcode, the typed text, the
+    session or the address."""
     if not result.unmet:
         return []
     arrondissement, province = (
         statistical_area(criteria.postcode) if criteria.postcode else ("", "")
     )
-    return UnmetNeedEvent.objects.bulk_create(
-        UnmetNeedEvent(
-            need_code=code,
-            arrondissement=arrondissement,
-            province=province,
-            language=criteria.lang,
-            status=criteria.status or "",
-            date=timezone.localdate(),
+    salt = daily_salt(day=day)
+    events: list[EventData] = []
+    for code in result.unmet:
+        fields = (code, arrondissement, province, criteria.lang, criteria.status or "")
+        events.append(
+            {
+                "key": event_key(salt=salt, visitor=visitor, fields=(day.isoformat(), *fields)),
+                "need_code": code,
+                "arrondissement": arrondissement,
+                "province": province,
+                "language": criteria.lang,
+                "status": criteria.status or "",
+                "date": day.isoformat(),
+            }
         )
-        for code in result.unmet
-    )
+    return events
 
 
-def search(criteria: Criteria) -> FinderResult:
+def daily_salt(*, day: dt.date) -> str:
+    """The day's random salt, created by the first search of the day (which also deletes the
+    salts and counted keys of earlier days, so their keys can never be recomputed). Kept in
+    the cache so a search reads it once per process and day."""
+    cache_key = f"finder:unmet-salt:{day.isoformat()}"
+    salt = cache.get(cache_key)
+    if salt is None:
+        with transaction.atomic():
+            row, created = UnmetNeedCountSalt.objects.get_or_create(
+                date=day, defaults={"salt": secrets.token_hex(32)}
+            )
+            if created:
+                UnmetNeedCountSalt.objects.filter(date__lt=day).delete()
+                UnmetNeedCountKey.objects.filter(date__lt=day).delete()
+        salt = row.salt
+        cache.set(cache_key, salt, SALT_CACHE_SECONDS)
+    return str(salt)
+
+
+@transaction.atomic
+def record_unmet_needs(*, events: Iterable[EventData]) -> int:
+    """Writes each event whose key was not counted yet (the unique key makes a repeat, a burst
+    or two workers racing write nothing more); returns how many were new."""
+    written = 0
+    for event in events:
+        day = dt.date.fromisoformat(event["date"])
+        _key, created = UnmetNeedCountKey.objects.get_or_create(
+            key=event["key"], defaults={"date": day}
+        )
+        if created:
+            UnmetNeedEvent.objects.create(
+                need_code=event["need_code"],
+                arrondissement=event["arrondissement"],
+                province=event["province"],
+                language=event["language"],
+                status=event["status"],
+                date=day,
+            )
+            written += 1
+    return written
+
+
+def search(criteria: Criteria, *, visitor: str = "") -> FinderResult:
     """The finder's search for pages and the API: ``find_services``, and for the first page
-    (not when someone pages through the same search) the unmet-need events.
+    (not when someone pages through the same search) the unmet-need events, counted once per
+    visitor (``counting.visitor_id``; without one, every such search counts as one unknown
+    visitor) and day, and written by a background task once the request's transaction
+    commits.
 
     Raises CriteriaError like ``find_services``."""
     result = find_services(criteria)
-    if criteria.page == 1:
-        record_unmet_needs(result, criteria)
+    if criteria.page == 1 and result.unmet:
+        events = unmet_need_events(result, criteria, visitor=visitor, day=timezone.localdate())
+        # The database's unique key is the guarantee; this per-cache check only spares the
+        # task queue a row for every repeat of a search this process has already queued.
+        fresh = [
+            event
+            for event in events
+            if cache.add(f"finder:unmet-key:{event['key']}", True, SALT_CACHE_SECONDS)
+        ]
+        if fresh:
+            transaction.on_commit(partial(tasks.count_unmet_needs.enqueue, fresh))
     return result

@@ -23,6 +23,7 @@ from django_htmx.http import reswap, retarget
 from beoncosup.core.pdf import html_to_pdf, stylesheet_path
 from beoncosup.finder import queries, services
 from beoncosup.finder.context_processors import SESSION_KEY
+from beoncosup.finder.counting import visitor_id
 from beoncosup.finder.criteria import PAGE_SIZE, CriteriaError
 from beoncosup.finder.forms import FinderForm, NotesForm
 from beoncosup.finder.models import SupportPlan
@@ -56,7 +57,7 @@ def finder(request: HttpRequest) -> HttpResponse:
     if form.is_bound and form.is_valid():
         criteria = form.criteria(language)
         try:
-            result = services.search(criteria)
+            result = services.search(criteria, visitor=visitor_id(request))
         except CriteriaError as error:
             form.add_engine_error(error)
         else:
