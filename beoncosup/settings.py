@@ -96,11 +96,12 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
-    # Refuses NUL characters before any view or query (PostgreSQL cannot store them).
-    "beoncosup.core.middleware.RejectNulMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "beoncosup.core.headers.PermissionsPolicyMiddleware",
+    # Refuses NUL characters before any view or query (PostgreSQL cannot store them). The
+    # middleware above only read lazily, so its page is translated and has the site's headers.
+    "beoncosup.core.middleware.RejectNulMiddleware",
     # Last, as django-axes requires: turns a lock-out into its own response.
     "axes.middleware.AxesMiddleware",
 ]
