@@ -9,6 +9,7 @@ from __future__ import annotations
 from datetime import timedelta
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 import dj_database_url
 from csp.constants import NONE, SELF
@@ -246,6 +247,22 @@ WAGTAILADMIN_BASE_URL = env_str("BEONCOSUP_BASE_URL", "http://127.0.0.1:8000")
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx"]
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 
+# The finder's map tiles: a URL template on our own tile server ("/tiles/{z}/{x}/{y}.png" or
+# "https://tiles.example.be/{z}/{x}/{y}.png"), shown at once. Empty: the map asks the visitor
+# first, then loads OpenStreetMap's tiles (which sends the area searched to that server).
+BEONCOSUP_MAP_TILES_URL = env_str("BEONCOSUP_MAP_TILES_URL", "")
+OSM_TILES_URL = "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
+_tiles = urlsplit(BEONCOSUP_MAP_TILES_URL or OSM_TILES_URL)
+_tiles_absolute = _tiles.scheme in {"http", "https"} and bool(_tiles.netloc)
+_tiles_path = BEONCOSUP_MAP_TILES_URL.startswith("/") and not _tiles.netloc
+_tiles_placeholders = all(p in BEONCOSUP_MAP_TILES_URL for p in ("{z}", "{x}", "{y}"))
+if BEONCOSUP_MAP_TILES_URL and not (_tiles_placeholders and (_tiles_absolute or _tiles_path)):
+    raise ConfigurationError(
+        "BEONCOSUP_MAP_TILES_URL must be an http(s) URL or a path starting with / holding "
+        "{z}, {x} and {y}, e.g. https://tiles.example.be/{z}/{x}/{y}.png"
+    )
+_TILES_ORIGINS = [f"{_tiles.scheme}://{_tiles.netloc}"] if _tiles.netloc else []
+
 # Content-Security-Policy: no inline script or style on public pages. The Wagtail admin
 # ships inline styles of its own, so it is left out of this policy (it is staff-only).
 CONTENT_SECURITY_POLICY = {
@@ -254,9 +271,9 @@ CONTENT_SECURITY_POLICY = {
         "default-src": [SELF],
         "script-src": [SELF],
         "style-src": [SELF],
-        # Map tiles of the finder's results map (OpenStreetMap's tile servers); the page
-        # works without them, the list holds the same services.
-        "img-src": [SELF, "data:", "https://tile.openstreetmap.org"],
+        # Map tiles of the finder's results map: self-hosted ones, or OpenStreetMap's once
+        # the visitor has agreed; the page works without them (the list holds the same).
+        "img-src": [SELF, "data:", *_TILES_ORIGINS],
         "font-src": [SELF],
         "connect-src": [SELF],
         "frame-ancestors": [NONE],

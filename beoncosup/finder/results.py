@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.conf import settings
 from django.http import HttpRequest
 from django.urls import reverse
 
@@ -103,6 +104,8 @@ def result_context(
             for rank, hit in enumerate(result.hits, start=(result.page - 1) * PAGE_SIZE + 1)
         ],
         "markers": _markers(result.hits, criteria.lang),
+        "map_tiles_url": settings.BEONCOSUP_MAP_TILES_URL,
+        "osm_tiles_url": settings.OSM_TILES_URL,
         "num_pages": num_pages,
         "pages": _pages(request, result.page, num_pages) if num_pages > 1 else [],
         "previous_query": _query(request, page=result.page - 1) if result.page > 1 else "",

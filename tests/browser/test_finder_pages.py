@@ -1,5 +1,6 @@
 """The referral finder and the support plan in a real browser, with axe on every page:
-free text in four languages, a phone-sized patient flow, no JavaScript, blocked map tiles."""
+free text in four languages, a phone-sized patient flow, no JavaScript, blocked map tiles, no
+tile server asked before the visitor agrees."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ import json
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 import pytest
 from django.urls import reverse
@@ -206,6 +208,7 @@ def test_blocked_map_tiles_leave_the_list_usable(page: Page, live_server, direct
 
     page.route(TILES, block)
     page.goto(f"{live_server.url}{url('fr', 'finder:finder')}?need=MED-PAIN&postcode=9000")
+    page.locator("#map-consent-button").click()  # the map asks before it loads any tile
 
     expect(page.locator("#map-section")).to_be_visible()
     expect(page.locator(".leaflet-marker-icon")).to_have_count(4)
@@ -244,3 +247,77 @@ def test_results_reflow_at_320_pixels_with_long_addresses(page: Page, live_serve
 
     expect(page.locator(".result").first).to_be_visible()
     assert page.evaluate("document.documentElement.scrollWidth - window.innerWidth") <= 0
+
+
+def test_no_tile_server_hears_of_the_search_before_the_visitor_agrees(
+    page: Page, live_server, directory
+):
+    hosts: list[str] = []
+    page.on("request", lambda request: hosts.append(urlsplit(request.url).hostname or ""))
+    tiles: list[str] = []
+
+    def block(route: Any) -> None:
+        tiles.append(route.request.url)
+        route.abort()
+
+    page.route(TILES, block)
+    errors = no_csp_errors(page)
+    address = f"{live_server.url}{url('en', 'finder:finder')}?need=MED-PAIN&postcode=9000"
+    page.goto(address)
+    page.wait_for_load_state("networkidle")
+
+    consent = page.locator("#map-consent")
+    expect(consent).to_be_visible()
+    expect(consent).to_contain_text("OpenStreetMap")
+    expect(page.locator("#results-map")).to_be_hidden()
+    expect(page.locator(".result")).to_have_count(4)  # the list does not wait for the map
+    assert set(hosts) == {"localhost"}
+    assert_no_axe_violations(page)
+
+    page.locator("#map-consent-button").click()
+
+    expect(page.locator(".leaflet-marker-icon")).to_have_count(4)
+    expect(consent).to_be_hidden()
+    page.wait_for_load_state("networkidle")
+    assert tiles
+    assert {urlsplit(tile).hostname for tile in tiles} == {"tile.openstreetmap.org"}
+    assert page.evaluate("document.activeElement.id") == "results-map"
+    assert_no_axe_violations(page)
+    assert errors == []
+
+    # The answer holds for this tab's visit: the next search shows the map at once…
+    page.goto(address.replace("MED-PAIN", "MED-FATIGUE"))
+    expect(page.locator(".leaflet-marker-icon").first).to_be_visible()
+    expect(page.locator("#map-consent")).to_be_hidden()
+    # …and a new visit asks again.
+    other = page.context.browser.new_page()  # type: ignore[union-attr]
+    other.goto(address)
+    expect(other.locator("#map-consent-button")).to_be_visible()
+    expect(other.locator(".leaflet-marker-icon")).to_have_count(0)
+    other.close()
+
+
+def test_own_tile_server_shows_the_map_at_once(page: Page, live_server, directory, settings):
+    settings.BEONCOSUP_MAP_TILES_URL = "/test-tiles/{z}/{x}/{y}.png"
+    own: list[str] = []
+    elsewhere: list[str] = []
+    page.on(
+        "request",
+        lambda request: (
+            elsewhere.append(request.url) if urlsplit(request.url).hostname != "localhost" else None
+        ),
+    )
+
+    def serve(route: Any) -> None:
+        own.append(route.request.url)
+        route.fulfill(status=204)
+
+    page.route("**/test-tiles/**", serve)
+    page.goto(f"{live_server.url}{url('nl', 'finder:finder')}?need=MED-PAIN&postcode=9000")
+
+    expect(page.locator(".leaflet-marker-icon")).to_have_count(4)
+    expect(page.locator("#map-consent-button")).to_have_count(0)
+    page.wait_for_load_state("networkidle")
+    assert own
+    assert elsewhere == []
+    assert_no_axe_violations(page)

@@ -1,6 +1,7 @@
 /* Finder page enhancements. Everything here is optional: the page works without it.
    - a text filter over the needs list;
-   - the results map (Leaflet, OpenStreetMap tiles), from the JSON in #finder-markers;
+   - the results map (Leaflet), from the JSON in #finder-markers: our own tiles when configured,
+     OpenStreetMap's only after the visitor has agreed (nothing goes to a tile server before);
    - focus after HTMX swaps;
    - a print button on the plan's print page.
    No inline scripts: the page's CSP is script-src 'self'. */
@@ -42,8 +43,20 @@
   }
 
   var map = null;
+  // Consent to OpenStreetMap's tiles lasts for this tab's visit only (sessionStorage).
+  var CONSENT_KEY = "beoncosup-map-tiles";
 
-  function setUpMap() {
+  function tilesAllowed(section) {
+    if (section.getAttribute("data-ask") !== "true") { return true; }
+    try { return window.sessionStorage.getItem(CONSENT_KEY) === "yes"; } catch (error) { return false; }
+  }
+
+  function allowTiles() {
+    // Without storage (some private modes) the map simply asks again on the next page.
+    try { window.sessionStorage.setItem(CONSENT_KEY, "yes"); } catch (error) { /* ask again */ }
+  }
+
+  function setUpMap(focusMap) {
     if (map) { map.remove(); map = null; }
     var section = document.getElementById("map-section");
     var data = document.getElementById("finder-markers");
@@ -52,8 +65,23 @@
     var markers = JSON.parse(data.textContent || "[]");
     if (!markers.length) { return; }
     section.hidden = false;
+    var consent = document.getElementById("map-consent");
+    if (!tilesAllowed(section)) {
+      // Nothing is asked of any tile server until the visitor presses the button.
+      var button = document.getElementById("map-consent-button");
+      if (!consent || !button) { section.hidden = true; return; }
+      consent.hidden = false;
+      element.hidden = true;
+      if (!button.hasAttribute("data-bound")) {
+        button.setAttribute("data-bound", "");
+        button.addEventListener("click", function () { allowTiles(); setUpMap(true); });
+      }
+      return;
+    }
+    if (consent) { consent.hidden = true; }
+    element.hidden = false;
     map = window.L.map(element, { scrollWheelZoom: false, keyboard: true });
-    window.L.tileLayer("https://tile.openstreetmap.org/{z}/{x}/{y}.png", {
+    window.L.tileLayer(section.getAttribute("data-tiles"), {
       maxZoom: 18,
       attribution: "© <a href=\"https://www.openstreetmap.org/copyright\">OpenStreetMap</a>"
     }).addTo(map);
@@ -69,6 +97,8 @@
         .addTo(map);
     });
     map.fitBounds(bounds, { padding: [24, 24], maxZoom: 13 });
+    // The button just pressed has gone: keep the keyboard where the map now is.
+    if (focusMap === true) { element.focus(); }
   }
 
   function setUpPrint() {
