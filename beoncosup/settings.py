@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "modeltranslation",  # must precede the apps whose models it translates
     "beoncosup.core",
     "beoncosup.geo",
+    "beoncosup.situation",  # the shared person and code lists (imports no feature app)
     "beoncosup.taxonomy",
     "beoncosup.directory",
     "beoncosup.search",
