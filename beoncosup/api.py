@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.http import HttpRequest, HttpResponse
-from ninja import NinjaAPI
+from django.utils.datastructures import MultiValueDict
+from ninja import NinjaAPI, Schema
 from ninja.errors import ValidationError as NinjaValidationError
+from ninja.openapi.schema import OpenAPISchema
+from ninja.parser import Parser
 
 from beoncosup.directory.api import router as hsds_router
 from beoncosup.finder.api import router as finder_router
@@ -12,15 +17,99 @@ from beoncosup.navigator.api import router as navigator_router
 from beoncosup.screening.api import router as screening_router
 from beoncosup.search.api import router as search_router
 
-api = NinjaAPI(
+
+class FieldProblem(Schema):
+    field: str
+    message: str
+
+
+# The body of every 400, 404 and 422 (core.middleware.RejectNulMiddleware answers the same shape).
+class Problem(Schema):
+    """What went wrong: `detail` in a sentence, `errors` per invalid parameter."""
+
+    detail: str
+    errors: list[FieldProblem] | None = None
+
+
+ERROR_RESPONSES = {
+    "400": "The body is not JSON.",
+    "404": "No such object: `detail` says which.",
+    "422": (
+        "The request cannot be answered as asked: `detail` names each parameter and its "
+        "problem (also listed in `errors` for invalid parameters)."
+    ),
+}
+
+
+class SingleValueParser(Parser):
+    """Refuses a repeated parameter unless it is a list (``need``): ``?lang=nl&lang=fr`` would
+    otherwise silently use the last value, and a caller would never learn of the mistake."""
+
+    def parse_querydict(
+        self, data: MultiValueDict[str, Any], list_fields: list[str], request: HttpRequest
+    ) -> dict[str, Any]:
+        repeated = [
+            name for name in data if name not in list_fields and len(data.getlist(name)) > 1
+        ]
+        if repeated:
+            raise NinjaValidationError(
+                [
+                    {"loc": (name,), "msg": "give this parameter once", "type": "repeated"}
+                    for name in repeated
+                ]
+            )
+        return super().parse_querydict(data, list_fields, request)
+
+
+class BeoncosupAPI(NinjaAPI):
+    def get_openapi_schema(
+        self, *, path_prefix: str | None = None, path_params: dict[str, Any] | None = None
+    ) -> OpenAPISchema:
+        """The generated schema, with the 422 every operation can answer (bad parameters, a
+        NUL character, a repeated parameter) and the 404 of every operation that looks up a
+        path parameter, so clients and schemathesis see each status they can get."""
+        schema = super().get_openapi_schema(path_prefix=path_prefix, path_params=path_params)
+        components = schema.setdefault("components", {}).setdefault("schemas", {})
+        problem = Problem.model_json_schema(ref_template="#/components/schemas/{model}")
+        components.update(problem.pop("$defs", {}))
+        components["Problem"] = problem
+        for operations in schema["paths"].values():
+            for operation in operations.values():
+                statuses = ["422"]
+                if any(p.get("in") == "path" for p in operation.get("parameters", [])):
+                    statuses.append("404")
+                if "requestBody" in operation:
+                    statuses.append("400")  # django-ninja's answer to a body it cannot parse
+                responses = operation["responses"]
+                # django-ninja keys its own statuses as integers, JSON as strings: one of each.
+                for status in [s for s in statuses if int(s) not in responses]:
+                    responses.setdefault(
+                        status,
+                        {
+                            "description": ERROR_RESPONSES[status],
+                            "content": {
+                                "application/json": {
+                                    "schema": {"$ref": "#/components/schemas/Problem"}
+                                }
+                            },
+                        },
+                    )
+        return schema
+
+
+api = BeoncosupAPI(
     title="BeONCOsup API",
     version="1",
     description=(
         "Supportive care for people with cancer in Belgium. `/api/hsds/` is a read API "
-        "following Open Referral HSDS 3.0 with the Belgian profile (docs/hsds-profile.md)."
+        "following Open Referral HSDS 3.0 with the Belgian profile (docs/hsds-profile.md). "
+        "Invalid parameters, a repeated single-valued parameter or a NUL character answer "
+        "422 with `detail` naming the parameter; an unknown id in a path answers 404; a body "
+        "that is not JSON answers 400."
     ),
     docs_url="/docs",
     urls_namespace="api",
+    parser=SingleValueParser(),
 )
 
 

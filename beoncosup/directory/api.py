@@ -12,10 +12,12 @@ from typing import Any, Literal
 from django.db.models import Q, QuerySet
 from django.http import Http404, HttpRequest
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import get_language
 from ninja import Query, Router, Schema
 from ninja.errors import HttpError
-from pydantic import Field
+from pydantic import Field, field_validator
+from pydantic_core import PydanticCustomError
 
 from beoncosup.directory import selectors
 from beoncosup.directory.hsds import catalogue
@@ -31,6 +33,8 @@ from beoncosup.directory.models import Organization, ServiceAtLocation
 router = Router(tags=["HSDS 3.0"])
 Json = dict[str, Any]
 Language = Literal["nl", "fr", "de", "en"]
+# Every real time zone lies within -12:00..+14:00; PostgreSQL refuses offsets past ±15:59.
+MAX_UTC_OFFSET = dt.timedelta(hours=14)
 
 
 class PageParams(Schema):
@@ -40,11 +44,46 @@ class PageParams(Schema):
     lang: Language | None = Field(None, description="Language of texts; else Accept-Language.")
 
 
+def _offset_text(offset: dt.timedelta) -> str:
+    minutes = int(offset.total_seconds()) // 60
+    sign = "-" if minutes < 0 else "+"
+    return f"{sign}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d}"
+
+
 class ServiceFilters(PageParams):
     taxonomy_term_id: str | None = Field(None, max_length=36)
     taxonomy_id: str | None = Field(None, max_length=36)
     organization_id: str | None = Field(None, max_length=36)
-    modified_after: dt.datetime | None = None
+    modified_after: dt.datetime | None = Field(
+        None,
+        description=(
+            "Services changed at or after this time (ISO 8601; without an offset, Belgian "
+            "time). Offsets from -14:00 to +14:00."
+        ),
+    )
+
+    @field_validator("modified_after")
+    @classmethod
+    def _in_utc(cls, value: dt.datetime | None) -> dt.datetime | None:
+        """The instant in UTC, as the databases compare it: an offset no time zone has, or a
+        time outside years 1 to 9999 once in UTC, would fail in the database (a 500); say so."""
+        if value is None:
+            return None
+        if timezone.is_naive(value):
+            value = timezone.make_aware(value)  # the site's time zone, as Django would assume
+        offset = value.utcoffset()
+        if offset is not None and abs(offset) > MAX_UTC_OFFSET:
+            raise PydanticCustomError(
+                "utc_offset",
+                "give a UTC offset from -14:00 to +14:00 (this one is {offset})",
+                {"offset": _offset_text(offset)},
+            )
+        try:
+            return value.astimezone(dt.UTC)
+        except OverflowError:
+            raise PydanticCustomError(
+                "datetime_range", "give a time from year 1 to year 9999, in UTC"
+            ) from None
 
 
 class ServiceAtLocationFilters(ServiceFilters):

@@ -2,27 +2,63 @@
 
 from __future__ import annotations
 
-from typing import Any, Literal
+from pathlib import Path
+from typing import Annotated, Any, Literal
 
+import yaml
 from django.http import HttpRequest
 from django.utils.translation import get_language
 from ninja import Query, Router, Schema
 from ninja.errors import HttpError
-from pydantic import Field
+from pydantic import AfterValidator, Field
+from pydantic_core import PydanticCustomError
 
 from beoncosup.core.i18n_text import pick
 from beoncosup.finder.criteria import Criteria, CriteriaError
 from beoncosup.finder.selectors import Hit
 from beoncosup.finder.services import search
+from beoncosup.taxonomy.services import DEFAULT_TAXONOMY_PATH
 
 router = Router(tags=["Finder"])
 Language = Literal["nl", "fr", "de", "en"]
 
 
+def _taxonomy_need_codes(path: Path) -> tuple[str, ...]:
+    """The need codes of the reference taxonomy, which never change once published (load_taxonomy
+    refuses to rename a code): the schema can list them. A code listed here but not loaded in
+    the database still answers 422 (the finder's own check)."""
+    document = yaml.load(path.read_text(encoding="utf-8"), Loader=yaml.CSafeLoader)
+    return tuple(str(need["code"]) for need in document["needs"])
+
+
+NEED_CODES = _taxonomy_need_codes(DEFAULT_TAXONOMY_PATH)
+
+
+def _known_needs(codes: list[str]) -> list[str]:
+    # One short message for the whole list (pydantic's enum error would list all 111 codes).
+    unknown = [code for code in codes if code not in NEED_CODES]
+    if unknown:
+        raise PydanticCustomError(
+            "need_code",
+            "unknown need code(s) {codes}; see /api/hsds/taxonomy_terms",
+            {"codes": ", ".join(unknown)},
+        )
+    return codes
+
+
+NeedCode = Annotated[str, Field(json_schema_extra={"enum": list(NEED_CODES)})]
+
+
 class FinderParams(Schema):
-    need: list[str] = Field(default_factory=list, description="Need codes (repeat the parameter).")
+    need: Annotated[list[NeedCode], AfterValidator(_known_needs)] = Field(
+        default_factory=list, description="Need codes (repeat the parameter)."
+    )
     q: str = Field("", max_length=300, description="The needs in everyday words.")
-    postcode: str | None = Field(None, pattern=r"^[1-9][0-9]{3}$")
+    postcode: str | None = Field(
+        None,
+        pattern=r"^[1-9][0-9]{3}$",
+        description="Belgian postcode where the person lives; one we do not know answers 422.",
+    )
     lang: Language | None = None
     languages: str | None = Field(
         None, pattern=r"^[a-z]{2}(,[a-z]{2})*$", description="Preferred languages, e.g. fr,nl."

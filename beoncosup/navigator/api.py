@@ -34,7 +34,9 @@ class NavigatorParams(Schema):
         | None
     ) = Field(None, description="Employment status (of the employee, for an employer).")
     postcode: str | None = Field(
-        None, pattern=r"^[1-9][0-9]{3}$", description="Belgian postcode where the person lives."
+        None,
+        pattern=r"^[1-9][0-9]{3}$",
+        description="Belgian postcode where the person lives; one we do not know answers 422.",
     )
     situation: (
         Literal["sick_leave", "working", "resume_partly", "change_job", "caring", "employer"] | None
