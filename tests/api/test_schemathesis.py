@@ -13,7 +13,6 @@ from __future__ import annotations
 import io
 import json
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -21,7 +20,7 @@ import schemathesis
 from django.core import signals
 from django.core.management import call_command
 from django.core.wsgi import get_wsgi_application
-from django.db import close_old_connections
+from django.db import close_old_connections, transaction
 from hypothesis import HealthCheck, Phase, settings
 from schemathesis.checks import not_a_server_error
 from schemathesis.specs.openapi.checks import (
@@ -60,22 +59,29 @@ def open_connection() -> Iterator[None]:
     signals.request_finished.connect(close_old_connections)
 
 
-@pytest.fixture
-def seeded(tmp_path: Path, open_connection: None) -> None:
+@pytest.fixture(scope="module")
+def seeded(
+    django_db_setup: None, django_db_blocker: Any, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[None]:
     """The real taxonomy, instruments, help lines and measures, four postcodes and three
-    services, so generated requests reach the code that reads data and not only the 404s."""
-    make_geo()
-    call_command("load_taxonomy", stdout=io.StringIO())
-    instruments_load()
-    help_lines_load()
-    measures_load()
-    records = [
-        service_record(seed, postcode=postcode)
-        for seed, postcode in (("a", "9000"), ("b", "1000"), ("c", "4000"))
-    ]
-    path = tmp_path / "nl.json"
-    path.write_text(json.dumps(records), encoding="utf-8")
-    hsds_import(sources=[(path, "nl")])
+    services, so generated requests reach the code that reads data and not only the 404s.
+    Written once for all operations in a transaction rolled back at the end (each operation's
+    own test transaction nests inside it as a savepoint)."""
+    with django_db_blocker.unblock(), transaction.atomic():
+        make_geo()
+        call_command("load_taxonomy", stdout=io.StringIO())
+        instruments_load()
+        help_lines_load()
+        measures_load()
+        records = [
+            service_record(seed, postcode=postcode)
+            for seed, postcode in (("a", "9000"), ("b", "1000"), ("c", "4000"))
+        ]
+        path = tmp_path_factory.mktemp("hsds") / "nl.json"
+        path.write_text(json.dumps(records), encoding="utf-8")
+        hsds_import(sources=[(path, "nl")])
+        yield
+        transaction.set_rollback(True)
 
 
 @schema.parametrize()
@@ -85,9 +91,20 @@ def seeded(tmp_path: Path, open_connection: None) -> None:
     derandomize=True,
     database=None,
     phases=[Phase.explicit, Phase.generate],  # no shrinking: the first failure is reported as is
-    # The seeded data is a function-scoped fixture on purpose: each operation's examples run in
-    # one transaction that is rolled back afterwards.
+    # Each operation's examples share its test transaction (the open_connection fixture).
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
-def test_api_operation_conforms_to_its_schema(case: schemathesis.Case[Any], seeded: None) -> None:
+def test_api_operation_conforms_to_its_schema(
+    case: schemathesis.Case[Any], seeded: None, open_connection: None
+) -> None:
     case.call_and_validate(checks=CHECKS)
+
+
+def test_fuzzed_operations_see_the_seeded_data(seeded: None, open_connection: None) -> None:
+    """Guards the fixture: generated requests must reach services, not an empty database."""
+    case = schema["/api/hsds/services"]["GET"].Case(query={"per_page": 100})
+
+    response = case.call()
+
+    assert response.status_code == 200
+    assert response.json()["total_items"] == 3
