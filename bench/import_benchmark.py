@@ -1,17 +1,21 @@
 """Time and peak memory of importing a generated directory into an empty SQLite database.
 
     .venv/bin/python bench/import_benchmark.py --services 100000
+    .venv/bin/python bench/import_benchmark.py --services 100000 --shape array --shape page
 
-Generates the directory (bench/generate_directory.py), creates a fresh database in a temporary
-folder, migrates it, loads geography and the taxonomy, then runs `import_hsds` in a child
-process and reports its wall-clock time and peak resident memory (ru_maxrss).
+Without ``--shape``, generates the realistic directory (bench/generate_directory.py). With
+``--shape`` (array, page, export; repeatable), generates the lean files of issue #10 in that
+shape (bench/import_shapes.py) and imports each in turn. Every import starts from a fresh
+database in a temporary folder (migrated, with geography and the taxonomy; prepared once and
+copied) and runs `import_hsds` in a child process; the wall-clock time and the peak resident
+memory of that child alone (``os.wait4``) are reported.
 """
 
 from __future__ import annotations
 
 import argparse
 import os
-import resource
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -22,10 +26,35 @@ ROOT = Path(__file__).resolve().parents[1]
 PYTHON = sys.executable
 
 
-def run(args: list[str], env: dict[str, str]) -> float:
+def run(args: list[str], env: dict[str, str]) -> tuple[float, int]:
+    """Run a child to completion; returns its wall-clock seconds and peak RSS in KiB."""
     start = time.perf_counter()
-    subprocess.run(args, cwd=ROOT, env=env, check=True)  # noqa: S603 - fixed arguments
-    return time.perf_counter() - start
+    child = subprocess.Popen(args, cwd=ROOT, env=env)  # noqa: S603 - fixed arguments
+    _pid, status, usage = os.wait4(child.pid, 0)
+    child.returncode = os.waitstatus_to_exitcode(status)
+    seconds = time.perf_counter() - start
+    if child.returncode != 0:
+        raise SystemExit(f"{' '.join(args)} failed with exit code {child.returncode}")
+    return seconds, usage.ru_maxrss
+
+
+def generate(args: argparse.Namespace, shape: str | None, data: Path, env: dict[str, str]) -> None:
+    if shape is None:
+        if any(data.glob("services.*.json")):
+            return
+        command = [
+            "bench/generate_directory.py",
+            *(["--language", args.language] if args.language else []),
+            *(["--shuffled"] if args.shuffled else []),
+        ]
+    else:
+        if any(data.glob("*.json")):
+            return
+        command = ["bench/import_shapes.py", "--shape", shape]
+    seconds, _peak = run(
+        [PYTHON, *command, "--services", str(args.services), "--out", str(data)], env
+    )
+    print(f"generated in {seconds:.1f} s")  # noqa: T201
 
 
 def main() -> None:
@@ -36,41 +65,47 @@ def main() -> None:
     parser.add_argument(
         "--shuffled", action="store_true", help="services in random id order (not as exported)"
     )
+    parser.add_argument(
+        "--shape",
+        action="append",
+        choices=["array", "page", "export"],
+        help="a lean file of this shape (bench/import_shapes.py); repeatable",
+    )
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
-        data = args.keep or Path(tmp) / "data"
+        template = Path(tmp) / "template.sqlite3"
         env = {
             **os.environ,
-            "DATABASE_URL": f"sqlite:///{tmp}/bench.sqlite3",
+            "DATABASE_URL": f"sqlite:///{template}",
             "BEONCOSUP_DATA_DIR": tmp,
         }
-        if not any(data.glob("services.*.json")):
-            generated = run(
-                [
-                    PYTHON,
-                    "bench/generate_directory.py",
-                    "--services",
-                    str(args.services),
-                    "--out",
-                    str(data),
-                    *(["--language", args.language] if args.language else []),
-                    *(["--shuffled"] if args.shuffled else []),
-                ],
-                env,
-            )
-            print(f"generated in {generated:.1f} s")  # noqa: T201
-        sizes = {p.name: p.stat().st_size for p in sorted(data.glob("services.*.json"))}
-        print(f"files: {sizes}")  # noqa: T201
         run([PYTHON, "manage.py", "migrate", "-v0"], env)
         run([PYTHON, "manage.py", "load_geo"], env)
         run([PYTHON, "manage.py", "load_taxonomy"], env)
-        before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-        seconds = run([PYTHON, "manage.py", "import_hsds", str(data)], env)
-        peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-        print(  # noqa: T201
-            f"import_hsds of {args.services} services: {seconds:.1f} s, peak memory "
-            f"{peak / 1024:.0f} MiB" + ("" if peak > before else " (an earlier step peaked higher)")
-        )
+        for shape in args.shape or [None]:
+            data = (args.keep or Path(tmp) / "data") / (shape or "")
+            generate(args, shape, data, env)
+            target = data if shape in (None, "export") else data / "services.json"
+            files = sorted(data.glob("services*.json")) if target.is_dir() else [target]
+            megabytes = sum(f.stat().st_size for f in files) / 1e6
+            database = Path(tmp) / "import.sqlite3"
+            shutil.copyfile(template, database)
+            seconds, peak = run(
+                [
+                    PYTHON,
+                    "manage.py",
+                    "import_hsds",
+                    str(target),
+                    *([] if target.is_dir() else ["--language", "nl"]),
+                ],
+                {**env, "DATABASE_URL": f"sqlite:///{database}"},
+            )
+            print(  # noqa: T201
+                f"import_hsds, {shape or 'generated directory'}, {args.services} services, "
+                f"{megabytes:.0f} MB in {len(files)} file(s): {seconds:.1f} s, "
+                f"peak memory {peak / 1024:.0f} MiB"
+            )
+            database.unlink()
 
 
 if __name__ == "__main__":

@@ -4,11 +4,15 @@ from __future__ import annotations
 
 import uuid
 
-from django.db.models import Q, QuerySet
+from django.db.models import Prefetch, Q, QuerySet
 
-from beoncosup.directory.models import Service, ServiceAtLocation
+from beoncosup.directory.models import Accessibility, Address, Service, ServiceAtLocation
 from beoncosup.geo.distance import bounding_box, haversine_km
 from beoncosup.geo.selectors import area_codes_for_postcode, postcode_points
+
+# Lists without a Meta ordering come in the order they were imported (their HSDS position);
+# the id breaks ties between rows added in the admin, so every export is the same.
+IN_LIST_ORDER = ("sort_order", "id")
 
 
 def services_for_hsds() -> QuerySet[Service]:
@@ -24,12 +28,22 @@ def services_for_hsds() -> QuerySet[Service]:
             "cost_options",
             "required_documents",
             "contacts",
-            "service_at_locations__location__addresses",
-            "service_at_locations__location__accessibility",
+            Prefetch(
+                "service_at_locations", queryset=ServiceAtLocation.objects.order_by(*IN_LIST_ORDER)
+            ),
+            *_location_lists("service_at_locations__location__"),
         )
         .order_by("id")
     )
     return queryset
+
+
+def _location_lists(prefix: str) -> list[Prefetch[str]]:
+    """A location's addresses and accessibility, in their HSDS order."""
+    return [
+        Prefetch(f"{prefix}addresses", queryset=Address.objects.order_by(*IN_LIST_ORDER)),
+        Prefetch(f"{prefix}accessibility", queryset=Accessibility.objects.order_by(*IN_LIST_ORDER)),
+    ]
 
 
 def services_for_hsds_list() -> QuerySet[Service]:
@@ -41,7 +55,7 @@ def services_for_hsds_list() -> QuerySet[Service]:
 def service_at_locations_for_hsds() -> QuerySet[ServiceAtLocation]:
     return (
         ServiceAtLocation.objects.select_related("service__organization", "location")
-        .prefetch_related("location__addresses", "location__accessibility")
+        .prefetch_related(*_location_lists("location__"))
         .order_by("id")
     )
 

@@ -338,8 +338,18 @@ def _import(
             if progress is not None:
                 progress(done, total)
         # Bulk writes send no signals: bring the search index up to date in the same transaction.
-        index_services(sid for sid, status in statuses.items() if status != "unchanged")
+        _index([sid for sid, status in statuses.items() if status != "unchanged"])
     report.created = sum(1 for s in statuses.values() if s == "created")
     report.updated = sum(1 for s in statuses.values() if s == "updated")
     report.unchanged = sum(1 for s in statuses.values() if s == "unchanged")
     return report
+
+
+def _index(service_ids: list[uuid.UUID]) -> None:
+    """Index the written services a batch at a time, collecting garbage in between: the
+    prefetched rows the indexer reads hold reference cycles (a row and its related rows), which
+    only the cyclic collector frees, and it is paused during the import. Indexed in one go,
+    100,000 services peaked at 2 GB."""
+    for start in range(0, len(service_ids), BATCH_SIZE):
+        index_services(service_ids[start : start + BATCH_SIZE])
+        gc.collect()

@@ -1,19 +1,77 @@
 """What an HSDS 3.0 service object must look like to be imported (pydantic, strict types).
 
 Only the fields we store are declared; others (funding, programs, metadata, …) are ignored.
-Text limits match the database columns. Profile rules that need the database (need codes,
-postcodes) are checked in ``importer``.
+Text limits match the database columns. E-mail and web addresses are checked as the admin checks
+them, web addresses allowing only http and https. Profile rules that need the database (need
+codes, postcodes) are checked in ``importer``.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import re
 import uuid
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StrictFloat, StrictInt, StringConstraints
+from django.core.exceptions import ValidationError as DjangoValidationError
+from django.core.validators import URLValidator, validate_email
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    StrictFloat,
+    StrictInt,
+    StringConstraints,
+)
+from pydantic_core import PydanticCustomError
+
+# The same checks as the admin's URL and e-mail fields. Addresses are shown as links, so a
+# "javascript:" or "data:" address would run in the visitor's browser: only the web's schemes.
+_HTTP_URL = URLValidator(schemes=["http", "https"])
+# Service areas also name places by URN (urn:beoncosup:area:BE-VLG, another directory's URN).
+_URN = re.compile(r"^urn:[A-Za-z0-9][A-Za-z0-9-]{0,31}:\S+$")
+
+
+def _shown(value: str) -> str:
+    return repr(value if len(value) <= 80 else f"{value[:80]}…")
+
+
+def _web_address(value: str) -> str:
+    """An http(s) address, or "" for none."""
+    try:
+        if value:
+            _HTTP_URL(value)
+    except DjangoValidationError:
+        raise PydanticCustomError(
+            "web_address",
+            "{value} is not a web address (http:// or https://)",
+            {"value": _shown(value)},
+        ) from None
+    return value
+
+
+def _area_uri(value: str) -> str:
+    return value if _URN.match(value) else _web_address(value)
+
+
+def _email(value: str) -> str:
+    """An e-mail address, or "" for none."""
+    try:
+        if value:
+            validate_email(value)
+    except DjangoValidationError:
+        raise PydanticCustomError(
+            "email", "{value} is not an e-mail address", {"value": _shown(value)}
+        ) from None
+    return value
+
 
 Text = Annotated[str, StringConstraints(strict=True, max_length=255)]
+Email = Annotated[str, StringConstraints(strict=True, max_length=254), AfterValidator(_email)]
+WebAddress = Annotated[
+    str, StringConstraints(strict=True, max_length=500), AfterValidator(_web_address)
+]
 LongText = Annotated[str, StringConstraints(strict=True, max_length=4000)]
 MediumText = Annotated[str, StringConstraints(strict=True, max_length=2000)]
 Number = StrictInt | StrictFloat
@@ -56,7 +114,7 @@ class AccessibilityIn(Strict):
     location_id: uuid.UUID | None = None
     description: MediumText | None = None
     details: Annotated[str, StringConstraints(strict=True, max_length=1000)] | None = None
-    url: Annotated[str, StringConstraints(strict=True, max_length=500)] | None = None
+    url: WebAddress | None = None
 
 
 class LocationIn(Strict):
@@ -85,8 +143,8 @@ class OrganizationIn(Strict):
     name: Text
     alternate_name: Text | None = None
     description: LongText
-    email: Text | None = None
-    website: Annotated[str, StringConstraints(strict=True, max_length=500)] | None = None
+    email: Email | None = None
+    website: WebAddress | None = None
 
 
 class PhoneIn(Strict):
@@ -121,7 +179,10 @@ class ServiceAreaIn(Strict):
     id: uuid.UUID
     name: Text | None = None
     description: Annotated[str, StringConstraints(strict=True, max_length=1000)] | None = None
-    uri: Annotated[str, StringConstraints(strict=True, max_length=500)] | None = None
+    uri: (
+        Annotated[str, StringConstraints(strict=True, max_length=500), AfterValidator(_area_uri)]
+        | None
+    ) = None
     extent: Annotated[str, StringConstraints(strict=True, max_length=100)] | None = None
     extent_type: Annotated[str, StringConstraints(strict=True, max_length=100)] | None = None
 
@@ -144,7 +205,7 @@ class CostOptionIn(Strict):
 class RequiredDocumentIn(Strict):
     id: uuid.UUID
     document: Annotated[str, StringConstraints(strict=True, max_length=500)] | None = None
-    uri: Annotated[str, StringConstraints(strict=True, max_length=500)] | None = None
+    uri: WebAddress | None = None
 
 
 class ContactIn(Strict):
@@ -152,7 +213,7 @@ class ContactIn(Strict):
     name: Text | None = None
     title: Text | None = None
     department: Text | None = None
-    email: Text | None = None
+    email: Email | None = None
 
 
 class ServiceIn(Strict):
@@ -161,8 +222,8 @@ class ServiceIn(Strict):
     name: Annotated[str, StringConstraints(strict=True, min_length=1, max_length=255)]
     alternate_name: Text | None = None
     description: LongText | None = None
-    url: Annotated[str, StringConstraints(strict=True, max_length=500)] | None = None
-    email: Text | None = None
+    url: WebAddress | None = None
+    email: Email | None = None
     status: Literal["active", "inactive", "defunct", "temporarily closed"]
     application_process: MediumText | None = None
     fees_description: MediumText | None = None
@@ -172,6 +233,8 @@ class ServiceIn(Strict):
     minimum_age: Annotated[StrictInt, Field(ge=0, le=120)] | None = None
     maximum_age: Annotated[StrictInt, Field(ge=0, le=120)] | None = None
     assured_date: dt.date | None = None
+    # Not checked as an e-mail address: editors may write a name in "verified by", and an
+    # export must import again.
     assurer_email: Text | None = None
     last_modified: dt.datetime | None = None
     organization: OrganizationIn

@@ -70,6 +70,20 @@ def _cell(value: Any, kind: str) -> str:
     return str(value)
 
 
+# Tables of a parent's list (a service's phones, a location's addresses, …): their rows are
+# written in the list's order, parent after parent, because the import rebuilds each list in
+# row order. The other tables are sorted by id.
+LIST_TABLES = frozenset(
+    {
+        *(resource for _key, resource in SERVICE_TABLES),
+        "service_at_location",
+        "address",
+        "accessibility",
+        "attribute",
+    }
+)
+
+
 class _Tables:
     def __init__(self) -> None:
         self.rows: dict[str, dict[str, dict[str, Any]]] = defaultdict(dict)
@@ -86,9 +100,9 @@ class _Tables:
             with (directory / resource["path"]).open("w", encoding="utf-8", newline="") as out:
                 writer = csv.writer(out, lineterminator="\n")
                 writer.writerow(columns)
-                for row_id in sorted(self.rows.get(name, {})):
-                    row = self.rows[name][row_id]
-                    writer.writerow([_cell(row.get(c), types[c]) for c in columns])
+                rows = self.rows.get(name, {})
+                for row_id in rows if name in LIST_TABLES else sorted(rows):
+                    writer.writerow([_cell(rows[row_id].get(c), types[c]) for c in columns])
         (directory / "datapackage.json").write_text(
             json.dumps(_package(), indent=2, ensure_ascii=False) + "\n", encoding="utf-8"
         )
@@ -200,7 +214,8 @@ def _by(rows: Iterable[dict[str, Any]], key: str) -> dict[str, list[dict[str, An
 
 
 def read_package(directory: Path) -> Iterator[dict[str, Any]]:
-    """Nested HSDS service objects rebuilt from a tabular package, in services.csv order."""
+    """Nested HSDS service objects rebuilt from a tabular package, in services.csv order; each
+    nested list in the order of its table's rows."""
     if not (directory / "datapackage.json").is_file():
         raise TabularError(str(directory), "-", "datapackage.json", "is missing")
     organizations = {row["id"]: row for row in _read(directory, "organization")}

@@ -166,7 +166,9 @@ class _BatchWriter:
                 ]
                 for loc_id, versions in incoming.items()
             }
-            for loc_id in self._replace_rows(model, "location_id", rows, texts=texts, plain=plain):
+            for loc_id in self._replace_rows(
+                model, "location_id", rows, texts=texts, plain=plain, ordered=True
+            ):
                 self.touched |= users[loc_id]
 
     def _merge_parents(
@@ -280,6 +282,7 @@ class _BatchWriter:
             },
             texts=("description",),
             plain=("location_id",),
+            ordered=True,
         )
         # The file's timestamp is kept on every service it changed, so exports round-trip.
         stamps = [

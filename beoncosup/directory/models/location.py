@@ -50,6 +50,8 @@ class Address(models.Model):
 
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     location = ParentalKey(Location, on_delete=models.CASCADE, related_name="addresses")
+    # Position in the location's HSDS list, so an import exports again in the same order.
+    sort_order = models.PositiveIntegerField(default=0, editable=False)
     attention = models.CharField(_("for the attention of"), max_length=255, blank=True)
     address_1 = I18nTextField(_("street and number"), max_length=255, required=True)
     address_2 = I18nTextField(_("address line 2"), max_length=255)
@@ -74,6 +76,7 @@ class Address(models.Model):
 class Accessibility(models.Model):
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     location = ParentalKey(Location, on_delete=models.CASCADE, related_name="accessibility")
+    sort_order = models.PositiveIntegerField(default=0, editable=False)
     description = I18nTextField(_("description"), multiline=True, max_length=2000)
     details = models.CharField(_("details"), max_length=1000, blank=True)
     url = models.URLField(_("web page"), blank=True, max_length=500)

@@ -106,6 +106,8 @@ class ServiceAtLocation(models.Model):
         "directory.Location", on_delete=models.CASCADE, related_name="service_at_locations"
     )
     description = I18nTextField(_("description"), multiline=True, max_length=2000)
+    # Position in the service's HSDS list, so an import exports again in the same order.
+    sort_order = models.PositiveIntegerField(default=0, editable=False)
 
     class Meta:
         verbose_name = _("service at a location")
