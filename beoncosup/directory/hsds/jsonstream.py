@@ -104,6 +104,8 @@ class _Buffer:
                 )
                 if starved and self.more():
                     continue
+                if exc.pos >= len(self.text):  # the decoder ran out of file
+                    raise self.error("the file ends in the middle of a value", exc.pos) from None
                 raise self.error(exc.msg.removesuffix(" at"), exc.pos) from None
             # A number that ends the buffer may go on in the next chunk (12|34): read on.
             if end == len(self.text) and self.more():
