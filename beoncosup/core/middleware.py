@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Iterable
+from importlib import import_module
 from typing import Any
 
+from django.conf import settings
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.urls import reverse
@@ -68,8 +70,11 @@ def nul_location(request: HttpRequest) -> str | None:
             return found
     elif content_type == "application/json" and _json_body_has_nul(request):
         return "body"
-    found = _has_nul_in_pairs((name, [value]) for name, value in request.COOKIES.items())
-    return found
+    return _nul_cookie(request)
+
+
+def _nul_cookie(request: HttpRequest) -> str | None:
+    return _has_nul_in_pairs((name, [value]) for name, value in request.COOKIES.items())
 
 
 class RejectNulMiddleware:
@@ -96,4 +101,9 @@ class RejectNulMiddleware:
                 },
                 status=422,
             )
+        if _nul_cookie(request) is not None and hasattr(request, "session"):
+            # The page's header reads the session, which would look the NUL key up in the
+            # database: render with an empty one (the session middleware then deletes the
+            # cookie, so the browser stops sending it).
+            request.session = import_module(settings.SESSION_ENGINE).SessionStore()
         return render(request, "400.html", status=400)

@@ -36,7 +36,7 @@ from beoncosup.screening.services import help_lines_load, instruments_load
 
 pytestmark = pytest.mark.django_db
 
-MAX_EXAMPLES = 60
+MAX_EXAMPLES = 200
 CHECKS = [
     not_a_server_error,
     status_code_conformance,

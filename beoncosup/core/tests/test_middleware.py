@@ -104,6 +104,7 @@ def test_nul_in_cookie_is_refused(client: Client):
     response = client.get(url)
 
     assert response.status_code == 400
+    assert response.cookies["sessionid"].value == ""  # deleted
 
 
 def test_request_without_nul_is_served(client: Client):
