@@ -5,13 +5,14 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Iterable
+from dataclasses import dataclass
 
-from django.db.models import Count, QuerySet
+from django.db.models import Count
 from django.utils import timezone
 
 from beoncosup.directory.models import Service
 from beoncosup.finder.models import SupportPlan, SupportPlanItem
-from beoncosup.taxonomy.models import Domain, Need
+from beoncosup.taxonomy.models import Need
 from beoncosup.taxonomy.selectors import domains_with_categories
 
 SERVICE_DETAILS = (
@@ -35,9 +36,37 @@ def need_labels(codes: Iterable[str]) -> dict[str, str]:
     }
 
 
-def needs_picker() -> QuerySet[Domain]:
-    """Domains with their categories and needs: three queries."""
-    return domains_with_categories()
+@dataclass(frozen=True)
+class PickerCategory:
+    label: str
+    needs: list[tuple[str, str]]  # (code, label)
+
+
+@dataclass(frozen=True)
+class PickerDomain:
+    code: str
+    label: str
+    categories: list[PickerCategory]
+
+
+def needs_picker() -> list[PickerDomain]:
+    """Domains with their categories and needs, labels in the active language: three
+    queries. Plain values, so the page's loops over ~130 needs neither clone a prefetched
+    queryset per category nor resolve a translated label more than once (docs/benchmarks.md)."""
+    return [
+        PickerDomain(
+            code=domain.code,
+            label=str(domain.label),
+            categories=[
+                PickerCategory(
+                    label=str(category.label),
+                    needs=[(need.code, str(need.label)) for need in category.needs.all()],
+                )
+                for category in domain.categories.all()
+            ],
+        )
+        for domain in domains_with_categories()
+    ]
 
 
 def active_service(service_id: uuid.UUID) -> Service | None:

@@ -45,14 +45,14 @@ def finder(request: HttpRequest) -> HttpResponse:
     """The finder page; HTMX requests get the results region (or the whole form when it has
     errors)."""
     language = _language()
-    domains = list(queries.needs_picker())
-    all_needs = {
-        need.code: need
+    domains = queries.needs_picker()
+    labels = {
+        code: label
         for domain in domains
-        for category in domain.categories.all()
-        for need in category.needs.all()
+        for category in domain.categories
+        for code, label in category.needs
     }
-    form = FinderForm(request.GET or None, need_codes=list(all_needs))
+    form = FinderForm(request.GET or None, need_codes=list(labels))
     context: dict[str, Any] = {"form": form, "domains": domains, "result": None}
     if form.is_bound and form.is_valid():
         criteria = form.criteria(language)
@@ -66,7 +66,7 @@ def finder(request: HttpRequest) -> HttpResponse:
                     request=request,
                     result=result,
                     criteria=criteria,
-                    labels={code: str(need.label) for code, need in all_needs.items()},
+                    labels=labels,
                     in_plan=queries.plan_service_ids(request.session.get(SESSION_KEY)),
                     num_pages=max(math.ceil(result.total / PAGE_SIZE), 1),
                 )
@@ -77,9 +77,8 @@ def finder(request: HttpRequest) -> HttpResponse:
     context["open_domains"] = {
         domain.code
         for domain in domains
-        for category in domain.categories.all()
-        for need in category.needs.all()
-        if need.code in picked
+        for category in domain.categories
+        if any(code in picked for code, _label in category.needs)
     }
     context["filters_open"] = form.is_bound and any(
         form.data.get(name) for name in ("max_km", "delivery", "free_only", "self_referral_only")
