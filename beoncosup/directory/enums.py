@@ -4,8 +4,37 @@ tools send and read exactly these values."""
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-# The taxonomy's treatment phases are the profile's phase codes too.
-from beoncosup.taxonomy.enums import Phase
+# Who, which statuses, phases, delivery modes and cancer types: the situation kernel's codes.
+# The profile accepts the audiences a service serves (not employers) and the statuses services
+# are restricted to (contract staff in the public sector count as employees): the lists stay
+# exactly what other tools already send and read.
+from beoncosup.situation.codes import (
+    SERVICE_STATUSES,
+    Audience,
+    CancerType,
+    CodeSubset,
+    Delivery,
+    Phase,
+)
+
+SERVICE_AUDIENCES = CodeSubset(
+    Audience, (Audience.PATIENT, Audience.RELATIVE, Audience.CHILD, Audience.PROFESSIONAL)
+)
+EmploymentStatus = SERVICE_STATUSES
+
+__all__ = [
+    "PROFILE_TAXONOMIES",
+    "SERVICE_AUDIENCES",
+    "Access",
+    "CancerType",
+    "Cost",
+    "Delivery",
+    "EmploymentStatus",
+    "LocationType",
+    "Phase",
+    "RecordFlag",
+    "ServiceStatus",
+]
 
 
 class ServiceStatus(models.TextChoices):
@@ -13,31 +42,6 @@ class ServiceStatus(models.TextChoices):
     INACTIVE = "inactive", _("Inactive")
     DEFUNCT = "defunct", _("No longer exists")
     TEMPORARILY_CLOSED = "temporarily closed", _("Temporarily closed")
-
-
-class Audience(models.TextChoices):
-    PATIENT = "patient", _("People with cancer")
-    RELATIVE = "relative", _("Relatives and carers")
-    CHILD = "child", _("Children and teenagers")
-    PROFESSIONAL = "professional", _("Professionals")
-
-
-class EmploymentStatus(models.TextChoices):
-    EMPLOYEE = "employee", _("Employee")
-    CIVIL_SERVANT = "civil_servant", _("Civil servant")
-    SELF_EMPLOYED = "self_employed", _("Self-employed (main occupation)")
-    SELF_EMPLOYED_SECONDARY = "self_employed_secondary", _("Self-employed (secondary occupation)")
-    JOB_SEEKER = "job_seeker", _("Job seeker")
-    STUDENT = "student", _("Student")
-    OTHER = "other", _("Retired or other")
-
-
-class Delivery(models.TextChoices):
-    IN_PERSON = "in_person", _("In person")
-    HOME_VISIT = "home_visit", _("Home visit")
-    PHONE = "phone", _("By phone")
-    ONLINE = "online", _("Online or video")
-    GROUP = "group", _("In a group")
 
 
 class Access(models.TextChoices):
@@ -60,25 +64,15 @@ class LocationType(models.TextChoices):
     VIRTUAL = "virtual", _("Virtual")
 
 
-class CancerType(models.TextChoices):
-    BREAST = "breast", _("Breast cancer")
-    PROSTATE = "prostate", _("Prostate cancer")
-    COLORECTAL = "colorectal", _("Bowel cancer")
-    LUNG = "lung", _("Lung cancer")
-    HAEMATOLOGICAL = "haematological", _("Blood cancers")
-    PAEDIATRIC = "paediatric", _("Childhood cancers")
-    HEAD_NECK = "head_neck", _("Head and neck cancers")
-
-
 class RecordFlag(models.TextChoices):
     DEMO = "demo", _("Demo data")
     SOURCE = "source", _("Source of the information")
 
 
 # Attribute taxonomies of the profile: HSDS `attributes[].taxonomy_term.taxonomy` → code list.
-PROFILE_TAXONOMIES: dict[str, type[models.TextChoices] | None] = {
+PROFILE_TAXONOMIES: dict[str, type[models.TextChoices] | CodeSubset | None] = {
     "beoncosup-needs": None,  # the need codes of the taxonomy app
-    "beoncosup-audience": Audience,
+    "beoncosup-audience": SERVICE_AUDIENCES,
     "beoncosup-employment-status": EmploymentStatus,
     "beoncosup-phase": Phase,
     "beoncosup-delivery": Delivery,

@@ -11,10 +11,15 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
 
+from beoncosup.situation.codes import CodeSubset
+
 
 class CodeListField(models.JSONField):
     def __init__(
-        self, *args: Any, code_choices: type[models.TextChoices] | None = None, **kwargs: Any
+        self,
+        *args: Any,
+        code_choices: type[models.TextChoices] | CodeSubset | None = None,
+        **kwargs: Any,
     ) -> None:
         self.code_choices = code_choices
         kwargs.setdefault("default", list)

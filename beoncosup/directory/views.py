@@ -6,11 +6,17 @@ from django.shortcuts import render
 from django.views.decorators.http import require_safe
 
 from beoncosup.directory import selectors
-from beoncosup.directory.enums import Access, Audience, Cost, Delivery, EmploymentStatus
-from beoncosup.taxonomy.enums import Phase
+from beoncosup.directory.enums import (
+    SERVICE_AUDIENCES,
+    Access,
+    Cost,
+    Delivery,
+    EmploymentStatus,
+)
+from beoncosup.situation.codes import CodeSubset, Phase
 
 
-def _labels(codes: list[str], choices: type[TextChoices]) -> list[str]:
+def _labels(codes: list[str], choices: type[TextChoices] | CodeSubset) -> list[str]:
     return [str(choices(code).label) for code in codes if code in choices.values]
 
 
@@ -24,7 +30,7 @@ def service_detail(request: HttpRequest, service_id: str) -> HttpResponse:
         "directory/service_detail.html",
         {
             "service": service,
-            "audiences": _labels(service.audiences, Audience),
+            "audiences": _labels(service.audiences, SERVICE_AUDIENCES),
             "statuses": _labels(service.employment_statuses, EmploymentStatus),
             "phases": _labels(service.phases, Phase),
             "delivery": _labels(service.delivery_modes, Delivery),

@@ -1,30 +1,17 @@
-"""Code lists of the hub. Audience and employment-status codes are the directory's (and so the
-finder's and the navigator's): an article and a service that fit the same person share codes."""
+"""Code lists of the hub: its topics. Audience, employment-status and region codes are the
+situation kernel's (shared with the finder, navigator and directory): an article and a service
+that fit the same person share codes."""
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from beoncosup.directory.enums import EmploymentStatus
+from beoncosup.situation.codes import SERVICE_STATUSES, Audience, Region
+
+# An article names the statuses a rule is for with the service profile's codes (contract staff
+# in the public sector fall under the employee rules).
+EmploymentStatus = SERVICE_STATUSES
 
 __all__ = ["Audience", "EmploymentStatus", "Region", "Topic"]
-
-
-class Audience(models.TextChoices):
-    PATIENT = "patient", _("People with cancer")
-    RELATIVE = "relative", _("Relatives and carers")
-    CHILD = "child", _("Children and teenagers")
-    PROFESSIONAL = "professional", _("Professionals")
-    EMPLOYER = "employer", _("Employers and colleagues")
-
-
-class Region(models.TextChoices):
-    """Where a rule applies: ISO 3166-2 codes of the regions, and BE-DG for the German-speaking
-    Community (its own employment service, ADG)."""
-
-    FLANDERS = "BE-VLG", _("Flanders")
-    WALLONIA = "BE-WAL", _("Wallonia")
-    BRUSSELS = "BE-BRU", _("Brussels")
-    GERMAN_SPEAKING = "BE-DG", _("German-speaking Community")
 
 
 class Topic(models.TextChoices):

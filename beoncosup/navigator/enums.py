@@ -3,36 +3,24 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from beoncosup.situation.codes import Audience, CodeSubset, EmploymentStatus, Region
 
-class Audience(models.TextChoices):
-    PATIENT = "patient", _("I have cancer")
-    RELATIVE = "relative", _("Someone close to me has cancer")
-    EMPLOYER = "employer", _("I am the employer of someone with cancer")
-    PROFESSIONAL = "professional", _("I am a professional helping someone")
+# The navigator's own lists are situations, durations and contacts; who the person is, their
+# status and region use the kernel's codes (the wizard words them in the first person: forms.py).
+NAVIGATOR_AUDIENCES = CodeSubset(
+    Audience, (Audience.PATIENT, Audience.RELATIVE, Audience.EMPLOYER, Audience.PROFESSIONAL)
+)
+Status = EmploymentStatus
 
-
-class Status(models.TextChoices):
-    EMPLOYEE = "employee", _("Employee in the private sector")
-    CONTRACTUAL_PUBLIC = "contractual_public", _("Contract employee in the public sector")
-    CIVIL_SERVANT = "civil_servant", _("Statutory civil servant (appointed)")
-    SELF_EMPLOYED = "self_employed", _("Self-employed as main occupation")
-    SELF_EMPLOYED_SECONDARY = (
-        "self_employed_secondary",
-        _("Self-employed as a side job, next to a salaried job"),
-    )
-    JOB_SEEKER = "job_seeker", _("Job seeker")
-    STUDENT = "student", _("Student")
-    OTHER = "other", _("Retired or other")
-
-
-class Region(models.TextChoices):
-    """Where the person lives. BE-DG (the German-speaking Community) lies in Wallonia but has
-    its own employment service, so it is a region of its own here (docs/navigator.md)."""
-
-    FLANDERS = "BE-VLG", _("Flanders")
-    WALLONIA = "BE-WAL", _("Wallonia (outside the German-speaking Community)")
-    BRUSSELS = "BE-BRU", _("Brussels")
-    GERMAN_SPEAKING = "BE-DG", _("German-speaking Community")
+__all__ = [
+    "NAVIGATOR_AUDIENCES",
+    "Audience",
+    "Contact",
+    "Duration",
+    "Region",
+    "Situation",
+    "Status",
+]
 
 
 class Situation(models.TextChoices):

@@ -20,7 +20,7 @@ from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 from beoncosup.geo.selectors import POSTCODE_PATTERN
-from beoncosup.navigator.enums import Audience, Duration, Situation, Status
+from beoncosup.navigator.enums import NAVIGATOR_AUDIENCES, Duration, Situation, Status
 from beoncosup.navigator.selectors import UnknownPostcodeError, regions_for_postcode
 
 QUESTION_KEYS = ("audience", "status", "postcode", "situation", "duration")
@@ -94,13 +94,38 @@ def sequence_for(audience: str | None) -> tuple[str, ...]:
     return SEQUENCES.get(audience or "", ("audience",))
 
 
+# The wizard's wording of the kernel's codes: the person answers in the first person.
+AUDIENCE_WORDING: dict[str, Promise] = {
+    "patient": _("I have cancer"),
+    "relative": _("Someone close to me has cancer"),
+    "employer": _("I am the employer of someone with cancer"),
+    "professional": _("I am a professional helping someone"),
+}
+STATUS_WORDING: dict[str, Promise] = {
+    "employee": _("Employee in the private sector"),
+    "contractual_public": _("Contract employee in the public sector"),
+    "civil_servant": _("Statutory civil servant (appointed)"),
+    "self_employed": _("Self-employed as main occupation"),
+    "self_employed_secondary": _("Self-employed as a side job, next to a salaried job"),
+    "job_seeker": _("Job seeker"),
+    "student": _("Student"),
+    "other": _("Retired or other"),
+}
+# Where the person lives, as the checklist names it.
+REGION_WORDING: dict[str, Promise] = {
+    "BE-VLG": _("Flanders"),
+    "BE-WAL": _("Wallonia (outside the German-speaking Community)"),
+    "BE-BRU": _("Brussels"),
+    "BE-DG": _("German-speaking Community"),
+}
+
+
 def _choices(key: str, audience: str | None) -> list[tuple[str, Any]]:
     if key == "audience":
-        return list(Audience.choices)
+        return [(code, AUDIENCE_WORDING[code]) for code in NAVIGATOR_AUDIENCES.values]
     if key == "status":
-        if audience == "employer":
-            return [(v, label) for v, label in Status.choices if v in EMPLOYER_STATUSES]
-        return list(Status.choices)
+        codes = [c for c in Status.values if audience != "employer" or c in EMPLOYER_STATUSES]
+        return [(code, STATUS_WORDING[code]) for code in codes]
     if key == "situation":
         allowed = PERSON_SITUATIONS + (("caring",) if audience == "professional" else ())
         return [(v, label) for v, label in Situation.choices if v in allowed]

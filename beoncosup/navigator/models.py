@@ -17,7 +17,14 @@ from wagtail.models import Orderable
 
 from beoncosup.core.i18n_text import I18nTextField, pick
 from beoncosup.directory.fields import CodeListField
-from beoncosup.navigator.enums import Audience, Contact, Duration, Region, Situation, Status
+from beoncosup.navigator.enums import (
+    NAVIGATOR_AUDIENCES,
+    Contact,
+    Duration,
+    Region,
+    Situation,
+    Status,
+)
 
 code_validator = RegexValidator(
     r"^[a-z0-9]+(-[a-z0-9]+)*$",
@@ -44,7 +51,7 @@ class Measure(ClusterableModel):
     )
     contacts = CodeListField(_("who to contact"), code_choices=Contact)
     audiences = CodeListField(
-        _("audiences"), code_choices=Audience, help_text=_("None ticked: everyone.")
+        _("audiences"), code_choices=NAVIGATOR_AUDIENCES, help_text=_("None ticked: everyone.")
     )
     statuses = CodeListField(
         _("employment statuses"), code_choices=Status, help_text=_("None ticked: every status.")

@@ -14,13 +14,20 @@ from django.db import transaction
 from wagtail.models import Page
 
 from beoncosup.core.i18n_text import LANGUAGES, i18n_problems
-from beoncosup.navigator.enums import Audience, Contact, Duration, Region, Situation, Status
+from beoncosup.navigator.enums import (
+    NAVIGATOR_AUDIENCES,
+    Contact,
+    Duration,
+    Region,
+    Situation,
+    Status,
+)
 from beoncosup.navigator.models import Measure, MeasureSource, code_validator
 from beoncosup.taxonomy.models import Need
 
 DEFAULT_MEASURES_PATH = Path(__file__).resolve().parent / "data" / "measures.yaml"
-CODE_LISTS: dict[str, type[Any]] = {
-    "audiences": Audience,
+CODE_LISTS: dict[str, Any] = {
+    "audiences": NAVIGATOR_AUDIENCES,
     "statuses": Status,
     "regions": Region,
     "situations": Situation,

@@ -19,11 +19,11 @@ from django.utils import timezone
 from django.utils.translation import get_language
 from django.views.decorators.http import require_GET
 
-from beoncosup.navigator.enums import Region
 from beoncosup.navigator.forms import (
     FIXED,
     MAX_QUESTIONS,
     QUESTION_KEYS,
+    REGION_WORDING,
     SUMMARY_LABELS,
     QuestionForm,
     answer_label,
@@ -128,7 +128,7 @@ def _result(request: HttpRequest, audience: str, answers: dict[str, str]) -> Htt
         duration=answers.get("duration"),
     )
     result = checklist(person)
-    region_names = dict(Region.choices)
+    region_names = REGION_WORDING
     api_query = {**answers, **fixed, "lang": language}
     context = {
         "items": [

@@ -1,6 +1,11 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+# An instrument is for patients or for relatives: the kernel's audiences, those two only.
+from beoncosup.situation.codes import PERSON_AUDIENCES, Audience
+
+__all__ = ["PERSON_AUDIENCES", "Audience", "Role", "Scale", "Status"]
+
 
 class Scale(models.TextChoices):
     RANGE = "range", _("Number on a scale")
@@ -21,8 +26,3 @@ class Role(models.TextChoices):
 class Status(models.TextChoices):
     DRAFT = "draft", _("Draft")
     PUBLISHED = "published", _("Published")
-
-
-class Audience(models.TextChoices):
-    PATIENT = "patient", _("Person with cancer")
-    RELATIVE = "relative", _("Relative or carer")

@@ -18,7 +18,7 @@ from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from modelcluster.models import ClusterableModel
 
 from beoncosup.core.i18n_text import I18nTextField, pick
-from beoncosup.screening.enums import Audience, Role, Scale, Status
+from beoncosup.screening.enums import PERSON_AUDIENCES, Role, Scale, Status
 from beoncosup.taxonomy.models import Domain, Need
 
 key_validator = RegexValidator(
@@ -33,7 +33,7 @@ def _default_list() -> list[Any]:
 class Instrument(models.Model):
     code = models.CharField(_("code"), max_length=40, unique=True, validators=[key_validator])
     title = I18nTextField(_("title"), max_length=200, required=True)
-    audience = models.CharField(_("audience"), max_length=20, choices=Audience.choices)
+    audience = models.CharField(_("audience"), max_length=20, choices=PERSON_AUDIENCES.choices)
     sort_order = models.PositiveIntegerField(_("order"), default=0)
 
     class Meta:
@@ -181,7 +181,7 @@ class SelfCheckResponse(models.Model):
     answers = models.JSONField(_("answers"))
     date = models.DateField(_("date"))
     language = models.CharField(_("language"), max_length=2)
-    audience = models.CharField(_("audience"), max_length=20, choices=Audience.choices)
+    audience = models.CharField(_("audience"), max_length=20, choices=PERSON_AUDIENCES.choices)
 
     class Meta:
         verbose_name = _("self-check response")

@@ -13,7 +13,7 @@ from django.db.models import Max
 from django.utils import timezone
 
 from beoncosup.core.i18n_text import LANGUAGES, i18n_problems
-from beoncosup.screening.enums import Audience, Role, Scale, Status
+from beoncosup.screening.enums import PERSON_AUDIENCES, Role, Scale, Status
 from beoncosup.screening.models import (
     HelpLine,
     Instrument,
@@ -122,7 +122,7 @@ def _parse(data: Any) -> tuple[list[dict[str, Any]], list[str]]:
     for raw in data["instruments"]:
         code = str(raw.get("code", ""))
         where = f"instrument {code or '?'}"
-        if raw.get("audience") not in Audience.values:
+        if raw.get("audience") not in PERSON_AUDIENCES.values:
             problems.append(f"{where}: audience must be patient or relative")
         items = [
             _item_spec(item, order, where, problems)

@@ -9,7 +9,7 @@ the kernel's.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 from django.db import models
@@ -20,6 +20,29 @@ def subset(codes: type[models.TextChoices], members: Iterable[Any]) -> list[tupl
     """``codes.choices`` restricted to ``members``, in the list's own order."""
     wanted = {str(member) for member in members}
     return [(value, label) for value, label in codes.choices if value in wanted]
+
+
+class CodeSubset:
+    """Some members of a shared code list, read like the list itself (``values``, ``choices``,
+    calling it with a code gives the member): for a contract that accepts only those codes,
+    such as a profile of the HSDS exchange."""
+
+    def __init__(self, codes: type[models.TextChoices], members: Iterable[Any]) -> None:
+        self.codes = codes
+        self.choices = subset(codes, members)
+        self.values = [value for value, _label in self.choices]
+        self.labels = [label for _value, label in self.choices]
+
+    def __call__(self, value: str) -> models.TextChoices:
+        if value not in self.values:
+            raise ValueError(f"{value!r} is not one of {', '.join(self.values)}")
+        return self.codes(value)
+
+    def __iter__(self) -> Iterator[models.TextChoices]:
+        return (self.codes(value) for value in self.values)
+
+    def __repr__(self) -> str:
+        return f"CodeSubset({self.codes.__name__}, {self.values})"
 
 
 class Language(models.TextChoices):
@@ -40,7 +63,7 @@ class Audience(models.TextChoices):
 
 
 # The people a support service helps directly (the finder's and the self-check's audiences).
-PERSON_AUDIENCES = (Audience.PATIENT, Audience.RELATIVE)
+PERSON_AUDIENCES = CodeSubset(Audience, (Audience.PATIENT, Audience.RELATIVE))
 
 
 class EmploymentStatus(models.TextChoices):
@@ -57,7 +80,9 @@ class EmploymentStatus(models.TextChoices):
 # The statuses a service can be restricted to (the HSDS profile's list). Contract staff in the
 # public sector fall under the employee rules (domain facts 3.4), so services know them as
 # employees; see ``eligibility_status``.
-SERVICE_STATUSES = tuple(s for s in EmploymentStatus if s != EmploymentStatus.CONTRACTUAL_PUBLIC)
+SERVICE_STATUSES = CodeSubset(
+    EmploymentStatus, (s for s in EmploymentStatus if s != EmploymentStatus.CONTRACTUAL_PUBLIC)
+)
 
 
 def eligibility_status(status: str | None) -> str | None:

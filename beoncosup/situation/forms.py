@@ -12,13 +12,12 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from beoncosup.situation.codes import (
-    Audience,
+    PERSON_AUDIENCES,
     CancerType,
     EmploymentStatus,
     Language,
     Phase,
     Reach,
-    subset,
 )
 from beoncosup.situation.selectors import Place
 from beoncosup.situation.values import (
@@ -131,9 +130,7 @@ def situation_fields() -> dict[str, forms.Field]:
         "audience": ParsedChoiceField(
             parser=parse_audience,
             label=_("Who needs the help?"),
-            choices=with_blank(
-                subset(Audience, (Audience.PATIENT, Audience.RELATIVE)), _("Either")
-            ),
+            choices=with_blank(PERSON_AUDIENCES.choices, _("Either")),
             widget=forms.RadioSelect,
             required=False,
         ),

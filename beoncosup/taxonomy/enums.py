@@ -1,26 +1,16 @@
+"""The taxonomy's own code list (basis); audiences, phases and languages are the kernel's."""
+
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from beoncosup.situation.codes import PERSON_AUDIENCES, Language, Phase
 
-class Audience(models.TextChoices):
-    PATIENT = "patient", _("People with cancer")
-    RELATIVE = "relative", _("Relatives and carers")
+# A need is for patients and/or relatives.
+Audience = PERSON_AUDIENCES
 
-
-class Phase(models.TextChoices):
-    DIAGNOSIS = "diagnosis", _("Diagnosis")
-    TREATMENT = "treatment", _("Treatment")
-    AFTER_TREATMENT = "after_treatment", _("After treatment")
-    PALLIATIVE = "palliative", _("Palliative care")
+__all__ = ["Audience", "Basis", "Language", "Phase"]
 
 
 class Basis(models.TextChoices):
     SOURCED = "sourced", _("Based on published sources")
     INFERRED = "inferred", _("Proposed by the editors")
-
-
-class Language(models.TextChoices):
-    NL = "nl", _("Dutch")
-    FR = "fr", _("French")
-    DE = "de", _("German")
-    EN = "en", _("English")

@@ -30,6 +30,7 @@ from beoncosup.directory.hsds.profile import (
     taxonomy_term_id,
 )
 from beoncosup.directory.models import Location, Organization, Service, ServiceAtLocation
+from beoncosup.situation.codes import CodeSubset
 from beoncosup.taxonomy.models import Need
 
 Json = dict[str, Any]
@@ -45,7 +46,7 @@ TAXONOMY_DESCRIPTIONS = {
     "beoncosup-cancer-type": "Cancer types served (none = all)",
     RECORD_TAXONOMY: "Flags about the record itself",
 }
-CODE_LISTS: dict[str, type[TextChoices]] = {
+CODE_LISTS: dict[str, type[TextChoices] | CodeSubset] = {
     taxonomy: code_list
     for taxonomy, code_list in enums.PROFILE_TAXONOMIES.items()
     if code_list is not None

@@ -12,8 +12,8 @@ from wagtail.models import RevisionMixin
 
 from beoncosup.core.i18n_text import I18nTextField, pick
 from beoncosup.directory.enums import (
+    SERVICE_AUDIENCES,
     Access,
-    Audience,
     CancerType,
     Cost,
     Delivery,
@@ -21,7 +21,7 @@ from beoncosup.directory.enums import (
     ServiceStatus,
 )
 from beoncosup.directory.fields import CodeListField
-from beoncosup.taxonomy.enums import Phase
+from beoncosup.situation.codes import Phase
 
 AREA_CODE_PATTERN = (
     r"^(BE|BE-(VLG|WAL|BRU|DG|VAN|VBR|VLI|VOV|VWV|WBR|WHT|WLG|WLX|WNA)|nis-[0-9]{5})$"
@@ -61,7 +61,7 @@ class Service(RevisionMixin, ClusterableModel):
     needs = models.ManyToManyField(
         "taxonomy.Need", related_name="services", blank=True, verbose_name=_("needs addressed")
     )
-    audiences = CodeListField(_("for whom"), code_choices=Audience)
+    audiences = CodeListField(_("for whom"), code_choices=SERVICE_AUDIENCES)
     employment_statuses = CodeListField(
         _("employment statuses (none ticked = everyone)"), code_choices=EmploymentStatus
     )

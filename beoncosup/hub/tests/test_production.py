@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from io import StringIO
+from pathlib import Path
 
 import pytest
 from django.core.management import call_command
@@ -13,7 +14,7 @@ from beoncosup.hub.tests.factories import article, make_needs, write_content
 pytestmark = pytest.mark.django_db
 
 
-def _content(tmp_path):
+def _content(tmp_path: Path) -> Path:
     make_needs()
     return write_content(
         tmp_path / "content",
