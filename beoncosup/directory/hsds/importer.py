@@ -26,7 +26,7 @@ from beoncosup.directory.hsds import writer
 from beoncosup.directory.hsds.problems import ImportRejected, ImportReport, Problem
 from beoncosup.directory.hsds.profile import AREA_URI_PREFIX, NEEDS_TAXONOMY, RADIUS_EXTENT_TYPE
 from beoncosup.directory.hsds.reading import records
-from beoncosup.directory.hsds.schemas import AttributeIn, ServiceAtLocationIn, ServiceIn
+from beoncosup.directory.hsds.schemas import NO_NUL, AttributeIn, ServiceAtLocationIn, ServiceIn
 from beoncosup.directory.hsds.writer import Record
 from beoncosup.directory.models import Organization
 from beoncosup.directory.models.service import AREA_CODE_PATTERN
@@ -44,7 +44,13 @@ def _pydantic_problems(name: str, record_id: str, error: ValidationError) -> lis
     problems = []
     for item in error.errors(include_url=False):
         location = ".".join(str(part) for part in item["loc"]) or "record"
-        problems.append(Problem(name, record_id, location, item["msg"]))
+        message = item["msg"]
+        if (
+            item["type"] == "string_pattern_mismatch"
+            and item.get("ctx", {}).get("pattern") == NO_NUL
+        ):
+            message = "contains a NUL character (\\u0000), which text may not hold"
+        problems.append(Problem(name, record_id, location, message))
     return problems
 
 

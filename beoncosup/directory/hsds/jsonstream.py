@@ -27,14 +27,13 @@ class JsonStreamError(Exception):
 
 
 class _Buffer:
-    """A sliding window over the stream: ``text[pos]`` is the next character to read and
-    ``dropped`` counts the characters already discarded from the front (for positions)."""
+    """A sliding window over the stream: ``text[pos]`` is the next character to read; the
+    lines and column of the text already dropped from the front give positions."""
 
     def __init__(self, handle: IO[str]) -> None:
         self.handle = handle
         self.text = ""
         self.pos = 0
-        self.dropped = 0
         self.lines = 0  # newlines in the dropped text
         self.column = 0  # characters after the last dropped newline
         self.eof = False
@@ -56,7 +55,6 @@ class _Buffer:
         self.column = (
             len(consumed) - consumed.rfind("\n") - 1 if newlines else self.column + len(consumed)
         )
-        self.dropped += self.pos
         self.text, self.pos = self.text[self.pos :] + chunk, 0
         return True
 

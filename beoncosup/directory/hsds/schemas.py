@@ -29,8 +29,16 @@ from pydantic_core import PydanticCustomError
 # The same checks as the admin's URL and e-mail fields. Addresses are shown as links, so a
 # "javascript:" or "data:" address would run in the visitor's browser: only the web's schemes.
 _HTTP_URL = URLValidator(schemes=["http", "https"])
+# PostgreSQL refuses text holding NUL ("\u0000" in JSON): refuse it here, with the field named.
+NO_NUL = r"^[^\x00]*$"
 # Service areas also name places by URN (urn:beoncosup:area:BE-VLG, another directory's URN).
 _URN = re.compile(r"^urn:[A-Za-z0-9][A-Za-z0-9-]{0,31}:\S+$")
+
+
+def _text(max_length: int, *, min_length: int = 0) -> StringConstraints:
+    return StringConstraints(
+        strict=True, min_length=min_length, max_length=max_length, pattern=NO_NUL
+    )
 
 
 def _shown(value: str) -> str:
@@ -67,13 +75,11 @@ def _email(value: str) -> str:
     return value
 
 
-Text = Annotated[str, StringConstraints(strict=True, max_length=255)]
-Email = Annotated[str, StringConstraints(strict=True, max_length=254), AfterValidator(_email)]
-WebAddress = Annotated[
-    str, StringConstraints(strict=True, max_length=500), AfterValidator(_web_address)
-]
-LongText = Annotated[str, StringConstraints(strict=True, max_length=4000)]
-MediumText = Annotated[str, StringConstraints(strict=True, max_length=2000)]
+Text = Annotated[str, _text(255)]
+Email = Annotated[str, _text(254), AfterValidator(_email)]
+WebAddress = Annotated[str, _text(500), AfterValidator(_web_address)]
+LongText = Annotated[str, _text(4000)]
+MediumText = Annotated[str, _text(2000)]
 Number = StrictInt | StrictFloat
 
 
@@ -92,7 +98,7 @@ class AttributeIn(Strict):
     id: uuid.UUID | None = None
     taxonomy_term_id: uuid.UUID | None = None
     taxonomy_term: TaxonomyTermIn | None = None
-    value: Annotated[str, StringConstraints(strict=True, max_length=500)] | None = None
+    value: Annotated[str, _text(500)] | None = None
 
 
 class AddressIn(Strict):
@@ -101,10 +107,10 @@ class AddressIn(Strict):
     attention: Text | None = None
     address_1: Text
     address_2: Text | None = None
-    city: Annotated[str, StringConstraints(strict=True, max_length=100)]
-    region: Annotated[str, StringConstraints(strict=True, max_length=100)] | None = None
-    state_province: Annotated[str, StringConstraints(strict=True, max_length=100)]
-    postal_code: Annotated[str, StringConstraints(strict=True, max_length=20)]
+    city: Annotated[str, _text(100)]
+    region: Annotated[str, _text(100)] | None = None
+    state_province: Annotated[str, _text(100)]
+    postal_code: Annotated[str, _text(20)]
     country: Annotated[str, StringConstraints(strict=True, pattern=r"^[A-Z]{2}$")]
     address_type: Literal["physical", "postal", "virtual"]
 
@@ -113,7 +119,7 @@ class AccessibilityIn(Strict):
     id: uuid.UUID
     location_id: uuid.UUID | None = None
     description: MediumText | None = None
-    details: Annotated[str, StringConstraints(strict=True, max_length=1000)] | None = None
+    details: Annotated[str, _text(1000)] | None = None
     url: WebAddress | None = None
 
 
@@ -149,10 +155,10 @@ class OrganizationIn(Strict):
 
 class PhoneIn(Strict):
     id: uuid.UUID
-    number: Annotated[str, StringConstraints(strict=True, min_length=1, max_length=50)]
+    number: Annotated[str, _text(50, min_length=1)]
     extension: Annotated[StrictInt, Field(ge=0)] | None = None
-    type: Annotated[str, StringConstraints(strict=True, max_length=10)] | None = None
-    description: Annotated[str, StringConstraints(strict=True, max_length=500)] | None = None
+    type: Annotated[str, _text(10)] | None = None
+    description: Annotated[str, _text(500)] | None = None
 
 
 class ScheduleIn(Strict):
@@ -172,26 +178,23 @@ class ScheduleIn(Strict):
     closes_at: dt.time | None = None
     valid_from: dt.date | None = None
     valid_to: dt.date | None = None
-    description: Annotated[str, StringConstraints(strict=True, max_length=1000)] | None = None
+    description: Annotated[str, _text(1000)] | None = None
 
 
 class ServiceAreaIn(Strict):
     id: uuid.UUID
     name: Text | None = None
-    description: Annotated[str, StringConstraints(strict=True, max_length=1000)] | None = None
-    uri: (
-        Annotated[str, StringConstraints(strict=True, max_length=500), AfterValidator(_area_uri)]
-        | None
-    ) = None
-    extent: Annotated[str, StringConstraints(strict=True, max_length=100)] | None = None
-    extent_type: Annotated[str, StringConstraints(strict=True, max_length=100)] | None = None
+    description: Annotated[str, _text(1000)] | None = None
+    uri: Annotated[str, _text(500), AfterValidator(_area_uri)] | None = None
+    extent: Annotated[str, _text(100)] | None = None
+    extent_type: Annotated[str, _text(100)] | None = None
 
 
 class LanguageIn(Strict):
     id: uuid.UUID
-    name: Annotated[str, StringConstraints(strict=True, max_length=100)] | None = None
+    name: Annotated[str, _text(100)] | None = None
     code: Annotated[str, StringConstraints(strict=True, pattern=r"^[a-z]{2}$")] | None = None
-    note: Annotated[str, StringConstraints(strict=True, max_length=500)] | None = None
+    note: Annotated[str, _text(500)] | None = None
 
 
 class CostOptionIn(Strict):
@@ -199,12 +202,12 @@ class CostOptionIn(Strict):
     option: Text | None = None
     amount: Annotated[Number, Field(ge=0, le=9_999_999)] | None = None
     currency: Annotated[str, StringConstraints(strict=True, pattern=r"^[A-Za-z]{3}$")] | None = None
-    amount_description: Annotated[str, StringConstraints(strict=True, max_length=500)] | None = None
+    amount_description: Annotated[str, _text(500)] | None = None
 
 
 class RequiredDocumentIn(Strict):
     id: uuid.UUID
-    document: Annotated[str, StringConstraints(strict=True, max_length=500)] | None = None
+    document: Annotated[str, _text(500)] | None = None
     uri: WebAddress | None = None
 
 
@@ -219,7 +222,7 @@ class ContactIn(Strict):
 class ServiceIn(Strict):
     id: uuid.UUID
     organization_id: uuid.UUID | None = None
-    name: Annotated[str, StringConstraints(strict=True, min_length=1, max_length=255)]
+    name: Annotated[str, _text(255, min_length=1)]
     alternate_name: Text | None = None
     description: LongText | None = None
     url: WebAddress | None = None
@@ -229,7 +232,7 @@ class ServiceIn(Strict):
     fees_description: MediumText | None = None
     wait_time: Text | None = None
     eligibility_description: MediumText | None = None
-    alert: Annotated[str, StringConstraints(strict=True, max_length=1000)] | None = None
+    alert: Annotated[str, _text(1000)] | None = None
     minimum_age: Annotated[StrictInt, Field(ge=0, le=120)] | None = None
     maximum_age: Annotated[StrictInt, Field(ge=0, le=120)] | None = None
     assured_date: dt.date | None = None

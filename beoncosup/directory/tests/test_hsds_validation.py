@@ -206,3 +206,36 @@ def test_csv_packages_are_checked_the_same_way(tmp_path, cell, field, message):
     assert [(p.record, p.field) for p in problems] == [(record["id"], field)]
     assert message in problems[0].message
     assert nothing_imported()
+
+
+@pytest.mark.parametrize(
+    "field",
+    ["name", "organization.description", "contacts.0.name", "service_areas.0.uri", "email"],
+)
+def test_text_holding_nul_is_refused_before_the_database_sees_it(tmp_path, field):
+    # PostgreSQL refuses NUL in text (an error mid-import); SQLite would store it.
+    record = service_record("a")
+    put(record, field, "Steun\u0000punt")
+
+    with pytest.raises(ImportRejected) as rejected:
+        import_json(tmp_path, [record])
+
+    assert [(p.field, p.message) for p in rejected.value.report.problems] == [
+        (field, "contains a NUL character (\\u0000), which text may not hold")
+    ]
+    assert nothing_imported()
+
+
+def test_nul_in_a_csv_cell_is_refused(tmp_path):
+    import_json(tmp_path, [service_record("a")])
+    export_csv(tmp_path / "out")
+    Service.objects.all().delete()
+    Organization.objects.all().delete()
+    edit_csv(tmp_path / "out" / "nl" / "services.csv", "name", "Steun\u0000punt")
+
+    with pytest.raises(ImportRejected) as rejected:
+        hsds_import(sources=[(tmp_path / "out" / "nl", "nl")])
+
+    assert [p.field for p in rejected.value.report.problems] == ["name"]
+    assert "NUL" in rejected.value.report.problems[0].message
+    assert nothing_imported()
