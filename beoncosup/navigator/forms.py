@@ -11,7 +11,6 @@ One question per step. Which questions apply depends on who you are (docs/naviga
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -19,9 +18,8 @@ from django import forms
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
-from beoncosup.geo.selectors import POSTCODE_PATTERN
-from beoncosup.navigator.enums import NAVIGATOR_AUDIENCES, Duration, Situation, Status
-from beoncosup.navigator.selectors import UnknownPostcodeError, regions_for_postcode
+from beoncosup.navigator.enums import Duration, Situation, Status
+from beoncosup.situation.forms import situation_fields
 
 QUESTION_KEYS = ("audience", "status", "postcode", "situation", "duration")
 SEQUENCES = {
@@ -95,7 +93,7 @@ def sequence_for(audience: str | None) -> tuple[str, ...]:
 
 
 # The wizard's wording of the kernel's codes: the person answers in the first person.
-AUDIENCE_WORDING: dict[str, Promise] = {
+AUDIENCE_WORDING: dict[str, Promise] = {  # keys: NAVIGATOR_AUDIENCES (a test checks)
     "patient": _("I have cancer"),
     "relative": _("Someone close to me has cancer"),
     "employer": _("I am the employer of someone with cancer"),
@@ -122,7 +120,8 @@ REGION_WORDING: dict[str, Promise] = {
 
 def _choices(key: str, audience: str | None) -> list[tuple[str, Any]]:
     if key == "audience":
-        return [(code, AUDIENCE_WORDING[code]) for code in NAVIGATOR_AUDIENCES.values]
+        # In the wizard's order (who has cancer first, then who helps).
+        return [(code, label) for code, label in AUDIENCE_WORDING.items()]
     if key == "status":
         codes = [c for c in Status.values if audience != "employer" or c in EMPLOYER_STATUSES]
         return [(code, STATUS_WORDING[code]) for code in codes]
@@ -147,15 +146,16 @@ class QuestionForm(forms.Form):
         self.regions: list[str] = []
         question = question_for(key, audience)
         if key == "postcode":
-            self.fields[key] = forms.CharField(
-                label=question.legend,
-                help_text=question.hint,
-                max_length=10,
-                error_messages={"required": _("Enter a postcode to go on.")},
-                widget=forms.TextInput(
-                    attrs={"inputmode": "numeric", "autocomplete": "postal-code", "size": 6}
-                ),
+            # The kernel's question: the same parsing and messages as every other journey.
+            postcode = situation_fields()["postcode"]
+            postcode.label = question.legend
+            postcode.help_text = question.hint
+            postcode.required = True
+            postcode.error_messages["required"] = _("Enter a postcode to go on.")
+            postcode.widget.attrs.update(
+                {"inputmode": "numeric", "autocomplete": "postal-code", "size": "6"}
             )
+            self.fields[key] = postcode
         else:
             self.fields[key] = forms.ChoiceField(
                 label=question.legend,
@@ -166,17 +166,6 @@ class QuestionForm(forms.Form):
             )
 
     def clean_postcode(self) -> str:
-        code = str(self.cleaned_data["postcode"]).strip()
-        if not re.match(POSTCODE_PATTERN, code):
-            raise forms.ValidationError(
-                _("Enter a Belgian postcode of 4 digits, for example 9000."), code="invalid"
-            )
-        try:
-            self.regions = regions_for_postcode(code)
-        except UnknownPostcodeError:
-            raise forms.ValidationError(
-                _("We do not know the postcode %(code)s. Check it and try again."),
-                code="unknown",
-                params={"code": code},
-            ) from None
-        return code
+        place = self.cleaned_data["postcode"]
+        self.regions = sorted(place.regions)
+        return str(place.postcode)

@@ -14,7 +14,7 @@ from django.urls import reverse
 from beoncosup.core.i18n_text import PickedText, pick
 from beoncosup.navigator.enums import Contact
 from beoncosup.navigator.models import Measure
-from beoncosup.navigator.selectors import FINDER_AUDIENCE, FINDER_STATUS, Answers
+from beoncosup.navigator.selectors import Answers
 
 
 @dataclass(frozen=True)
@@ -44,15 +44,19 @@ class ChecklistItem:
 
 def finder_url(measure: Measure, answers: Answers) -> str | None:
     """The finder pre-filled with the measure's needs and the person's postcode, status and
-    audience (mapped to the finder's codes); None when the measure names no needs."""
+    audience as services know them (the kernel's eligibility projections: an employer looks for
+    the employee, public contract staff count as employees); None when the measure names no
+    needs."""
     if not measure.need_codes:
         return None
+    person = answers.person()
     query: list[tuple[str, str]] = [("need", code) for code in measure.need_codes]
-    if answers.postcode:
-        query.append(("postcode", answers.postcode))
-    if answers.status:
-        query.append(("status", FINDER_STATUS[answers.status]))
-    query.append(("audience", FINDER_AUDIENCE[answers.audience]))
+    if person.postcode:
+        query.append(("postcode", person.postcode))
+    if person.eligibility_status:
+        query.append(("status", person.eligibility_status))
+    if person.seeker_audience:
+        query.append(("audience", person.seeker_audience))
     return f"{reverse('finder:finder')}?{urlencode(query)}"
 
 

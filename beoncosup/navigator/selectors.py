@@ -11,31 +11,9 @@ from dataclasses import dataclass, field
 from django.db.models import Prefetch, Q, QuerySet
 from django.utils import timezone
 
-from beoncosup.geo.selectors import municipalities_for_postcode
-from beoncosup.navigator.enums import Region
 from beoncosup.navigator.models import Measure, MeasureSource
-
-# The navigator's statuses → the finder's (and the directory's) employment statuses. The finder
-# has no separate code for contract staff in the public sector: they fall under the employee
-# rules (domain facts 3.4), so they are "employee" there.
-FINDER_STATUS = {
-    "employee": "employee",
-    "contractual_public": "employee",
-    "civil_servant": "civil_servant",
-    "self_employed": "self_employed",
-    "self_employed_secondary": "self_employed_secondary",
-    "job_seeker": "job_seeker",
-    "student": "student",
-    "other": "other",
-}
-# Who needs the help, for the finder: relatives look for help for themselves; employers and
-# professionals look on behalf of the person with cancer.
-FINDER_AUDIENCE = {
-    "patient": "patient",
-    "relative": "relative",
-    "employer": "patient",
-    "professional": "patient",
-}
+from beoncosup.situation.places import place_for_postcode
+from beoncosup.situation.values import Situation
 
 
 class UnknownPostcodeError(ValueError):
@@ -53,6 +31,10 @@ class Answers:
     situation: str | None = None
     duration: str | None = None
 
+    def person(self) -> Situation:
+        """Who the person is, as the kernel's Situation (to hand on to other journeys)."""
+        return Situation(audience=self.audience, status=self.status, postcode=self.postcode)
+
 
 @dataclass
 class Checklist:
@@ -67,18 +49,13 @@ class Checklist:
 
 
 def regions_for_postcode(postcode: str) -> list[str]:
-    """The navigator regions of a postcode: Flanders, Wallonia, Brussels, or the German-speaking
-    Community instead of Wallonia for its nine municipalities. Raises UnknownPostcodeError."""
-    codes: list[str] = []
-    for municipality in municipalities_for_postcode(postcode):
-        code = (
-            Region.GERMAN_SPEAKING if municipality.community == "de" else municipality.region.code
-        )
-        if code in Region.values and code not in codes:
-            codes.append(str(code))
-    if not codes:
+    """The regions of a postcode (the kernel's: Flanders, Wallonia, Brussels, or the
+    German-speaking Community instead of Wallonia for its nine municipalities). Raises
+    UnknownPostcodeError."""
+    place = place_for_postcode(postcode)
+    if place is None:
         raise UnknownPostcodeError(postcode)
-    return sorted(codes)
+    return sorted(place.regions)
 
 
 def _applies(values: list[str], answer: str | None) -> bool:

@@ -16,7 +16,6 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.translation import get_language
 from django.views.decorators.http import require_GET
 
 from beoncosup.navigator.forms import (
@@ -32,6 +31,9 @@ from beoncosup.navigator.forms import (
 )
 from beoncosup.navigator.items import checklist_item
 from beoncosup.navigator.selectors import Answers, checklist
+from beoncosup.situation.selectors import situation_recall
+from beoncosup.situation.services import situation_remember
+from beoncosup.situation.values import default_language
 
 
 def _url(answers: dict[str, str], **extra: str) -> str:
@@ -86,6 +88,16 @@ def _step_to_show(
     return missing[0] if missing else None
 
 
+def _remembered(request: HttpRequest, key: str) -> str | None:
+    """What the person already told another journey this visit (postcode, status, who they
+    are), to start the question from; they still confirm it."""
+    if key not in {"audience", "status", "postcode"}:
+        return None
+    situation = situation_recall(request.session)
+    value = getattr(situation, key, None) if situation else None
+    return str(value) if value else None
+
+
 @require_GET
 def wizard(request: HttpRequest) -> HttpResponse:
     audience, answers, invalid = _read(request)
@@ -99,7 +111,11 @@ def wizard(request: HttpRequest) -> HttpResponse:
         form = QuestionForm(request.GET, key=step, audience=audience)
         form.is_valid()  # shows "choose an answer"
     else:
-        form = QuestionForm(initial={step: answers.get(step)}, key=step, audience=audience)
+        form = QuestionForm(
+            initial={step: answers.get(step) or _remembered(request, step)},
+            key=step,
+            audience=audience,
+        )
     number = sequence.index(step) + 1
     previous = sequence[number - 2] if number > 1 else None
     others = {key: value for key, value in answers.items() if key != step}
@@ -118,7 +134,7 @@ def wizard(request: HttpRequest) -> HttpResponse:
 
 
 def _result(request: HttpRequest, audience: str, answers: dict[str, str]) -> HttpResponse:
-    language = get_language() or "nl"
+    language = default_language()
     fixed = FIXED.get(audience, {})
     person = Answers(
         audience=audience,
@@ -128,6 +144,8 @@ def _result(request: HttpRequest, audience: str, answers: dict[str, str]) -> Htt
         duration=answers.get("duration"),
     )
     result = checklist(person)
+    # The next journey (finder, self-check) starts from these answers.
+    situation_remember(session=request.session, situation=person.person())
     region_names = REGION_WORDING
     api_query = {**answers, **fixed, "lang": language}
     context = {

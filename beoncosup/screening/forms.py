@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, ClassVar
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from beoncosup.core.i18n_text import pick
 from beoncosup.screening.enums import Audience, Scale
 from beoncosup.screening.models import Item
+from beoncosup.situation.forms import SituationForm
 
 
 class StartForm(forms.Form):
@@ -55,11 +56,14 @@ class StepForm(forms.Form):
             )
 
 
-class PostcodeForm(forms.Form):
-    postcode = forms.RegexField(
-        label=_("Your postcode (optional)"),
-        regex=r"^[1-9][0-9]{3}$",
-        required=False,
-        error_messages={"invalid": _("Enter a Belgian postcode of four digits, e.g. 9000.")},
-        widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "postal-code"}),
-    )
+class PostcodeForm(SituationForm):
+    """Where to look for services: the kernel's postcode question (same parsing and messages as
+    the finder and the navigator)."""
+
+    situation_fields = ("postcode",)
+    situation_labels: ClassVar[dict[str, Any]] = {"postcode": _("Your postcode (optional)")}
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["postcode"].help_text = ""
+        self.fields["postcode"].widget.attrs["autocomplete"] = "postal-code"

@@ -14,7 +14,6 @@ from urllib.parse import urlencode
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
@@ -26,6 +25,10 @@ from beoncosup.hub.selectors import articles_for_needs
 from beoncosup.screening import selectors, services
 from beoncosup.screening.forms import PostcodeForm, StartForm, StepForm
 from beoncosup.screening.models import InstrumentVersion, Item
+from beoncosup.situation.codes import PERSON_AUDIENCES
+from beoncosup.situation.selectors import situation_recall
+from beoncosup.situation.services import situation_forget, situation_remember
+from beoncosup.situation.values import Situation, default_language
 from beoncosup.taxonomy.models import Need
 
 SESSION_KEY = "selfcheck"
@@ -55,7 +58,7 @@ def _save(request: HttpRequest, state: dict[str, Any]) -> None:
 
 
 def _language() -> str:
-    return get_language() or "nl"
+    return default_language()
 
 
 def finder_url(*, needs: list[str], postcode: str, audience: str) -> str:
@@ -101,7 +104,15 @@ def start(request: HttpRequest) -> HttpResponse:
                 return redirect("screening:step", number=1)
             form.add_error(None, _("This self-check is not available right now."))
     else:
-        form = StartForm(initial={"professional": request.GET.get("mode") == "professional"})
+        remembered = situation_recall(request.session)
+        form = StartForm(
+            initial={
+                "professional": request.GET.get("mode") == "professional",
+                "audience": remembered.audience
+                if remembered and remembered.audience in PERSON_AUDIENCES.values
+                else None,
+            }
+        )
     return render(
         request, "screening/start.html", {"form": form, "cleared": "cleared" in request.GET}
     )
@@ -199,8 +210,17 @@ def result(request: HttpRequest) -> HttpResponse:
     if form.is_bound and form.is_valid() and form.cleaned_data["postcode"] != state["postcode"]:
         state["postcode"] = form.cleaned_data["postcode"]
         _save(request, state)
+    remembered = situation_recall(request.session)
+    if not form.is_bound and not state["postcode"] and remembered and remembered.postcode:
+        # Given in another journey this visit (navigator, finder): look near it at once.
+        state["postcode"] = remembered.postcode
+        _save(request, state)
     postcode = state["postcode"]
     audience = version.instrument.audience
+    situation_remember(
+        session=request.session,
+        situation=Situation(audience=audience, postcode=postcode or None),
+    )
     labels = dict(Need.objects.filter(code__in=evaluation.needs).values_list("code", "label"))
     hits: list[Any] = []
     coverage: dict[str, int] = {}
@@ -274,4 +294,5 @@ def plan(request: HttpRequest) -> HttpResponse:
 @require_POST
 def clear(request: HttpRequest) -> HttpResponse:
     request.session.pop(SESSION_KEY, None)
+    situation_forget(session=request.session)
     return HttpResponseRedirect(reverse("screening:start") + "?cleared=1")

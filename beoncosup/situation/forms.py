@@ -19,7 +19,7 @@ from beoncosup.situation.codes import (
     Phase,
     Reach,
 )
-from beoncosup.situation.selectors import Place
+from beoncosup.situation.places import Place
 from beoncosup.situation.values import (
     FIELDS,
     FieldProblem,

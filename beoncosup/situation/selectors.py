@@ -1,66 +1,20 @@
-"""Reads for the kernel: where a postcode lies, for every app that needs it."""
+"""Reads for the kernel: the answers remembered during a visit; places (places.py)."""
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass
+from django.contrib.sessions.backends.base import SessionBase
 
-from beoncosup.geo.selectors import municipalities_for_postcode, postcode_for_place
-from beoncosup.situation.codes import Region
+from beoncosup.situation.places import Place, place_for_postcode, place_for_text
+from beoncosup.situation.values import Situation, situation_from_dict
 
-LEADING_POSTCODE = re.compile(r"^([1-9][0-9]{3})\s")
+__all__ = ["SESSION_KEY", "Place", "place_for_postcode", "place_for_text", "situation_recall"]
 
-
-@dataclass(frozen=True)
-class Place:
-    """Where a postcode lies. ``regions`` are the kernel's region codes (BE-DG instead of
-    Wallonia for the German-speaking Community); a few postcodes span two municipalities."""
-
-    postcode: str
-    municipality_nis: str
-    arrondissement: str  # NIS code, e.g. 44000
-    province: str  # ISO code (BE-VOV), or the region's for Brussels
-    regions: tuple[str, ...]
-    area_codes: frozenset[str]  # BE, region, BE-DG, province and nis-… codes covering it
-
-    @property
-    def region(self) -> str:
-        return self.regions[0]
+SESSION_KEY = "situation"
 
 
-def place_for_postcode(code: str) -> Place | None:
-    """The place of a Belgian postcode (one query), or None when it is unknown."""
-    municipalities = sorted(municipalities_for_postcode(code), key=lambda m: m.nis_code)
-    if not municipalities:
+def situation_recall(session: SessionBase) -> Situation | None:
+    """The answers remembered during this visit (services.situation_remember), or None."""
+    stored = session.get(SESSION_KEY)
+    if not isinstance(stored, dict):
         return None
-    regions: list[str] = []
-    areas: set[str] = {"BE"}
-    for municipality in municipalities:
-        region = (
-            Region.GERMAN_SPEAKING if municipality.community == "de" else municipality.region.code
-        )
-        if region not in regions:
-            regions.append(str(region))
-        areas |= {municipality.region.code, f"nis-{municipality.nis_code}"}
-        if municipality.province is not None:
-            areas.add(municipality.province.code)
-        if municipality.community == "de":
-            areas.add(str(Region.GERMAN_SPEAKING))
-    first = municipalities[0]
-    return Place(
-        postcode=code,
-        municipality_nis=first.nis_code,
-        arrondissement=f"{first.nis_code[:2]}000",
-        province=(first.province or first.region).code,
-        regions=tuple(regions),
-        area_codes=frozenset(areas),
-    )
-
-
-def place_for_text(text: str) -> Place | None:
-    """The place a person means by "9000 Gent" (as suggestions show it) or a municipality or
-    locality name ("Gent", "Liège"); None when unknown."""
-    text = text.strip()
-    match = LEADING_POSTCODE.match(text + " ")
-    code = match.group(1) if match else postcode_for_place(text)
-    return place_for_postcode(code) if code else None
+    return situation_from_dict(stored)

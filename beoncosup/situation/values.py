@@ -29,7 +29,7 @@ from beoncosup.situation.codes import (
     eligibility_status,
     seeker_audience,
 )
-from beoncosup.situation.selectors import Place, place_for_postcode, place_for_text
+from beoncosup.situation.places import Place, place_for_postcode, place_for_text
 
 LANGUAGE_CODES = tuple(str(code) for code in Language)
 MAX_AGE = 120

@@ -94,8 +94,9 @@ def test_wizard_after_a_changed_answer_goes_to_the_next_question(client, measure
 @pytest.mark.parametrize(
     ("postcode", "message"),
     [
-        ("90", "Enter a Belgian postcode of 4 digits, for example 9000."),
-        ("9999", "We do not know the postcode 9999. Check it and try again."),
+        # The situation kernel's messages, the same in every journey.
+        ("90", "A Belgian postcode has four digits, for example 9000."),
+        ("9999", "9999 is not a Belgian postcode. Check the number."),
     ],
 )
 def test_wizard_bad_postcode_is_explained(client, measures, postcode, message):
@@ -161,7 +162,8 @@ def test_wizard_result_query_count_is_bounded(client, measures, django_assert_ma
     params = {"audience": "patient", "status": "employee", "postcode": "9000"}
     params |= {"situation": "sick_leave", "duration": "1to12m"}
 
-    with django_assert_max_num_queries(6):
+    # 6 for the checklist, 2 to keep the answers for the next journey (the session's row).
+    with django_assert_max_num_queries(8):
         response = client.get(wizard_url(**params))
 
     assert response.status_code == 200
@@ -180,3 +182,23 @@ def test_header_and_home_page_lead_to_the_wizard(client, measures):
     assert f'href="{wizard_url()}"' in html
     assert f'href="{wizard_url()}?audience=employer"' in html
     assert "What applies to me?" in html
+
+
+def test_wizard_result_hands_the_answers_to_the_next_journey(client, measures):
+    params = {"audience": "employer", "status": "contractual_public", "postcode": "9000"}
+    client.get(wizard_url(**params, duration="1to12m"))
+
+    start = client.get(wizard_url()).content.decode()
+    status_step = client.get(wizard_url(audience="employer", q="status")).content.decode()
+
+    assert 'value="employer" id="id_audience_2" checked' in start
+    assert 'value="contractual_public"' in status_step
+    assert 'value="contractual_public" id="id_status_1" checked' in status_step
+
+
+def test_wizard_words_every_code_it_accepts():
+    from beoncosup.navigator.enums import NAVIGATOR_AUDIENCES, Status
+    from beoncosup.navigator.forms import AUDIENCE_WORDING, STATUS_WORDING
+
+    assert set(AUDIENCE_WORDING) == set(NAVIGATOR_AUDIENCES.values)
+    assert set(STATUS_WORDING) == set(Status.values)

@@ -7,6 +7,7 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import translation
 
+from beoncosup.geo.tests.factories import make_geo
 from beoncosup.hub.tests.factories import article as hub_article
 from beoncosup.hub.tests.factories import load as load_articles
 from beoncosup.screening.models import SelfCheckResponse
@@ -173,6 +174,7 @@ def test_no_safety_lines_without_a_trigger(client, instruments):
 
 
 def test_professional_result_links_to_the_finder_with_the_needs(client, instruments):
+    make_geo()  # the postcode must be a known one to be handed to the finder
     begin(client, professional="on")
     answer(client, 2, {"med_pain": "yes"})
 
@@ -189,7 +191,7 @@ def test_bad_postcode_is_explained(client, instruments):
 
     page = client.get(url("result") + "?postcode=12").content.decode()
 
-    assert "Enter a Belgian postcode of four digits" in page
+    assert "A Belgian postcode has four digits" in page  # the situation kernel's message
 
 
 def test_make_my_support_plan_creates_a_plan_with_the_needs(client, instruments):
