@@ -8,6 +8,9 @@ import pytest
 from django.urls import reverse
 from django.utils import translation
 
+from beoncosup.navigator.enums import NAVIGATOR_AUDIENCES, Status
+from beoncosup.navigator.forms import AUDIENCE_WORDING, STATUS_WORDING
+
 pytestmark = pytest.mark.django_db
 
 
@@ -197,8 +200,5 @@ def test_wizard_result_hands_the_answers_to_the_next_journey(client, measures):
 
 
 def test_wizard_words_every_code_it_accepts():
-    from beoncosup.navigator.enums import NAVIGATOR_AUDIENCES, Status
-    from beoncosup.navigator.forms import AUDIENCE_WORDING, STATUS_WORDING
-
     assert set(AUDIENCE_WORDING) == set(NAVIGATOR_AUDIENCES.values)
     assert set(STATUS_WORDING) == set(Status.values)
