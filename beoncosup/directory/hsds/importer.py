@@ -26,7 +26,13 @@ from beoncosup.directory.hsds import writer
 from beoncosup.directory.hsds.problems import ImportRejected, ImportReport, Problem
 from beoncosup.directory.hsds.profile import AREA_URI_PREFIX, NEEDS_TAXONOMY, RADIUS_EXTENT_TYPE
 from beoncosup.directory.hsds.reading import records
-from beoncosup.directory.hsds.schemas import NO_NUL, AttributeIn, ServiceAtLocationIn, ServiceIn
+from beoncosup.directory.hsds.schemas import (
+    ADDRESSES_CHECKED,
+    NO_NUL,
+    AttributeIn,
+    ServiceAtLocationIn,
+    ServiceIn,
+)
 from beoncosup.directory.hsds.writer import Record
 from beoncosup.directory.models import Organization
 from beoncosup.directory.models.service import AREA_CODE_PATTERN
@@ -231,7 +237,7 @@ def _check_location_organizations(
 def _records_in(checked: _Checked) -> Iterator[tuple[int, Record]]:
     """Second pass, after a clean first pass: the file's services again, with their ids."""
     for raw in records(checked.path):
-        service = ServiceIn.model_validate(raw)
+        service = ServiceIn.model_validate(raw, context=ADDRESSES_CHECKED)
         yield service.id.int, (service, checked.language)
 
 
