@@ -14,6 +14,7 @@ from pydantic import AfterValidator, Field
 from pydantic_core import PydanticCustomError
 
 from beoncosup.core.i18n_text import pick
+from beoncosup.finder.counting import visitor_id
 from beoncosup.finder.criteria import Criteria, CriteriaError
 from beoncosup.finder.selectors import Hit
 from beoncosup.finder.services import search
@@ -163,7 +164,7 @@ def finder(request: HttpRequest, params: Query[FinderParams]) -> dict[str, Any]:
     )
     try:
         # The first page of a search with unmet needs records anonymous unmet-need events.
-        result = search(criteria)
+        result = search(criteria, visitor=visitor_id(request))
     except CriteriaError as error:
         raise HttpError(422, str(error)) from None
 

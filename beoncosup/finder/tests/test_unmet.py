@@ -280,3 +280,14 @@ def test_visitor_is_the_session_or_else_the_address(rf):
 
     request.session = type("Session", (), {"session_key": "abc"})()
     assert visitor_id(request) == "session:abc"
+
+
+def test_the_api_counts_each_visitor_once(client, one_service, django_capture_on_commit_callbacks):
+    # A code of the reference taxonomy (the API's enum) that the one service does not cover.
+    unmet = {**UNMET, "need": "PSY-FEAR-RECURRENCE"}
+    for address in ("203.0.113.7", "203.0.113.7", "203.0.113.8"):
+        with django_capture_on_commit_callbacks(execute=True):
+            response = client.get("/api/v1/finder", unmet, REMOTE_ADDR=address)
+        assert response.status_code == 200
+
+    assert len(rows()) == 2
