@@ -13,11 +13,22 @@ from dataclasses import dataclass
 from typing import Any
 
 from django import forms
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 LANGUAGES = ("nl", "fr", "de", "en")
+
+
+def default_language() -> str:
+    """The language to answer in: the active interface language when it is one of ours, else
+    the site's default (Dutch). The one place that decides it (issue #11)."""
+    language = (get_language() or "").split("-")[0].lower()
+    return language if language in LANGUAGES else str(settings.LANGUAGE_CODE)
+
+
 LANGUAGE_NAMES = {"nl": _("Dutch"), "fr": _("French"), "de": _("German"), "en": _("English")}
 # "(in Dutch)" after a text in another language than the page: one phrase per language, since
 # grammar differs (fr "en néerlandais", de "auf Niederländisch").

@@ -18,6 +18,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 
+from beoncosup.core.i18n_text import default_language
 from beoncosup.navigator.forms import (
     FIXED,
     MAX_QUESTIONS,
@@ -33,7 +34,6 @@ from beoncosup.navigator.items import checklist_item
 from beoncosup.navigator.selectors import Answers, checklist
 from beoncosup.situation.selectors import situation_recall
 from beoncosup.situation.services import situation_remember
-from beoncosup.situation.values import default_language
 
 
 def _url(answers: dict[str, str], **extra: str) -> str:

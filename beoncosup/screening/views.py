@@ -17,18 +17,18 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from beoncosup.core.i18n_text import pick
+from beoncosup.core.i18n_text import default_language, pick
 from beoncosup.finder.criteria import Criteria, CriteriaError
 from beoncosup.finder.selectors import find_services
 from beoncosup.finder.services import create_plan
-from beoncosup.hub.selectors import articles_for_needs
 from beoncosup.screening import selectors, services
 from beoncosup.screening.forms import PostcodeForm, StartForm, StepForm
 from beoncosup.screening.models import InstrumentVersion, Item
 from beoncosup.situation.codes import PERSON_AUDIENCES
 from beoncosup.situation.selectors import situation_recall
 from beoncosup.situation.services import situation_forget, situation_remember
-from beoncosup.situation.values import Situation, default_language
+from beoncosup.situation.values import Situation
+from beoncosup.taxonomy.extensions import readings_for_needs
 from beoncosup.taxonomy.models import Need
 
 SESSION_KEY = "selfcheck"
@@ -248,7 +248,8 @@ def result(request: HttpRequest) -> HttpResponse:
         by_need[code] = find_services(
             Criteria(needs=(code,), postcode=postcode or None, lang=language, audience=audience)
         ).hits[:SERVICES_PER_NEED]
-    articles = articles_for_needs(list(evaluation.needs), language, request)
+    # Articles per need from the hub, which registers with the taxonomy (a sibling journey).
+    articles = readings_for_needs(list(evaluation.needs), language, request)
     needs = [
         {
             "code": code,

@@ -14,8 +14,6 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from django.conf import settings
-from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from beoncosup.situation.codes import (
@@ -36,12 +34,6 @@ MAX_AGE = 120
 # The query parameters of the shared questions, in the order they are written back.
 FIELDS = ("postcode", "languages", "audience", "age", "status", "phase", "reach", "cancer_type")
 POSTCODE_RE = re.compile(r"^[1-9][0-9]{3}$")
-
-
-def default_language() -> str:
-    """The active interface language if it is one of ours, else the site's default (Dutch)."""
-    language = (get_language() or "").split("-")[0].lower()
-    return language if language in LANGUAGE_CODES else str(settings.LANGUAGE_CODE)
 
 
 @dataclass(frozen=True)

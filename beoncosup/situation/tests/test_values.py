@@ -6,12 +6,12 @@ import pytest
 from django.http import QueryDict
 from django.utils import translation
 
+from beoncosup.core.i18n_text import default_language
 from beoncosup.geo.tests.factories import make_geo
 from beoncosup.situation.codes import Region
 from beoncosup.situation.values import (
     Situation,
     SituationError,
-    default_language,
     situation_from_dict,
     situation_parse,
 )
