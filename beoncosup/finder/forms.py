@@ -15,12 +15,16 @@ from django.utils.translation import pgettext_lazy
 
 from beoncosup.directory.enums import CancerType, Delivery, EmploymentStatus
 from beoncosup.finder.criteria import Criteria, CriteriaError
+from beoncosup.finder.rendering import FastWidgetRenderer
 from beoncosup.geo.models import PostalCode
 from beoncosup.geo.selectors import POSTCODE_PATTERN, postcode_for_place
 from beoncosup.taxonomy.enums import Audience, Phase
 
 TRUE_VALUES = {"1", "true", "on", "yes"}
 FALSE_VALUES = {"", "0", "false", "off", "no"}
+
+
+FAST_RENDERER = FastWidgetRenderer()
 
 
 def _blank(choices: Iterable[tuple[str, Any]], label: Any) -> list[tuple[str, Any]]:
@@ -66,6 +70,9 @@ class LanguagesField(forms.MultipleChoiceField):
 
 
 class FinderForm(forms.Form):
+    # Django's widget markup, written without a template per option (rendering.py).
+    default_renderer = FAST_RENDERER
+
     q = forms.CharField(
         label=_("Describe the need in your own words"),
         help_text=_("For example: “always tired”, “back to work part-time”. In any language."),

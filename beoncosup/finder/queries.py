@@ -6,14 +6,18 @@ from __future__ import annotations
 import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Any
 
+from django.db import connection
 from django.db.models import Count
 from django.utils import timezone
+from modeltranslation.settings import AVAILABLE_LANGUAGES
+from modeltranslation.utils import build_localized_fieldname, resolution_order
+from modeltranslation.utils import get_language as mt_get_language
 
 from beoncosup.directory.models import Service
 from beoncosup.finder.models import SupportPlan, SupportPlanItem
-from beoncosup.taxonomy.models import Need
-from beoncosup.taxonomy.selectors import domains_with_categories
+from beoncosup.taxonomy.models import Category, Domain, Need
 
 SERVICE_DETAILS = (
     "phones",
@@ -39,34 +43,87 @@ def need_labels(codes: Iterable[str]) -> dict[str, str]:
 @dataclass(frozen=True)
 class PickerCategory:
     label: str
-    needs: list[tuple[str, str]]  # (code, label)
+    needs: tuple[tuple[str, str], ...]  # (code, label)
 
 
 @dataclass(frozen=True)
 class PickerDomain:
     code: str
     label: str
-    categories: list[PickerCategory]
+    categories: tuple[PickerCategory, ...]
 
 
-def needs_picker() -> list[PickerDomain]:
-    """Domains with their categories and needs, labels in the active language: three
-    queries. Plain values, so the page's loops over ~130 needs neither clone a prefetched
-    queryset per category nor resolve a translated label more than once (docs/benchmarks.md)."""
-    return [
-        PickerDomain(
-            code=domain.code,
-            label=str(domain.label),
-            categories=[
-                PickerCategory(
-                    label=str(category.label),
-                    needs=[(need.code, str(need.label)) for need in category.needs.all()],
-                )
-                for category in domain.categories.all()
-            ],
+# Per process and language: the taxonomy rows the picker was built from, and the picker.
+_pickers: dict[str, tuple[tuple[tuple[Any, ...], ...], tuple[PickerDomain, ...]]] = {}
+
+
+def _label(row: tuple[Any, ...], start: int, order: tuple[str, ...]) -> str:
+    """The label in the first of ``order``'s languages that has one, as modeltranslation's
+    descriptor resolves ``obj.label`` (row[start:] holds one column per AVAILABLE_LANGUAGES)."""
+    for language in order:
+        value = row[start + AVAILABLE_LANGUAGES.index(language)]
+        if value is not None and value != "":
+            return str(value)
+    return ""
+
+
+def _taxonomy_rows() -> tuple[tuple[tuple[Any, ...], ...], ...]:
+    """(domain id, code, labels…), (category id, domain id, labels…) and (category id, need
+    code, labels…), each in its model's order: three plain statements (modeltranslation's
+    querysets cost more per row than the reading itself)."""
+    quote = connection.ops.quote_name
+    labels = ", ".join(
+        quote(build_localized_fieldname("label", language)) for language in AVAILABLE_LANGUAGES
+    )
+    # Only column and table names from the models go into the text: no value.
+    statements = [
+        f"SELECT {columns}, {labels} FROM {quote(model._meta.db_table)} "  # noqa: S608
+        "ORDER BY sort_order, code"
+        for model, columns in (
+            (Domain, "id, code"),
+            (Category, "id, domain_id"),
+            (Need, "category_id, code"),
         )
-        for domain in domains_with_categories()
     ]
+    with connection.cursor() as cursor:
+        found = []
+        for sql in statements:
+            cursor.execute(sql)
+            found.append(tuple(tuple(row) for row in cursor.fetchall()))
+    return tuple(found)
+
+
+def needs_picker() -> tuple[PickerDomain, ...]:
+    """Domains with their categories and needs, labels in the active language (modeltranslation's
+    fallbacks): three queries of plain rows, never a model instance.
+
+    The picker built from those rows is kept per process and language and used again as long as
+    the rows are the same, so an edit in the admin or ``load_taxonomy`` (in any process) shows
+    at the next request, while an unchanged taxonomy costs only the three reads
+    (docs/benchmarks.md, "Load")."""
+    rows = _taxonomy_rows()
+    domain_rows, category_rows, need_rows = rows
+    language = mt_get_language()
+    cached = _pickers.get(language)
+    if cached is not None and cached[0] == rows:
+        return cached[1]
+    order = resolution_order(language, None)
+    needs: dict[int, list[tuple[str, str]]] = {}
+    for row in need_rows:
+        needs.setdefault(row[0], []).append((row[1], _label(row, 2, order)))
+    categories: dict[int, list[PickerCategory]] = {}
+    for row in category_rows:
+        categories.setdefault(row[1], []).append(
+            PickerCategory(label=_label(row, 2, order), needs=tuple(needs.get(row[0], ())))
+        )
+    picker = tuple(
+        PickerDomain(
+            code=row[1], label=_label(row, 2, order), categories=tuple(categories.get(row[0], ()))
+        )
+        for row in domain_rows
+    )
+    _pickers[language] = (rows, picker)
+    return picker
 
 
 def active_service(service_id: uuid.UUID) -> Service | None:

@@ -11,6 +11,7 @@ from django.urls import reverse
 
 from beoncosup.core.i18n_text import pick
 from beoncosup.finder.criteria import PAGE_SIZE, Criteria
+from beoncosup.finder.rendering import picked_html
 from beoncosup.finder.selectors import FinderResult, Hit
 
 PAGE_WINDOW = 2  # numbered page links either side of the current page
@@ -60,6 +61,24 @@ def _markers(hits: list[Hit], language: str) -> list[dict[str, Any]]:
     return markers
 
 
+def _card(service: Any, language: str, service_url: str) -> dict[str, Any]:
+    """What a result shows of its service, worked out once in Python (the card in
+    results.html; the same facts as finder/includes/contact.html, which the plan pages use)."""
+    name = pick(service.name, language)
+    documents = (pick(document.document, language) for document in service.required_documents.all())
+    return {
+        "id": str(service.id),
+        "url": service_url,
+        "name": picked_html(name),
+        "name_text": name.text if name else "",
+        "organisation": picked_html(pick(service.organization.name, language)),
+        "process": picked_html(pick(service.application_process, language)),
+        "phones": [(phone.number.replace(" ", ""), phone.number) for phone in service.phones.all()],
+        "documents": [picked_html(document) for document in documents],
+        "wait": picked_html(pick(service.wait_time, language)),
+    }
+
+
 def result_context(
     *,
     request: HttpRequest,
@@ -68,7 +87,11 @@ def result_context(
     labels: dict[str, str],
     in_plan: set[str],
     num_pages: int,
+    plan_token: str | None = None,
 ) -> dict[str, Any]:
+    # One reverse() for every result's link: the id is the only part that changes.
+    placeholder = "00000000-0000-0000-0000-000000000000"
+    service_url = reverse("directory:service", kwargs={"service_id": placeholder})
     text_needs = result.text_needs or [code for code in result.needs if code not in criteria.needs]
     return {
         "result": result,
@@ -100,6 +123,11 @@ def result_context(
                 "in_plan": str(hit.service.id) in in_plan,
                 "rank": rank,
                 "matched_labels": [labels.get(code, code) for code in hit.matched_needs],
+                **_card(
+                    hit.service,
+                    criteria.lang,
+                    service_url.replace(placeholder, str(hit.service.id)),
+                ),
             }
             for rank, hit in enumerate(result.hits, start=(result.page - 1) * PAGE_SIZE + 1)
         ],
@@ -111,4 +139,6 @@ def result_context(
         "previous_query": _query(request, page=result.page - 1) if result.page > 1 else "",
         "next_query": _query(request, page=result.page + 1) if result.page < num_pages else "",
         "query": request.GET.urlencode(),
+        "plan_add_url": reverse("finder:plan_add"),
+        "my_plan_url": reverse("finder:plan", kwargs={"token": plan_token}) if plan_token else "",
     }

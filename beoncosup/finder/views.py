@@ -22,11 +22,12 @@ from django_htmx.http import reswap, retarget
 
 from beoncosup.core.pdf import html_to_pdf, stylesheet_path
 from beoncosup.finder import queries, services
-from beoncosup.finder.context_processors import SESSION_KEY
 from beoncosup.finder.counting import visitor_id
 from beoncosup.finder.criteria import PAGE_SIZE, CriteriaError
 from beoncosup.finder.forms import FinderForm, NotesForm
 from beoncosup.finder.models import SupportPlan
+from beoncosup.finder.plan_session import SESSION_KEY, plan_token
+from beoncosup.finder.rendering import need_picker_html
 from beoncosup.finder.results import result_context
 from beoncosup.geo.selectors import place_suggestions
 
@@ -56,6 +57,7 @@ def finder(request: HttpRequest) -> HttpResponse:
     context: dict[str, Any] = {"form": form, "domains": domains, "result": None}
     if form.is_bound and form.is_valid():
         criteria = form.criteria(language)
+        my_plan = plan_token(request)
         try:
             result = services.search(criteria, visitor=visitor_id(request))
         except CriteriaError as error:
@@ -67,19 +69,22 @@ def finder(request: HttpRequest) -> HttpResponse:
                     result=result,
                     criteria=criteria,
                     labels=labels,
-                    in_plan=queries.plan_service_ids(request.session.get(SESSION_KEY)),
+                    in_plan=queries.plan_service_ids(my_plan),
                     num_pages=max(math.ceil(result.total / PAGE_SIZE), 1),
+                    plan_token=my_plan,
                 )
             )
     form.mark_errors()
     picked = set(request.GET.getlist("need"))
     context["picked"] = picked
-    context["open_domains"] = {
+    open_domains = {
         domain.code
         for domain in domains
         for category in domain.categories
         if any(code in picked for code, _label in category.needs)
     }
+    context["open_domains"] = open_domains
+    context["need_picker"] = need_picker_html(domains, picked, open_domains)
     context["filters_open"] = form.is_bound and any(
         form.data.get(name) for name in ("max_km", "delivery", "free_only", "self_referral_only")
     )
