@@ -123,7 +123,6 @@ TEMPLATES: list[dict[str, Any]] = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "beoncosup.core.context_processors.site_context",
-                "beoncosup.finder.context_processors.plan_counter",
             ],
         },
     },

@@ -1,4 +1,7 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+from beoncosup.core.site import nav_entry_register, nav_link, site_variable_register
 
 
 class FinderConfig(AppConfig):
@@ -7,3 +10,20 @@ class FinderConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "beoncosup.finder"
     label = "finder"
+
+    def ready(self) -> None:
+        # Imported here: the plan's item counts rows, so it needs the models loaded.
+        from beoncosup.finder.plan_session import plan_nav_entry, plan_token  # noqa: PLC0415
+
+        nav_entry_register(
+            key="finder",
+            order=20,
+            render=nav_link(
+                label=_("Find support"),
+                url_name="finder:finder",
+                current=lambda match: match.view_name == "finder:finder",
+            ),
+        )
+        nav_entry_register(key="finder-plan", order=100, render=plan_nav_entry)
+        # The "See my plan" link of a result already in the plan (finder/includes/plan_button).
+        site_variable_register("my_plan_token", plan_token)

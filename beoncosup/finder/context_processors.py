@@ -1,21 +1,7 @@
-from __future__ import annotations
+"""Kept only for ``finder.views``' import of SESSION_KEY (being edited elsewhere): import it from
+``finder.plan_session`` and delete this module. The header's plan item is no longer a context
+processor: FinderConfig.ready() registers it with core.site."""
 
-from functools import partial
-from typing import Any
+from beoncosup.finder.plan_session import SESSION_KEY
 
-from django.http import HttpRequest
-
-from beoncosup.finder.queries import plan_size
-
-SESSION_KEY = "finder_plan_token"
-
-
-def plan_counter(request: HttpRequest) -> dict[str, Any]:
-    """``my_plan_token`` and ``my_plan_size`` (how many services, None when the plan has gone)
-    for the header's "My plan (n)" link. Without a plan token in the session: nothing, and no
-    query; with one, the size is counted only when a template asks for it."""
-    session = getattr(request, "session", None)
-    token = session.get(SESSION_KEY) if session is not None else None
-    if not token:
-        return {}
-    return {"my_plan_token": token, "my_plan_size": partial(plan_size, str(token))}
+__all__ = ["SESSION_KEY"]

@@ -1,4 +1,7 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+from beoncosup.core.site import nav_entry_register, nav_link
 
 
 class HubConfig(AppConfig):
@@ -8,3 +11,25 @@ class HubConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "beoncosup.hub"
     label = "hub"
+
+    def ready(self) -> None:
+        # Imported here: they read the models, which load after the app registry.
+        from beoncosup.hub.fragments import articles_for_need  # noqa: PLC0415
+        from beoncosup.hub.selectors import articles_for_needs  # noqa: PLC0415
+        from beoncosup.taxonomy.extensions import (  # noqa: PLC0415
+            need_section_register,
+            reading_finder_register,
+        )
+
+        need_section_register(key="hub", order=20, render=articles_for_need)
+        reading_finder_register(key="hub", find=articles_for_needs)
+        nav_entry_register(
+            key="hub",
+            order=60,
+            render=nav_link(
+                label=_("Information"),
+                url_name="wagtail_serve",
+                url_args=("",),
+                current=lambda match: match.url_name == "wagtail_serve" or match.app_name == "hub",
+            ),
+        )

@@ -1,5 +1,5 @@
-"""Hub views outside Wagtail's page tree: search, an article as PDF, and the editors' report of
-articles overdue for review."""
+"""Hub views outside Wagtail's page tree: search and the editors' report of articles overdue for
+review (an article as PDF is served by its page, hub.pdf)."""
 
 from __future__ import annotations
 
@@ -8,17 +8,13 @@ from typing import Any
 
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
-from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_safe
 from wagtail.admin.views.reports import PageReportView
-from wagtail.models import Locale
 
-from beoncosup.core.pdf import html_to_pdf, stylesheet_path
 from beoncosup.hub import selectors
-from beoncosup.hub.models import ArticlePage
 
 MAX_QUERY_LENGTH = 200
 
@@ -43,25 +39,6 @@ def search(request: HttpRequest) -> HttpResponse:
             "result": result,
             "home": selectors.hub_home(language),
         },
-    )
-
-
-def article_pdf(
-    request: HttpRequest, page: ArticlePage, *, asked_language: Locale | None = None
-) -> HttpResponse:
-    """The article as a PDF download (the return-to-work plan template, checklists, …)."""
-    stylesheet = stylesheet_path("beoncosup/css/plan-pdf.css")
-    context: dict[str, Any] = {
-        "page": page,
-        "stylesheet": stylesheet,
-        **selectors.article_context(request, page, asked_language),
-    }
-    html = render_to_string("hub/article_pdf.html", context, request=request)
-    pdf = html_to_pdf(html, base_url=stylesheet)
-    return HttpResponse(
-        pdf,
-        content_type="application/pdf",
-        headers={"Content-Disposition": f'attachment; filename="beoncosup-{page.slug}.pdf"'},
     )
 
 

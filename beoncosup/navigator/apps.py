@@ -1,4 +1,7 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+from beoncosup.core.site import nav_entry_register, nav_link
 
 
 class NavigatorConfig(AppConfig):
@@ -7,3 +10,14 @@ class NavigatorConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "beoncosup.navigator"
     label = "navigator"
+
+    def ready(self) -> None:
+        nav_entry_register(
+            key="navigator",
+            order=30,
+            render=nav_link(
+                label=_("What applies to me?"),
+                url_name="navigator:wizard",
+                current=lambda match: match.app_name == "navigator",
+            ),
+        )

@@ -1,6 +1,7 @@
 """Keep the search index in step with single edits (the admin, services, tests).
 
-Bulk writers that bypass signals (the HSDS importer) call search.services themselves. The
+Bulk writers that bypass signals: the taxonomy loader sends ``needs_bulk_written``; the HSDS
+importer still calls search.services itself (until catalogues register their indexing). The
 needs-matching cache is cleared on any change to needs or synonyms.
 """
 
@@ -24,6 +25,7 @@ from beoncosup.search.needs import clear_cache
 from beoncosup.search.services import index_needs, index_services
 from beoncosup.search.vocabulary import clear_vocabulary
 from beoncosup.taxonomy.models import Need, NeedSynonym
+from beoncosup.taxonomy.signals import needs_bulk_written
 
 
 @receiver([post_save, post_delete], sender=Need)
@@ -36,13 +38,19 @@ def need_changed(sender: Any, instance: Need, raw: bool = False, **kwargs: Any) 
 
 @receiver([post_save, post_delete], sender=NeedSynonym)
 def synonym_changed(sender: Any, instance: NeedSynonym, raw: bool = False, **kwargs: Any) -> None:
-    # Synonyms written in bulk (load_taxonomy) send no signal: that loader reindexes itself.
+    # Synonyms written in bulk (load_taxonomy) send no signal: needs_reloaded reindexes them.
     clear_cache()
     clear_vocabulary()
     if not raw:
         code = Need.objects.filter(pk=instance.need_id).values_list("code", flat=True).first()
         if code is not None:  # None: the need itself is being deleted
             index_needs([code])
+
+
+@receiver(needs_bulk_written)
+def needs_reloaded(sender: Any, **kwargs: Any) -> None:
+    # load_taxonomy wrote synonyms in bulk (no signal per row): rebuild every need's documents.
+    index_needs()
 
 
 @receiver(post_save, sender=Service)

@@ -1,4 +1,7 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+from beoncosup.core.site import nav_entry_register, nav_link
 
 
 class TaxonomyConfig(AppConfig):
@@ -7,3 +10,14 @@ class TaxonomyConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "beoncosup.taxonomy"
     label = "taxonomy"
+
+    def ready(self) -> None:
+        nav_entry_register(
+            key="taxonomy",
+            order=50,
+            render=nav_link(
+                label=_("Needs"),
+                url_name="taxonomy:index",
+                current=lambda match: match.app_name == "taxonomy",
+            ),
+        )

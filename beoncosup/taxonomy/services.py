@@ -12,9 +12,9 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
-from beoncosup.search.services import index_needs
 from beoncosup.taxonomy.enums import Audience, Basis, Phase
 from beoncosup.taxonomy.models import Category, Domain, Need, NeedSynonym, code_validator
+from beoncosup.taxonomy.signals import needs_bulk_written
 
 DEFAULT_TAXONOMY_PATH = Path(__file__).resolve().parent / "data" / "needs-taxonomy.yaml"
 LANGUAGES = tuple(code for code, _name in settings.LANGUAGES)
@@ -236,6 +236,7 @@ def taxonomy_load(*, path: Path = DEFAULT_TAXONOMY_PATH) -> LoadReport:
     Idempotent and atomic: the file is checked completely before anything is written, entries
     are matched by code (codes never change), and a second run reports everything unchanged.
     Needs in the database but not in the file are kept (plans refer to them) and reported.
+    Side effect: sends ``needs_bulk_written`` (the search index rebuilds the needs' documents).
     """
     try:
         document = yaml.safe_load(path.read_text(encoding="utf-8"))
@@ -280,5 +281,6 @@ def taxonomy_load(*, path: Path = DEFAULT_TAXONOMY_PATH) -> LoadReport:
             _count(report, "need", status)
         file_codes = {n["code"] for n in parsed.needs}
         report.not_in_file = sorted(set(Need.objects.values_list("code", flat=True)) - file_codes)
-        index_needs()  # synonyms are written in bulk, without signals
+        # Synonyms are written in bulk, without signals: the search index listens for this.
+        needs_bulk_written.send(sender=Need)
     return report

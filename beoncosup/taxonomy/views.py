@@ -7,6 +7,7 @@ from django.views.decorators.http import require_safe
 
 from beoncosup.taxonomy import selectors
 from beoncosup.taxonomy.enums import Audience, Phase
+from beoncosup.taxonomy.extensions import need_sections
 
 
 @require_safe
@@ -32,5 +33,7 @@ def need_detail(request: HttpRequest, code: str) -> HttpResponse:
             "synonyms": selectors.need_synonyms(need, get_language()),
             "audiences": [Audience(value).label for value in need.audiences],
             "phases": [Phase(value).label for value in need.phases],
+            # Services and articles for the need, from the apps that registered them.
+            "sections": need_sections(request, need),
         },
     )

@@ -24,8 +24,10 @@ from wagtail.url_routing import RouteResult
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from beoncosup.directory.fields import CodeListField
+from beoncosup.hub import page_context
 from beoncosup.hub.blocks import ArticleBodyBlock
 from beoncosup.hub.enums import Audience, EmploymentStatus, Region, Topic
+from beoncosup.hub.pdf import article_pdf
 from beoncosup.hub.text import article_terms
 
 PDF_PATH = "pdf"
@@ -46,12 +48,9 @@ class HubHomePage(Page):
         verbose_name = _("hub home")
 
     def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict[str, Any]:
-        # The selectors import these models, so they are imported when first needed.
-        from beoncosup.hub import selectors  # noqa: PLC0415
-
         context: dict[str, Any] = super().get_context(request, *args, **kwargs)
-        context["topics"] = selectors.hub_topics(self)
-        context["language_links"] = selectors.page_language_links(request, self)
+        context["topics"] = list(TopicPage.objects.child_of(self).live().order_by("path"))
+        context["language_links"] = page_context.page_language_links(request, self)
         return context
 
 
@@ -81,21 +80,19 @@ class TopicPage(Page):
         except Http404:
             # An article that exists only in other languages (Le Forem in French, say) is still
             # served at this language's address, with a note saying which language it is in.
-            from beoncosup.hub import selectors  # noqa: PLC0415 - imports these models
-
             if not path_components:
                 raise
-            article = selectors.fallback_article(self, path_components[0])
+            article = page_context.fallback_article(
+                self, path_components[0], ArticlePage.objects.all()
+            )
             if article is None:
                 raise
             return article.route(request, path_components[1:], asked_language=self.locale)
 
     def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict[str, Any]:
-        from beoncosup.hub import selectors  # noqa: PLC0415 - imports these models
-
         context: dict[str, Any] = super().get_context(request, *args, **kwargs)
-        context["articles"] = selectors.topic_articles(self)
-        context["language_links"] = selectors.page_language_links(request, self)
+        context["articles"] = page_context.topic_articles(self, ArticlePage.objects.all())
+        context["language_links"] = page_context.page_language_links(request, self)
         return context
 
 
@@ -218,17 +215,13 @@ class ArticlePage(Page):
 
     def serve(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         if kwargs.pop("as_pdf", False):
-            from beoncosup.hub.views import article_pdf  # noqa: PLC0415 - views import models
-
             return article_pdf(request, self, asked_language=kwargs.get("asked_language"))
         response: HttpResponse = super().serve(request, *args, **kwargs)
         return response
 
     def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict[str, Any]:
-        from beoncosup.hub import selectors  # noqa: PLC0415 - imports these models
-
         context: dict[str, Any] = super().get_context(request, *args, **kwargs)
-        context.update(selectors.article_context(request, self, kwargs.get("asked_language")))
+        context.update(page_context.article_context(request, self, kwargs.get("asked_language")))
         return context
 
 
