@@ -6,30 +6,17 @@ from typing import Any
 
 from django.http import HttpRequest, HttpResponse
 from django.utils.datastructures import MultiValueDict
-from ninja import NinjaAPI, Schema
+from ninja import NinjaAPI
 from ninja.errors import ValidationError as NinjaValidationError
 from ninja.openapi.schema import OpenAPISchema
 from ninja.parser import Parser
 
+from beoncosup.core.schemas import Problem
 from beoncosup.directory.api import router as hsds_router
 from beoncosup.finder.api import router as finder_router
 from beoncosup.navigator.api import router as navigator_router
 from beoncosup.screening.api import router as screening_router
 from beoncosup.search.api import router as search_router
-
-
-class FieldProblem(Schema):
-    field: str
-    message: str
-
-
-# The body of every 400, 404 and 422 (core.middleware.RejectNulMiddleware answers the same shape).
-class Problem(Schema):
-    """What went wrong: `detail` in a sentence, `errors` per invalid parameter."""
-
-    detail: str
-    errors: list[FieldProblem] | None = None
-
 
 ERROR_RESPONSES = {
     "400": "The body is not JSON.",

@@ -14,6 +14,7 @@ from pydantic import AfterValidator, Field
 from pydantic_core import PydanticCustomError
 
 from beoncosup.core.i18n_text import pick
+from beoncosup.core.schemas import Out, Problem
 from beoncosup.finder.counting import visitor_id
 from beoncosup.finder.criteria import Criteria, CriteriaError
 from beoncosup.finder.selectors import Hit
@@ -105,31 +106,93 @@ class FinderParams(Schema):
     page: int = Field(1, ge=1, le=1000)
 
 
-def _service(service: Any, language: str) -> dict[str, Any]:
+class ServiceOut(Out):
+    id: str = Field(description="The service's id, as in /api/hsds/services/{id}.")
+    name: str | None = Field(description="In the asked language, else the nearest one available.")
+    organization: str | None = Field(description="The organisation's name.")
+    url: str | None = Field(description="The service's web page.")
+    email: str | None
+    phones: list[str] = Field(description="Phone numbers, as written by the organisation.")
+    how_to_access: str | None = Field(
+        description="How to get the service (HSDS application_process)."
+    )
+    wait_time: str | None
+    access_routes: list[str] = Field(
+        description="How to access it (codes of the beoncosup-access taxonomy, /api/hsds/profile)."
+    )
+    costs: list[str] = Field(description="What it costs (codes of beoncosup-cost).")
+    delivery_modes: list[str] = Field(
+        description="How it is delivered (codes of beoncosup-delivery)."
+    )
+    languages: list[str] = Field(description="Languages spoken, ISO 639-1 codes.")
+    last_verified: str | None = Field(
+        description="When an editor last checked the record (ISO date).",
+        json_schema_extra={"format": "date"},
+    )
+    is_demo: bool = Field(description="A made-up record of the demo directory.")
+
+
+class ResultOut(Out):
+    service: ServiceOut
+    score: float = Field(description="Ranking score from 0 to 1 (docs/finder.md).")
+    distance_km: float | None = Field(
+        description="From the postcode to the nearest location, rounded to 0.1 km; null without "
+        "a postcode or a location."
+    )
+    matched_needs: list[str] = Field(description="The asked needs this service covers.")
+    reasons: list[str] = Field(description="Why it is proposed, in the asked language.")
+
+
+class CoverageOut(Out):
+    need: str
+    count: int = Field(description="Services found for this need.")
+
+
+class AlternativesOut(Out):
+    need: str = Field(description="An unmet need.")
+    results: list[ResultOut] = Field(
+        description="National, online or farther services, outside the person's limits."
+    )
+
+
+class FinderOut(Out):
+    needs: list[str] = Field(description="The needs searched for: picked and matched from `q`.")
+    text_needs: list[str] = Field(description="The needs matched from `q`.")
+    suggestion: str | None = Field(description="`q` with misspelt words corrected, or null.")
+    results: list[ResultOut] = Field(description="One page of 10, best first.")
+    coverage: list[CoverageOut] = Field(description="Per need, how many services were found.")
+    unmet: list[str] = Field(description="Needs no service covers.")
+    alternatives: list[AlternativesOut]
+    total: int = Field(description="Services found, over all pages.")
+    page: int
+
+
+def _service(service: Any, language: str) -> ServiceOut:
     def text(value: dict[str, str]) -> str | None:
         picked = pick(value, language)
         return picked.text if picked else None
 
-    return {
-        "id": str(service.id),
-        "name": text(service.name),
-        "organization": text(service.organization.name),
-        "url": service.url or None,
-        "email": service.email or None,
-        "phones": [phone.number for phone in service.phones.all()],
-        "how_to_access": text(service.application_process),
-        "wait_time": text(service.wait_time),
-        "access_routes": service.access_routes,
-        "costs": service.costs,
-        "delivery_modes": service.delivery_modes,
-        "languages": [language.code for language in service.languages.all()],
-        "last_verified": service.assured_date.isoformat() if service.assured_date else None,
-        "is_demo": service.is_demo,
-    }
+    return ServiceOut(
+        id=str(service.id),
+        name=text(service.name),
+        organization=text(service.organization.name),
+        url=service.url or None,
+        email=service.email or None,
+        phones=[phone.number for phone in service.phones.all()],
+        how_to_access=text(service.application_process),
+        wait_time=text(service.wait_time),
+        access_routes=service.access_routes,
+        costs=service.costs,
+        delivery_modes=service.delivery_modes,
+        languages=[language.code for language in service.languages.all()],
+        last_verified=service.assured_date.isoformat() if service.assured_date else None,
+        is_demo=service.is_demo,
+    )
 
 
 @router.get(
     "/finder",
+    response={200: FinderOut, 422: Problem},
     summary="Services that fit a person's needs and situation",
     description=(
         "Ranked, explained services (`results`, one page of 10), per-need `coverage` and the "
@@ -140,7 +203,7 @@ def _service(service: Any, language: str) -> dict[str, Any]:
         "status, date). Formula and rules: docs/finder.md."
     ),
 )
-def finder(request: HttpRequest, params: Query[FinderParams]) -> dict[str, Any]:
+def finder(request: HttpRequest, params: Query[FinderParams]) -> FinderOut:
     language = params.lang or get_language() or "nl"
     if not params.need and not params.q.strip():
         raise HttpError(422, "need or q: say which needs to search for.")
@@ -168,26 +231,26 @@ def finder(request: HttpRequest, params: Query[FinderParams]) -> dict[str, Any]:
     except CriteriaError as error:
         raise HttpError(422, str(error)) from None
 
-    def entry(hit: Hit) -> dict[str, Any]:
-        return {
-            "service": _service(hit.service, language),
-            "score": hit.score,
-            "distance_km": hit.distance_km,
-            "matched_needs": hit.matched_needs,
-            "reasons": hit.reasons,
-        }
+    def entry(hit: Hit) -> ResultOut:
+        return ResultOut(
+            service=_service(hit.service, language),
+            score=hit.score,
+            distance_km=hit.distance_km,
+            matched_needs=hit.matched_needs,
+            reasons=hit.reasons,
+        )
 
-    return {
-        "needs": result.needs,
-        "text_needs": result.text_needs,
-        "suggestion": result.suggestion,
-        "results": [entry(hit) for hit in result.hits],
-        "coverage": [{"need": code, "count": count} for code, count in result.coverage.items()],
-        "unmet": result.unmet,
-        "alternatives": [
-            {"need": code, "results": [entry(hit) for hit in hits]}
+    return FinderOut(
+        needs=result.needs,
+        text_needs=result.text_needs,
+        suggestion=result.suggestion,
+        results=[entry(hit) for hit in result.hits],
+        coverage=[CoverageOut(need=code, count=count) for code, count in result.coverage.items()],
+        unmet=result.unmet,
+        alternatives=[
+            AlternativesOut(need=code, results=[entry(hit) for hit in hits])
             for code, hits in result.alternatives.items()
         ],
-        "total": result.total,
-        "page": result.page,
-    }
+        total=result.total,
+        page=result.page,
+    )
