@@ -126,6 +126,14 @@ def get(port: int, path: str) -> tuple[int, float]:
         connection.close()
 
 
+def load_average() -> str:
+    """The 1-minute load average (Linux), or "?"."""
+    try:
+        return Path("/proc/loadavg").read_text(encoding="ascii").split()[0]
+    except OSError:
+        return "?"
+
+
 def percentile(values: list[float], share: float) -> float:
     ordered = sorted(values)
     return ordered[min(int(len(ordered) * share), len(ordered) - 1)]
@@ -229,14 +237,18 @@ def main() -> None:
                     raise SystemExit(f"{path} answered {status} during warm-up")
         tool = "ab" if load is load_with_ab else "Python threads"
         print(f"gunicorn --workers {WORKERS}, {CLIENTS} clients ({tool}), ", end="")  # noqa: T201
-        print(f"at most {options.requests} requests or {options.seconds} s per address\n")  # noqa: T201
-        print("| Address | Requests | Errors | req/s | p50 ms | p95 ms |")  # noqa: T201
-        print("| --- | ---: | ---: | ---: | ---: | ---: |")  # noqa: T201
+        print(f"at most {options.requests} requests or {options.seconds} s per address")  # noqa: T201
+        # Other work on the machine shares its cores: say how busy it was (figures measured
+        # above a 1-minute load of ~1 on 2 cores are not comparable).
+        print(f"1-minute load before the run: {load_average()}\n")  # noqa: T201
+        print("| Address | Requests | Errors | req/s | p50 ms | p95 ms | load |")  # noqa: T201
+        print("| --- | ---: | ---: | ---: | ---: | ---: | ---: |")  # noqa: T201
         for name, path in TARGETS:
             figures = load(port, path, options.requests, options.seconds)
             print(  # noqa: T201
                 f"| {name} | {figures['requests']:.0f} | {figures['errors']:.0f} | "
-                f"{figures['rps']:.0f} | {figures['p50']:.0f} | {figures['p95']:.0f} |",
+                f"{figures['rps']:.0f} | {figures['p50']:.0f} | {figures['p95']:.0f} | "
+                f"{load_average()} |",
                 flush=True,
             )
     finally:
