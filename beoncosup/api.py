@@ -69,6 +69,10 @@ class BeoncosupAPI(NinjaAPI):
                     statuses.append("400")  # django-ninja's answer to a body it cannot parse
                 responses = operation["responses"]
                 # django-ninja keys its own statuses as integers, JSON as strings: one of each.
+                # A status a route declares (``response={404: Problem}``) keeps its schema and
+                # gets the sentence here instead of ninja's generic "Not Found".
+                for status in [s for s in statuses if int(s) in responses]:
+                    responses[int(status)]["description"] = ERROR_RESPONSES[status]
                 for status in [s for s in statuses if int(s) not in responses]:
                     responses.setdefault(
                         status,

@@ -7,7 +7,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 import uuid
-from typing import Any, Literal
+from typing import Any, Literal, TypeVar
 
 from django.db.models import Q, QuerySet
 from django.http import Http404, HttpRequest
@@ -19,7 +19,8 @@ from ninja.errors import HttpError
 from pydantic import Field, field_validator
 from pydantic_core import PydanticCustomError
 
-from beoncosup.directory import selectors
+from beoncosup.core.schemas import Out, Problem
+from beoncosup.directory import schemas, selectors
 from beoncosup.directory.hsds import catalogue
 from beoncosup.directory.hsds.serialize import (
     Texts,
@@ -32,6 +33,16 @@ from beoncosup.directory.models import Organization, ServiceAtLocation
 
 router = Router(tags=["HSDS 3.0"])
 Json = dict[str, Any]
+PageOut = TypeVar("PageOut", bound=schemas.Page[Any])
+
+
+def _answers(model: type[Out], *, lookup: bool = False) -> dict[str, Any]:
+    """The route options of an HSDS answer: its model, the Problem of a 422 (and of a 404 for
+    a ``lookup`` by id), and keys left out while unset (HSDS sends no nulls)."""
+    problems: dict[int, type[Problem]] = {404: Problem, 422: Problem} if lookup else {422: Problem}
+    return {"response": {200: model, **problems}, "exclude_unset": True}
+
+
 Language = Literal["nl", "fr", "de", "en"]
 # Every real time zone lies within -12:00..+14:00; PostgreSQL refuses offsets past ±15:59.
 MAX_UTC_OFFSET = dt.timedelta(hours=14)
@@ -99,18 +110,21 @@ def _language(request: HttpRequest, lang: str | None) -> str:
     return lang or get_language() or "nl"
 
 
-def _page(items: list[Json], total: int, params: PageParams) -> Json:
+def _page(kind: type[PageOut], items: list[Json], total: int, params: PageParams) -> PageOut:
+    """One page of ``kind``: the envelope and the items, checked against their models."""
     pages = max(1, math.ceil(total / params.per_page))
-    return {
-        "total_items": total,
-        "total_pages": pages,
-        "page_number": params.page,
-        "size": len(items),
-        "first_page": params.page == 1,
-        "last_page": params.page >= pages,
-        "empty": total == 0,
-        "contents": items,
-    }
+    return kind.model_validate(
+        {
+            "total_items": total,
+            "total_pages": pages,
+            "page_number": params.page,
+            "size": len(items),
+            "first_page": params.page == 1,
+            "last_page": params.page >= pages,
+            "empty": total == 0,
+            "contents": items,
+        }
+    )
 
 
 def _slice(queryset: QuerySet[Any], params: PageParams) -> tuple[list[Any], int]:
@@ -159,50 +173,70 @@ def _uuid_or_none(value: str) -> uuid.UUID | None:
         return None
 
 
-@router.get("/", summary="About this API")
-def api_root(request: HttpRequest) -> Json:
-    return {
-        "version": "3.0",
-        "profile": request.build_absolute_uri("/api/hsds/profile"),
-        "openapi_url": request.build_absolute_uri(reverse("api:openapi-json")),
-    }
+@router.get("/", summary="About this API", **_answers(schemas.Root))
+def api_root(request: HttpRequest) -> schemas.Root:
+    return schemas.Root(
+        version="3.0",
+        profile=request.build_absolute_uri("/api/hsds/profile"),
+        openapi_url=request.build_absolute_uri(reverse("api:openapi-json")),
+    )
 
 
-@router.get("/profile", summary="The Belgian HSDS profile: taxonomies and code lists")
-def api_profile(request: HttpRequest) -> Json:
-    return {"taxonomies": catalogue.profile_summary()}
+@router.get(
+    "/profile",
+    summary="The Belgian HSDS profile: taxonomies and code lists",
+    **_answers(schemas.Profile),
+)
+def api_profile(request: HttpRequest) -> schemas.Profile:
+    return schemas.Profile.model_validate({"taxonomies": catalogue.profile_summary()})
 
 
-@router.get("/services", summary="Services (page)")
-def list_services(request: HttpRequest, filters: Query[ServiceFilters]) -> Json:
+@router.get("/services", summary="Services (page)", **_answers(schemas.ServicePage))
+def list_services(request: HttpRequest, filters: Query[ServiceFilters]) -> schemas.ServicePage:
     language = _language(request, filters.lang)
     services, total = _slice(_filtered_services(filters), filters)
-    return _page([service_list_json(s, language) for s in services], total, filters)
+    items = [service_list_json(s, language) for s in services]
+    return _page(schemas.ServicePage, items, total, filters)
 
 
-@router.get("/services/{service_id}", summary="One service, fully nested")
-def get_service(request: HttpRequest, service_id: str, lang: Language | None = None) -> Json:
+@router.get(
+    "/services/{service_id}",
+    summary="One service, fully nested",
+    **_answers(schemas.Service, lookup=True),
+)
+def get_service(
+    request: HttpRequest, service_id: str, lang: Language | None = None
+) -> schemas.Service:
     key = _uuid_or_none(service_id)
     service = selectors.services_for_hsds().filter(id=key).first() if key else None
     if service is None:
         raise Http404("No service with this id.")
-    return service_json(service, _language(request, lang), exact=False)
+    return schemas.Service.model_validate(
+        service_json(service, _language(request, lang), exact=False)
+    )
 
 
-@router.get("/organizations", summary="Organisations (page)")
-def list_organizations(request: HttpRequest, filters: Query[PageParams]) -> Json:
+@router.get("/organizations", summary="Organisations (page)", **_answers(schemas.OrganizationPage))
+def list_organizations(
+    request: HttpRequest, filters: Query[PageParams]
+) -> schemas.OrganizationPage:
     texts = Texts(_language(request, filters.lang), exact=False)
     queryset = _text_search(
         Organization.objects.order_by("id"), filters.search, ("name", "description")
     )
     organizations, total = _slice(queryset, filters)
-    return _page([organization_json(o, texts) for o in organizations], total, filters)
+    items = [organization_json(o, texts) for o in organizations]
+    return _page(schemas.OrganizationPage, items, total, filters)
 
 
-@router.get("/organizations/{organization_id}", summary="One organisation with its services")
+@router.get(
+    "/organizations/{organization_id}",
+    summary="One organisation with its services",
+    **_answers(schemas.OrganizationWithServices, lookup=True),
+)
 def get_organization(
     request: HttpRequest, organization_id: str, lang: Language | None = None
-) -> Json:
+) -> schemas.OrganizationWithServices:
     key = _uuid_or_none(organization_id)
     organization = Organization.objects.filter(id=key).first() if key else None
     if organization is None:
@@ -211,21 +245,27 @@ def get_organization(
     result = organization_json(organization, Texts(language, exact=False))
     services = selectors.services_for_hsds_list().filter(organization=organization)
     result["services"] = [service_list_json(s, language) for s in services]
-    return result
+    return schemas.OrganizationWithServices.model_validate(result)
 
 
-@router.get("/taxonomies", summary="Taxonomies of the Belgian profile (page)")
-def list_taxonomies(request: HttpRequest, filters: Query[PageParams]) -> Json:
+@router.get(
+    "/taxonomies",
+    summary="Taxonomies of the Belgian profile (page)",
+    **_answers(schemas.TaxonomyPage),
+)
+def list_taxonomies(request: HttpRequest, filters: Query[PageParams]) -> schemas.TaxonomyPage:
     items = catalogue.taxonomies(filters.search)
     start = (filters.page - 1) * filters.per_page
-    return _page(items[start : start + filters.per_page], len(items), filters)
+    return _page(schemas.TaxonomyPage, items[start : start + filters.per_page], len(items), filters)
 
 
-@router.get("/taxonomies/{taxonomy_id}", summary="One taxonomy")
-def get_taxonomy(request: HttpRequest, taxonomy_id: str) -> Json:
+@router.get(
+    "/taxonomies/{taxonomy_id}", summary="One taxonomy", **_answers(schemas.Taxonomy, lookup=True)
+)
+def get_taxonomy(request: HttpRequest, taxonomy_id: str) -> schemas.Taxonomy:
     for item in catalogue.taxonomies(None):
         if item["id"] == taxonomy_id:
-            return item
+            return schemas.Taxonomy.model_validate(item)
     raise Http404("No taxonomy with this id.")
 
 
@@ -235,22 +275,33 @@ class TermFilters(PageParams):
     parent_id: str | None = Field(None, max_length=36)
 
 
-@router.get("/taxonomy_terms", summary="Taxonomy terms (page)")
-def list_taxonomy_terms(request: HttpRequest, filters: Query[TermFilters]) -> Json:
+@router.get(
+    "/taxonomy_terms", summary="Taxonomy terms (page)", **_answers(schemas.TaxonomyTermPage)
+)
+def list_taxonomy_terms(
+    request: HttpRequest, filters: Query[TermFilters]
+) -> schemas.TaxonomyTermPage:
     language = _language(request, filters.lang)
     items = catalogue.terms(language, search=filters.search, taxonomy_id=filters.taxonomy_id)
     if filters.parent_id:
         items = []  # the profile's taxonomies are flat lists
     start = (filters.page - 1) * filters.per_page
-    return _page(items[start : start + filters.per_page], len(items), filters)
+    page = items[start : start + filters.per_page]
+    return _page(schemas.TaxonomyTermPage, page, len(items), filters)
 
 
-@router.get("/taxonomy_terms/{term_id}", summary="One taxonomy term")
-def get_taxonomy_term(request: HttpRequest, term_id: str, lang: Language | None = None) -> Json:
+@router.get(
+    "/taxonomy_terms/{term_id}",
+    summary="One taxonomy term",
+    **_answers(schemas.TaxonomyTerm, lookup=True),
+)
+def get_taxonomy_term(
+    request: HttpRequest, term_id: str, lang: Language | None = None
+) -> schemas.TaxonomyTerm:
     term = catalogue.term(term_id, _language(request, lang))
     if term is None:
         raise Http404("No taxonomy term with this id.")
-    return term
+    return schemas.TaxonomyTerm.model_validate(term)
 
 
 def _service_at_location_item(sal: ServiceAtLocation, language: str) -> Json:
@@ -268,10 +319,14 @@ def _service_at_location_item(sal: ServiceAtLocation, language: str) -> Json:
     return item
 
 
-@router.get("/service_at_locations", summary="Services at locations (page)")
+@router.get(
+    "/service_at_locations",
+    summary="Services at locations (page)",
+    **_answers(schemas.ServiceAtLocationPage),
+)
 def list_service_at_locations(
     request: HttpRequest, filters: Query[ServiceAtLocationFilters]
-) -> Json:
+) -> schemas.ServiceAtLocationPage:
     language = _language(request, filters.lang)
     services = _filtered_services(filters)
     queryset = selectors.service_at_locations_for_hsds().filter(service__in=services)
@@ -282,15 +337,22 @@ def list_service_at_locations(
     elif filters.proximity:
         raise HttpError(422, "proximity: give a postcode too; distances start from its centre.")
     items, total = _slice(queryset, filters)
-    return _page([_service_at_location_item(s, language) for s in items], total, filters)
+    page = [_service_at_location_item(s, language) for s in items]
+    return _page(schemas.ServiceAtLocationPage, page, total, filters)
 
 
-@router.get("/service_at_locations/{sal_id}", summary="One service at a location")
+@router.get(
+    "/service_at_locations/{sal_id}",
+    summary="One service at a location",
+    **_answers(schemas.ServiceAtLocation, lookup=True),
+)
 def get_service_at_location(
     request: HttpRequest, sal_id: str, lang: Language | None = None
-) -> Json:
+) -> schemas.ServiceAtLocation:
     key = _uuid_or_none(sal_id)
     sal = selectors.service_at_locations_for_hsds().filter(id=key).first() if key else None
     if sal is None:
         raise Http404("No service at location with this id.")
-    return _service_at_location_item(sal, _language(request, lang))
+    return schemas.ServiceAtLocation.model_validate(
+        _service_at_location_item(sal, _language(request, lang))
+    )
