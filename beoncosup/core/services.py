@@ -5,6 +5,7 @@ from __future__ import annotations
 import secrets
 from dataclasses import dataclass
 
+from django.apps import apps
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
@@ -15,8 +16,16 @@ DEMO_EDITOR_USERNAME = "demo-editor"
 # Wagtail's migrations create this group; we still grant admin access explicitly so the demo
 # set-up never depends on migration-time data being present.
 DEMO_EDITOR_GROUP = "Moderators"
-# Apps whose data editors curate in the admin; the demo editor may add, change and delete it.
-EDITOR_MANAGED_APPS = ("taxonomy", "directory", "screening", "navigator")
+
+
+def editor_managed_apps() -> list[str]:
+    """The labels of the apps whose data editors curate in the admin (their AppConfig says
+    ``editor_managed = True``); the demo editor may add, change and delete it."""
+    return [
+        config.label
+        for config in apps.get_app_configs()
+        if getattr(config, "editor_managed", False)
+    ]
 
 
 def locales_ensure() -> list[Locale]:
@@ -60,7 +69,7 @@ def demo_editor_ensure(*, username: str = DEMO_EDITOR_USERNAME) -> DemoEditor:
         group, _ = Group.objects.get_or_create(name=DEMO_EDITOR_GROUP)
         group.permissions.add(
             Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin"),
-            *Permission.objects.filter(content_type__app_label__in=EDITOR_MANAGED_APPS),
+            *Permission.objects.filter(content_type__app_label__in=editor_managed_apps()),
         )
         user.groups.add(group)
     return DemoEditor(username=username, password=password, created=created)

@@ -7,6 +7,8 @@ class DirectoryConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "beoncosup.directory"
     label = "directory"
+    # Editors curate its data in the admin (core.services.editor_managed_apps).
+    editor_managed = True
 
     def ready(self) -> None:
         # Imported here: they read the models, which load after the app registry.

@@ -10,6 +10,8 @@ class NavigatorConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "beoncosup.navigator"
     label = "navigator"
+    # Editors curate its data in the admin (core.services.editor_managed_apps).
+    editor_managed = True
 
     def ready(self) -> None:
         nav_entry_register(

@@ -10,6 +10,8 @@ class ScreeningConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "beoncosup.screening"
     label = "screening"
+    # Editors curate its data in the admin (core.services.editor_managed_apps).
+    editor_managed = True
 
     def ready(self) -> None:
         nav_entry_register(
