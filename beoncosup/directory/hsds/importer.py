@@ -361,7 +361,8 @@ def _index(service_ids: list[uuid.UUID]) -> None:
     """Index the written services a batch at a time, collecting garbage in between: the
     prefetched rows the indexer reads hold reference cycles (a row and its related rows), which
     only the cyclic collector frees, and it is paused during the import. Indexed in one go,
-    100,000 services peaked at 2 GB."""
+    100,000 services peaked at 2 GB. Only the youngest generation is collected (what the
+    batch allocated): a full collection re-scans the whole application, 0.3 s each time."""
     for start in range(0, len(service_ids), BATCH_SIZE):
         index_services(service_ids[start : start + BATCH_SIZE])
-        gc.collect()
+        gc.collect(0)
