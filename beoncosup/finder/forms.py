@@ -4,21 +4,17 @@ free_only, self_referral_only, page)."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Sequence
-from typing import Any
+from typing import Any, ClassVar
 
 from django import forms
-from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from beoncosup.directory.enums import CancerType, Delivery, EmploymentStatus
+from beoncosup.directory.enums import Delivery
 from beoncosup.finder.criteria import Criteria, CriteriaError
 from beoncosup.finder.rendering import FastWidgetRenderer
-from beoncosup.geo.models import PostalCode
-from beoncosup.geo.selectors import POSTCODE_PATTERN, postcode_for_place
-from beoncosup.taxonomy.enums import Audience, Phase
+from beoncosup.situation.forms import SituationForm
 
 TRUE_VALUES = {"1", "true", "on", "yes"}
 FALSE_VALUES = {"", "0", "false", "off", "no"}
@@ -61,15 +57,10 @@ class FlagField(forms.BooleanField):
         raise forms.ValidationError(_("Choose yes or no."), code="invalid")
 
 
-class LanguagesField(forms.MultipleChoiceField):
-    """Checkboxes (languages=fr&languages=nl) or the API's comma list (languages=fr,nl)."""
+class FinderForm(SituationForm):
+    """The needs, the shared questions about the person (the situation kernel's fields, with the
+    finder's wording where it differs) and the finder's own filters."""
 
-    def to_python(self, value: Any) -> list[str]:
-        values = super().to_python(value)
-        return list(dict.fromkeys(part.strip() for v in values for part in v.split(",") if part))
-
-
-class FinderForm(forms.Form):
     # Django's widget markup, written without a template per option (rendering.py).
     default_renderer = FAST_RENDERER
 
@@ -83,56 +74,6 @@ class FinderForm(forms.Form):
         label=_("Needs"),
         required=False,
         error_messages={"invalid_choice": _("We do not know the need %(value)s.")},
-    )
-    postcode = forms.CharField(
-        label=_("Postcode or municipality"),
-        help_text=_("Where the person lives, e.g. 9000 or Gent."),
-        max_length=100,
-        required=False,
-    )
-    languages = LanguagesField(
-        label=_("Preferred languages"),
-        choices=settings.LANGUAGES,
-        widget=forms.CheckboxSelectMultiple,
-        required=False,
-        error_messages={"invalid_choice": _("We do not know the language %(value)s.")},
-    )
-    audience = forms.ChoiceField(
-        label=_("Who needs the help?"),
-        choices=_blank(Audience.choices, _("Either")),
-        widget=forms.RadioSelect,
-        required=False,
-    )
-    age = forms.IntegerField(
-        label=_("Age"),
-        min_value=0,
-        max_value=120,
-        required=False,
-        widget=forms.NumberInput(attrs={"inputmode": "numeric"}),
-    )
-    status = forms.ChoiceField(
-        label=_("Work status"),
-        choices=_blank(EmploymentStatus.choices, _("Not given")),
-        required=False,
-    )
-    phase = forms.ChoiceField(
-        label=_("Treatment phase"), choices=_blank(Phase.choices, _("Not given")), required=False
-    )
-    cancer_type = forms.ChoiceField(
-        label=_("Type of cancer (optional)"),
-        help_text=_("Services for one type of cancer only are shown for that type."),
-        choices=_blank(CancerType.choices, _("Not given")),
-        required=False,
-    )
-    reach = forms.ChoiceField(
-        label=_("How can the help reach the person?"),
-        choices=[
-            ("travel", _("Can travel to a service")),
-            ("home", _("Needs a home visit")),
-            ("remote", _("By phone or online only")),
-        ],
-        widget=forms.RadioSelect,
-        required=False,
     )
     max_km = forms.IntegerField(
         label=_("Maximum distance (km)"),
@@ -151,6 +92,42 @@ class FinderForm(forms.Form):
     self_referral_only = FlagField(label=_("No referral needed"))
     page = forms.IntegerField(min_value=1, max_value=1000, required=False, widget=forms.HiddenInput)
 
+    situation_fields = (
+        "postcode",
+        "audience",
+        "age",
+        "languages",
+        "status",
+        "phase",
+        "cancer_type",
+        "reach",
+    )
+    situation_choices: ClassVar[dict[str, list[tuple[str, Any]]]] = {
+        "reach": [
+            ("travel", _("Can travel to a service")),
+            ("home", _("Needs a home visit")),
+            ("remote", _("By phone or online only")),
+        ]
+    }
+    # Errors are summarised in the page's order.
+    field_order = [
+        "q",
+        "need",
+        "postcode",
+        "languages",
+        "audience",
+        "age",
+        "status",
+        "phase",
+        "cancer_type",
+        "reach",
+        "max_km",
+        "delivery",
+        "free_only",
+        "self_referral_only",
+        "page",
+    ]
+
     def __init__(self, *args: Any, need_codes: Sequence[str], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         need_field = self.fields["need"]
@@ -159,33 +136,6 @@ class FinderForm(forms.Form):
         self.fields["postcode"].widget.attrs.update(
             {"autocomplete": "postal-code", "list": "postcode-options"}
         )
-
-    def clean_postcode(self) -> str:
-        text = str(self.cleaned_data.get("postcode") or "").strip()
-        if not text:
-            return ""
-        if text.isdigit():
-            if not re.match(POSTCODE_PATTERN, text):
-                raise forms.ValidationError(
-                    _("A Belgian postcode has four digits, for example 9000."), code="invalid"
-                )
-            if not PostalCode.objects.filter(code=text).exists():
-                raise forms.ValidationError(
-                    _("%(postcode)s is not a Belgian postcode. Check the number."),
-                    code="unknown",
-                    params={"postcode": text},
-                )
-            return text
-        # "9000 Gent", as the suggestions show it.
-        match = re.match(r"^([1-9][0-9]{3})\s", text)
-        code = match.group(1) if match else postcode_for_place(text)
-        if code is None or not PostalCode.objects.filter(code=code).exists():
-            raise forms.ValidationError(
-                _("We do not know %(place)s. Type a postcode, for example 9000."),
-                code="unknown",
-                params={"place": text},
-            )
-        return code
 
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean() or {}
@@ -211,20 +161,22 @@ class FinderForm(forms.Form):
     def criteria(self, language: str) -> Criteria:
         """The search, for a valid form (``page`` defaults to 1)."""
         data = self.cleaned_data
+        person = self.situation()
         return Criteria(
             needs=tuple(dict.fromkeys(data.get("need") or ())),
             q=data.get("q") or "",
-            postcode=data.get("postcode") or None,
+            postcode=person.postcode,
             lang=language,
-            languages=tuple(data.get("languages") or ()),
-            audience=data.get("audience") or None,
-            status=data.get("status") or None,
-            phase=data.get("phase") or None,
-            age=data.get("age"),
+            languages=person.languages,
+            audience=person.seeker_audience,
+            # Services know public contract staff as employees (the kernel's projection).
+            status=person.eligibility_status,
+            phase=person.phase,
+            age=person.age,
             max_km=data.get("max_km"),
             delivery=data.get("delivery") or None,
-            reach=data.get("reach") or None,
-            cancer_type=data.get("cancer_type") or None,
+            reach=person.reach,
+            cancer_type=person.cancer_type,
             free_only=bool(data.get("free_only")),
             self_referral_only=bool(data.get("self_referral_only")),
             page=data.get("page") or 1,

@@ -30,6 +30,8 @@ from beoncosup.finder.plan_session import SESSION_KEY, plan_token
 from beoncosup.finder.rendering import need_picker_html
 from beoncosup.finder.results import result_context
 from beoncosup.geo.selectors import place_suggestions
+from beoncosup.situation.selectors import situation_recall
+from beoncosup.situation.services import situation_remember
 
 
 def _language() -> str:
@@ -39,6 +41,45 @@ def _language() -> str:
 def _finder_url(query: str = "") -> str:
     url = reverse("finder:finder")
     return f"{url}?{query}" if query else url
+
+
+def _remembered_query(request: HttpRequest) -> list[tuple[str, str]]:
+    """The answers the person gave another journey this visit, as the finder asks them (an
+    employer or professional looks on behalf of the patient)."""
+    situation = situation_recall(request.session)
+    if situation is None:
+        return []
+    pairs = situation.query()
+    return [
+        (name, (situation.seeker_audience or "") if name == "audience" else value)
+        for name, value in pairs
+    ]
+
+
+def _with_remembered(request: HttpRequest) -> QueryDict | None:
+    """The search as asked, completed with remembered answers for the questions the address
+    does not mention at all (a link from the navigator or the self-check); a question the
+    person left empty in the finder's own form stays empty."""
+    if not request.GET:
+        return None
+    data = request.GET.copy()
+    for name, value in _remembered_query(request):
+        if name not in request.GET and value:
+            data.appendlist(name, value)
+    return data
+
+
+def _remembered_initial(request: HttpRequest) -> dict[str, Any]:
+    """A fresh finder starts from the answers given elsewhere this visit."""
+    if request.GET:
+        return {}
+    initial: dict[str, Any] = {}
+    for name, value in _remembered_query(request):
+        if name == "languages":
+            initial.setdefault(name, []).append(value)
+        elif value:
+            initial[name] = value
+    return initial
 
 
 @require_safe
@@ -53,9 +94,12 @@ def finder(request: HttpRequest) -> HttpResponse:
         for category in domain.categories
         for code, label in category.needs
     }
-    form = FinderForm(request.GET or None, need_codes=list(labels))
+    form = FinderForm(
+        _with_remembered(request), initial=_remembered_initial(request), need_codes=list(labels)
+    )
     context: dict[str, Any] = {"form": form, "domains": domains, "result": None}
     if form.is_bound and form.is_valid():
+        situation_remember(session=request.session, situation=form.situation())
         criteria = form.criteria(language)
         my_plan = plan_token(request)
         try:

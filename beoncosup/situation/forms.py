@@ -22,6 +22,7 @@ from beoncosup.situation.codes import (
 from beoncosup.situation.places import Place
 from beoncosup.situation.values import (
     FIELDS,
+    MAX_AGE,
     FieldProblem,
     Situation,
     parse_age,
@@ -94,7 +95,10 @@ class PostcodeField(ParsedField, forms.CharField):
 class AgeField(ParsedField, forms.CharField):
     def __init__(self, **kwargs: Any) -> None:
         self.parser = parse_age
-        kwargs.setdefault("widget", forms.NumberInput(attrs={"inputmode": "numeric"}))
+        kwargs.setdefault(
+            "widget",
+            forms.NumberInput(attrs={"inputmode": "numeric", "min": "0", "max": str(MAX_AGE)}),
+        )
         super().__init__(**kwargs)
 
 
@@ -194,6 +198,8 @@ class SituationForm(forms.Form):
             field.required = name in self.situation_required
             ordered[name] = field
         self.fields = {**ordered, **own}
+        if self.field_order:
+            self.order_fields(self.field_order)
 
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean() or {}

@@ -13,7 +13,9 @@ SESSION_KEY = "situation"
 
 
 def situation_recall(session: SessionBase) -> Situation | None:
-    """The answers remembered during this visit (services.situation_remember), or None."""
+    """The answers remembered during this visit (services.situation_remember), or None when
+    there are none or they no longer parse. Reads no table: the postcode was checked when it
+    was remembered, so its ``place`` is left unresolved (``place_for_postcode`` gives it)."""
     stored = session.get(SESSION_KEY)
     if not isinstance(stored, dict):
         return None

@@ -23,9 +23,10 @@ def situation_remember(*, session: SessionBase, situation: Situation) -> Situati
 
     Side effects: writes the session and sets its expiry to REMEMBER_MINUTES."""
     remembered = situation.merged(situation_recall(session))
-    if remembered.is_empty:
-        return remembered
-    session[SESSION_KEY] = remembered.to_dict()
+    stored = remembered.to_dict()
+    if remembered.is_empty or session.get(SESSION_KEY) == stored:
+        return remembered  # nothing new: the session is not written again
+    session[SESSION_KEY] = stored
     session.set_expiry(REMEMBER_MINUTES * 60)
     return remembered
 

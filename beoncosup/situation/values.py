@@ -267,9 +267,13 @@ def situation_parse(
 
 
 def situation_from_dict(data: Mapping[str, Any]) -> Situation | None:
-    """A situation stored by ``Situation.to_dict``; None when it no longer parses (a postcode
-    that has gone, a code list that changed)."""
+    """A situation stored by ``Situation.to_dict``, without looking its postcode up again (its
+    ``place`` stays None); None when it no longer parses (a code list changed)."""
+    postcode = data.get("postcode")
+    if postcode is not None and not (isinstance(postcode, str) and POSTCODE_RE.match(postcode)):
+        return None
     try:
-        return situation_parse(data)
+        situation = situation_parse(data, fields=[f for f in FIELDS if f != "postcode"])
     except SituationError:
         return None
+    return replace(situation, postcode=postcode)

@@ -37,8 +37,12 @@ def _editor(username: str):
 
 
 def _sign_in(client, username: str, password: str = PASSWORD):
+    # The admin has no language in its address: the browser's language decides (English here).
     return client.post(
-        "/admin/login/", {"username": username, "password": password}, REMOTE_ADDR="192.0.2.7"
+        "/admin/login/",
+        {"username": username, "password": password},
+        REMOTE_ADDR="192.0.2.7",
+        HTTP_ACCEPT_LANGUAGE="en",
     )
 
 

@@ -20,8 +20,8 @@ from beoncosup.directory.hsds.importer import hsds_import
 from beoncosup.directory.models import Service
 from beoncosup.directory.tests.factories import make_geo, make_needs, service_record
 from beoncosup.finder import services
-from beoncosup.finder.context_processors import SESSION_KEY
 from beoncosup.finder.models import SupportPlan, SupportPlanItem
+from beoncosup.finder.plan_session import SESSION_KEY
 
 pytestmark = pytest.mark.django_db
 

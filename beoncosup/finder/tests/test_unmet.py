@@ -9,6 +9,7 @@ from collections.abc import Callable
 from typing import Any
 
 import pytest
+from django.contrib.sessions.backends.db import SessionStore
 from django.core.cache import cache
 from django.core.management import call_command
 from django.db import connection
@@ -170,12 +171,14 @@ def test_a_burst_from_one_client_counts_once(one_service, page):
     assert len(rows()) == 1
 
 
-def test_other_visitors_count_again(one_service, page):
-    page(UNMET, REMOTE_ADDR="203.0.113.7")
-    page(UNMET, REMOTE_ADDR="203.0.113.8")
+def test_other_visitors_count_again(client, one_service, page):
+    # Each visitor is a browser of its own: no session cookie carried from one to the next.
+    for address in ("203.0.113.7", "203.0.113.8", "2001:db8:1:1::1"):
+        page(UNMET, REMOTE_ADDR=address)
+        client.cookies.clear()
     # Another address in the same IPv6 /64 is the same visitor; another /64 is not.
-    page(UNMET, REMOTE_ADDR="2001:db8:1:1::1")
     page(UNMET, REMOTE_ADDR="2001:db8:1:1::2")
+    client.cookies.clear()
     page(UNMET, REMOTE_ADDR="2001:db8:1:2::1")
 
     assert len(rows()) == 4
@@ -274,12 +277,26 @@ def test_production_queue_holds_the_events_until_the_worker_runs(one_service, pa
     assert [r["need_code"] for r in rows()] == ["WORK-RETURN-PLAN"]
 
 
-def test_visitor_is_the_session_or_else_the_address(rf):
+def test_visitor_is_the_session_or_else_the_address(rf, db):
     request = rf.get("/", REMOTE_ADDR="198.51.100.4")
     assert visitor_id(request) == "address:198.51.100.4"
 
-    request.session = type("Session", (), {"session_key": "abc"})()
-    assert visitor_id(request) == "session:abc"
+    request.session = SessionStore()
+    request.session.create()
+    assert visitor_id(request) == f"session:{request.session.session_key}"
+
+
+def test_a_session_begun_by_this_search_keeps_counting_the_address(rf, db):
+    request = rf.get("/", REMOTE_ADDR="198.51.100.4")
+    request.session = SessionStore()
+    request.session["situation"] = {"postcode": "9000"}  # written at the end of the request
+
+    first = visitor_id(request)
+    request.session.save()
+
+    assert first.startswith("address:")
+    assert "198.51.100.4" not in first  # only a keyed hash of the address is kept
+    assert visitor_id(request) == first
 
 
 def test_the_api_counts_each_visitor_once(client, one_service, django_capture_on_commit_callbacks):

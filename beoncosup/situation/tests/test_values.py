@@ -151,7 +151,8 @@ def test_stored_situation_reads_back_or_is_dropped_when_stale(geo):
     stored = situation_parse({"postcode": "9000", "languages": "nl"}).to_dict()
 
     assert situation_from_dict(stored) == Situation(postcode="9000", languages=("nl",))
-    assert situation_from_dict({**stored, "postcode": "9999"}) is None
+    assert situation_from_dict({**stored, "postcode": "99"}) is None
+    assert situation_from_dict({**stored, "languages": ["xx"]}) is None
 
 
 def test_projections_for_eligibility():
