@@ -7,18 +7,18 @@ from __future__ import annotations
 import datetime as dt
 import math
 import uuid
-from typing import Any, Literal, TypeVar
+from typing import Any, TypeVar
 
 from django.db.models import Q, QuerySet
 from django.http import Http404, HttpRequest
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.translation import get_language
 from ninja import Query, Router, Schema
 from ninja.errors import HttpError
 from pydantic import Field, field_validator
 from pydantic_core import PydanticCustomError
 
+from beoncosup.core.i18n_text import default_language
 from beoncosup.core.schemas import Out, Problem
 from beoncosup.directory import schemas, selectors
 from beoncosup.directory.hsds import catalogue
@@ -30,6 +30,7 @@ from beoncosup.directory.hsds.serialize import (
     service_list_json,
 )
 from beoncosup.directory.models import Organization, ServiceAtLocation
+from beoncosup.situation.api import LanguageCode
 
 router = Router(tags=["HSDS 3.0"])
 Json = dict[str, Any]
@@ -43,7 +44,7 @@ def _answers(model: type[Out], *, lookup: bool = False) -> dict[str, Any]:
     return {"response": {200: model, **problems}, "exclude_unset": True}
 
 
-Language = Literal["nl", "fr", "de", "en"]
+Language = LanguageCode
 # Every real time zone lies within -12:00..+14:00; PostgreSQL refuses offsets past ±15:59.
 MAX_UTC_OFFSET = dt.timedelta(hours=14)
 
@@ -107,7 +108,7 @@ class ServiceAtLocationFilters(ServiceFilters):
 
 
 def _language(request: HttpRequest, lang: str | None) -> str:
-    return lang or get_language() or "nl"
+    return lang or default_language()
 
 
 def _page(kind: type[PageOut], items: list[Json], total: int, params: PageParams) -> PageOut:

@@ -7,22 +7,22 @@ from typing import Annotated, Any, Literal
 
 import yaml
 from django.http import HttpRequest
-from django.utils.translation import get_language
 from ninja import Query, Router, Schema
 from ninja.errors import HttpError
 from pydantic import AfterValidator, Field
 from pydantic_core import PydanticCustomError
 
-from beoncosup.core.i18n_text import pick
+from beoncosup.core.i18n_text import default_language, pick
 from beoncosup.core.schemas import Out, Problem
 from beoncosup.finder.counting import visitor_id
 from beoncosup.finder.criteria import Criteria, CriteriaError
 from beoncosup.finder.selectors import Hit
 from beoncosup.finder.services import search
+from beoncosup.situation.api import LanguageCode
 from beoncosup.taxonomy.services import DEFAULT_TAXONOMY_PATH
 
 router = Router(tags=["Finder"])
-Language = Literal["nl", "fr", "de", "en"]
+Language = LanguageCode
 
 
 def _taxonomy_need_codes(path: Path) -> tuple[str, ...]:
@@ -204,7 +204,7 @@ def _service(service: Any, language: str) -> ServiceOut:
     ),
 )
 def finder(request: HttpRequest, params: Query[FinderParams]) -> FinderOut:
-    language = params.lang or get_language() or "nl"
+    language = params.lang or default_language()
     if not params.need and not params.q.strip():
         raise HttpError(422, "need or q: say which needs to search for.")
     criteria = Criteria(

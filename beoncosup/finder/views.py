@@ -16,10 +16,10 @@ from django.shortcuts import render
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
-from django.utils.translation import get_language
 from django.views.decorators.http import require_POST, require_safe
 from django_htmx.http import reswap, retarget
 
+from beoncosup.core.i18n_text import default_language
 from beoncosup.core.pdf import html_to_pdf, stylesheet_path
 from beoncosup.finder import queries, services
 from beoncosup.finder.counting import visitor_id
@@ -35,7 +35,7 @@ from beoncosup.situation.services import situation_remember
 
 
 def _language() -> str:
-    return get_language() or "nl"
+    return default_language()
 
 
 def _finder_url(query: str = "") -> str:

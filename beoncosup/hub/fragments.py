@@ -8,13 +8,13 @@ from typing import Any
 from django.http import HttpRequest
 from django.template.loader import render_to_string
 from django.utils.safestring import SafeString
-from django.utils.translation import get_language
 
+from beoncosup.core.i18n_text import default_language
 from beoncosup.hub import selectors
 
 
 def articles_for_need(request: HttpRequest, need: Any) -> SafeString:
-    language = get_language() or "nl"
+    language = default_language()
     html: SafeString = render_to_string(
         "hub/includes/articles_for_need.html",
         {"articles": selectors.articles_for_need(need.pk, language, request)},

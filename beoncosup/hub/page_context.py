@@ -18,10 +18,9 @@ from django.db.models import Q, QuerySet
 from django.http import HttpRequest
 from django.urls import reverse, translate_url
 from django.utils import timezone
-from django.utils.translation import get_language
 from wagtail.models import Locale, Page
 
-from beoncosup.core.i18n_text import FALLBACKS, IN_LANGUAGE, LANGUAGE_NAMES
+from beoncosup.core.i18n_text import FALLBACKS, IN_LANGUAGE, LANGUAGE_NAMES, default_language
 from beoncosup.core.selectors import NATIVE_LANGUAGE_NAMES, LanguageLink
 from beoncosup.hub.enums import Audience, EmploymentStatus, Region
 from beoncosup.search.text import LANGUAGES
@@ -42,7 +41,7 @@ class ArticleCard:
 
 
 def active_language() -> str:
-    language = get_language() or settings.LANGUAGE_CODE
+    language = default_language()
     return language if language in LANGUAGES else settings.LANGUAGE_CODE
 
 

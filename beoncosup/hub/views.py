@@ -9,11 +9,11 @@ from typing import Any
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_safe
 from wagtail.admin.views.reports import PageReportView
 
+from beoncosup.core.i18n_text import default_language
 from beoncosup.hub import selectors
 
 MAX_QUERY_LENGTH = 200
@@ -22,7 +22,7 @@ MAX_QUERY_LENGTH = 200
 @require_safe
 def search(request: HttpRequest) -> HttpResponse:
     """Search the hub in the page's language: /<lang>/info/search/?q=…"""
-    language = get_language() or "nl"
+    language = default_language()
     query = request.GET.get("q", "").strip()
     error = ""
     result = None

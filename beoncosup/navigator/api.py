@@ -5,15 +5,16 @@ from __future__ import annotations
 from typing import Any, Literal
 
 from django.http import HttpRequest
-from django.utils.translation import get_language
 from ninja import Query, Router, Schema
 from ninja.errors import HttpError
 from pydantic import Field
 from pydantic.config import JsonDict
 
+from beoncosup.core.i18n_text import default_language
 from beoncosup.core.schemas import Out, Problem
 from beoncosup.navigator.items import ChecklistItem, checklist_item
 from beoncosup.navigator.selectors import Answers, UnknownPostcodeError, checklist
+from beoncosup.situation.api import LanguageCode
 
 router = Router(tags=["Navigator"])
 DATE: JsonDict = {"format": "date"}
@@ -47,7 +48,7 @@ class NavigatorParams(Schema):
     duration: Literal["lt1m", "1to12m", "gt12m"] | None = Field(
         None, description="How long the person has been ill."
     )
-    lang: Literal["nl", "fr", "de", "en"] | None = None
+    lang: LanguageCode | None = None
 
 
 class SourceOut(Out):
@@ -125,7 +126,7 @@ def _measure(item: ChecklistItem) -> MeasureOut:
     ),
 )
 def navigator(request: HttpRequest, params: Query[NavigatorParams]) -> NavigatorOut:
-    language = params.lang or get_language() or "nl"
+    language = params.lang or default_language()
     answers = Answers(
         audience=params.audience,
         status=params.status,

@@ -2,20 +2,20 @@
 
 from __future__ import annotations
 
-from typing import Any, Literal
+from typing import Any
 
 from django.http import HttpRequest
-from django.utils.translation import get_language
 from ninja import Query, Router, Schema
 from ninja.errors import HttpError
 from pydantic import Field
 
-from beoncosup.core.i18n_text import pick
+from beoncosup.core.i18n_text import default_language, pick
 from beoncosup.screening import selectors
 from beoncosup.screening.models import InstrumentVersion, Item
+from beoncosup.situation.api import LanguageCode
 
 router = Router(tags=["Self-check"])
-Language = Literal["nl", "fr", "de", "en"]
+Language = LanguageCode
 
 
 class LangParams(Schema):
@@ -88,7 +88,7 @@ def _summary(version: InstrumentVersion, language: str) -> dict[str, Any]:
 
 @router.get("/selfcheck/instruments", summary="The self-check instruments (current versions)")
 def instruments(request: HttpRequest, params: Query[LangParams]) -> dict[str, Any]:
-    language = params.lang or get_language() or "nl"
+    language = params.lang or default_language()
     return {"results": [_summary(v, language) for v in selectors.current_versions()]}
 
 
@@ -98,7 +98,7 @@ def instruments(request: HttpRequest, params: Query[LangParams]) -> dict[str, An
     response={200: dict[str, Any], 404: Error},
 )
 def instrument(request: HttpRequest, code: str, params: Query[LangParams]) -> Any:
-    language = params.lang or get_language() or "nl"
+    language = params.lang or default_language()
     try:
         version = selectors.current_version(code)
     except selectors.InstrumentNotFound:

@@ -2,21 +2,20 @@
 
 from __future__ import annotations
 
-from typing import Literal
-
 from django.http import HttpRequest
-from django.utils.translation import get_language
 from ninja import Query, Router, Schema
 from pydantic import Field
 
+from beoncosup.core.i18n_text import default_language
 from beoncosup.search.needs import match_needs
+from beoncosup.situation.api import LanguageCode
 
 router = Router(tags=["Needs"])
 
 
 class MatchParams(Schema):
     q: str = Field(min_length=1, max_length=300, description="What the person said or typed.")
-    lang: Literal["nl", "fr", "de", "en"] | None = Field(
+    lang: LanguageCode | None = Field(
         None, description="Language of the text and of the labels; else Accept-Language."
     )
     limit: int = Field(10, ge=1, le=50)
@@ -34,7 +33,7 @@ class MatchOut(Schema):
 
 @router.get("/needs/match", response=MatchOut, summary="Needs that match free text, best first")
 def needs_match(request: HttpRequest, params: Query[MatchParams]) -> MatchOut:
-    language = params.lang or get_language() or "nl"
+    language = params.lang or default_language()
     matches = match_needs(params.q, language, limit=params.limit)
     return MatchOut(
         results=[NeedMatchOut(code=m.code, label=m.label, score=m.score) for m in matches]

@@ -4,7 +4,7 @@ lists the kernel's codes and every API validates postcodes and ages like the pag
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Literal
 
 from ninja import Schema
 from pydantic import Field, field_validator
@@ -18,6 +18,10 @@ from beoncosup.situation.values import (
     parse_languages,
     parse_place,
 )
+
+# The interface languages as an API parameter type (a Literal, so values stay plain strings);
+# a test keeps it equal to codes.Language.
+LanguageCode = Literal["nl", "fr", "de", "en"]
 
 
 class SituationQuery(Schema):

@@ -5,13 +5,12 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from django import template
-from django.utils.translation import get_language
 
-from beoncosup.core.i18n_text import PickedText, pick
+from beoncosup.core.i18n_text import PickedText, default_language, pick
 
 register = template.Library()
 
 
 @register.simple_tag
 def pick_text(value: Mapping[str, str] | None) -> PickedText | None:
-    return pick(value, get_language() or "nl")
+    return pick(value, default_language())

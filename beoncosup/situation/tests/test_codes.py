@@ -6,17 +6,20 @@ import importlib
 import inspect
 import pkgutil
 from collections import defaultdict
+from typing import get_args
 
 import pytest
 from django.db import models
 from django.utils import translation
 
 import beoncosup
+from beoncosup.situation.api import LanguageCode
 from beoncosup.situation.codes import (
     SERVICE_STATUSES,
     Audience,
     CodeSubset,
     EmploymentStatus,
+    Language,
     age_band,
 )
 
@@ -83,3 +86,7 @@ def test_services_know_public_contract_staff_as_employees():
 )
 def test_age_bands(age, band):
     assert age_band(age) == band
+
+
+def test_the_api_language_type_lists_the_languages():
+    assert list(get_args(LanguageCode)) == Language.values
