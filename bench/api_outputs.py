@@ -6,7 +6,8 @@ django.test.Client (middleware, ninja, validation, serialisation), on a generate
     .venv/bin/python bench/api_outputs.py --services 5000 --reuse --rounds 7
 
 Builds (or with --reuse keeps) a throw-away SQLite database under var/bench/api-<N>/ the way
-bench/finder_benchmark.py does. Prints p50, p95 and mean in milliseconds per endpoint, and the
+bench/finder_benchmark.py does. Prints p50, p95 and mean wall time in milliseconds per endpoint, the
+median CPU time of this process (steadier on a shared machine; SQLite runs in-process), and the
 queries per request (the same before and after: serialising must not query). Run it on two
 checkouts (before and after a change) against the same database to compare.
 """
@@ -71,13 +72,17 @@ def measure(rounds: int) -> None:
             if response.status_code != 200:
                 raise SystemExit(f"{url} {params}: HTTP {response.status_code}")
             queries.append(len(captured))
-        times = []
+        times, cpu = [], []
         for _round in range(rounds):
             for url, params in requests:
-                start = time.perf_counter()
+                start, start_cpu = time.perf_counter(), time.process_time()
                 client.get(url, params)
+                cpu.append((time.process_time() - start_cpu) * 1000)
                 times.append((time.perf_counter() - start) * 1000)
-        print(f"{name:32} {_stats(times)}  queries {min(queries)}–{max(queries)}")
+        print(
+            f"{name:32} {_stats(times)}  CPU p50 {statistics.median(cpu):6.2f}  "
+            f"queries {min(queries)}–{max(queries)}"
+        )
 
 
 def main() -> None:
