@@ -46,7 +46,7 @@ def _finder_url(query: str = "") -> str:
 def _remembered_query(request: HttpRequest) -> list[tuple[str, str]]:
     """The answers the person gave another journey this visit, as the finder asks them (an
     employer or professional looks on behalf of the patient)."""
-    situation = situation_recall(request.session)
+    situation = situation_recall(request)
     if situation is None:
         return []
     pairs = situation.query()
@@ -99,7 +99,7 @@ def finder(request: HttpRequest) -> HttpResponse:
     )
     context: dict[str, Any] = {"form": form, "domains": domains, "result": None}
     if form.is_bound and form.is_valid():
-        situation_remember(session=request.session, situation=form.situation())
+        situation_remember(request=request, situation=form.situation())
         criteria = form.criteria(language)
         my_plan = plan_token(request)
         try:

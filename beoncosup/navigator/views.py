@@ -93,7 +93,7 @@ def _remembered(request: HttpRequest, key: str) -> str | None:
     are), to start the question from; they still confirm it."""
     if key not in {"audience", "status", "postcode"}:
         return None
-    situation = situation_recall(request.session)
+    situation = situation_recall(request)
     value = getattr(situation, key, None) if situation else None
     return str(value) if value else None
 
@@ -145,7 +145,7 @@ def _result(request: HttpRequest, audience: str, answers: dict[str, str]) -> Htt
     )
     result = checklist(person)
     # The next journey (finder, self-check) starts from these answers.
-    situation_remember(session=request.session, situation=person.person())
+    situation_remember(request=request, situation=person.person())
     region_names = REGION_WORDING
     api_query = {**answers, **fixed, "lang": language}
     context = {

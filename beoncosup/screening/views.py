@@ -104,7 +104,7 @@ def start(request: HttpRequest) -> HttpResponse:
                 return redirect("screening:step", number=1)
             form.add_error(None, _("This self-check is not available right now."))
     else:
-        remembered = situation_recall(request.session)
+        remembered = situation_recall(request)
         form = StartForm(
             initial={
                 "professional": request.GET.get("mode") == "professional",
@@ -210,7 +210,7 @@ def result(request: HttpRequest) -> HttpResponse:
     if form.is_bound and form.is_valid() and form.cleaned_data["postcode"] != state["postcode"]:
         state["postcode"] = form.cleaned_data["postcode"]
         _save(request, state)
-    remembered = situation_recall(request.session)
+    remembered = situation_recall(request)
     if not form.is_bound and not state["postcode"] and remembered and remembered.postcode:
         # Given in another journey this visit (navigator, finder): look near it at once.
         state["postcode"] = remembered.postcode
@@ -218,7 +218,7 @@ def result(request: HttpRequest) -> HttpResponse:
     postcode = state["postcode"]
     audience = version.instrument.audience
     situation_remember(
-        session=request.session,
+        request=request,
         situation=Situation(audience=audience, postcode=postcode or None),
     )
     labels = dict(Need.objects.filter(code__in=evaluation.needs).values_list("code", "label"))
@@ -295,5 +295,5 @@ def plan(request: HttpRequest) -> HttpResponse:
 @require_POST
 def clear(request: HttpRequest) -> HttpResponse:
     request.session.pop(SESSION_KEY, None)
-    situation_forget(session=request.session)
+    situation_forget(request=request)
     return HttpResponseRedirect(reverse("screening:start") + "?cleared=1")

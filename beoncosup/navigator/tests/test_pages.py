@@ -165,8 +165,7 @@ def test_wizard_result_query_count_is_bounded(client, measures, django_assert_ma
     params = {"audience": "patient", "status": "employee", "postcode": "9000"}
     params |= {"situation": "sick_leave", "duration": "1to12m"}
 
-    # 6 for the checklist, 2 to keep the answers for the next journey (the session's row).
-    with django_assert_max_num_queries(8):
+    with django_assert_max_num_queries(6):
         response = client.get(wizard_url(**params))
 
     assert response.status_code == 200

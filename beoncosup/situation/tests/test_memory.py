@@ -1,22 +1,25 @@
-"""Answers carry from one journey to the next during a visit, and no longer."""
+"""Answers carry from one journey to the next during a visit, in a signed cookie on the
+person's device, and no longer."""
 
 from __future__ import annotations
 
-import datetime
+import json
 
 import pytest
-from django.contrib.sessions.backends.db import SessionStore
-from django.contrib.sessions.models import Session
-from django.utils import timezone
+from django.http import HttpRequest, HttpResponse
+from django.test import RequestFactory
 
 from beoncosup.geo.tests.factories import make_geo
-from beoncosup.situation.places import place_for_postcode
-from beoncosup.situation.selectors import SESSION_KEY, situation_recall
-from beoncosup.situation.services import (
+from beoncosup.situation.memory import (
+    COOKIE_NAME,
+    COOKIE_SALT,
     REMEMBER_MINUTES,
-    situation_forget,
-    situation_remember,
+    SituationMiddleware,
+    memory_of,
 )
+from beoncosup.situation.places import place_for_postcode
+from beoncosup.situation.selectors import situation_recall
+from beoncosup.situation.services import situation_forget, situation_remember
 from beoncosup.situation.values import Situation
 
 pytestmark = pytest.mark.django_db
@@ -27,36 +30,83 @@ def geo():
     make_geo()
 
 
-def test_remembered_answers_are_recalled_with_their_place(geo):
-    session = SessionStore()
-    situation_remember(session=session, situation=Situation(postcode="9000", status="employee"))
+def visit(cookies: dict[str, str] | None = None, action=None) -> tuple[HttpRequest, HttpResponse]:
+    """One request through the middleware; ``action(request)`` plays the view."""
+    request = RequestFactory().get("/")
+    request.COOKIES.update(cookies or {})
+    seen = {}
 
-    recalled = situation_recall(session)
+    def view(req):
+        seen["request"] = req
+        if action:
+            action(req)
+        return HttpResponse("ok")
 
+    response = SituationMiddleware(view)(request)
+    return seen["request"], response
+
+
+def carried(response: HttpResponse) -> dict[str, str]:
+    """The cookies the browser sends on its next request."""
+    morsel = response.cookies.get(COOKIE_NAME)
+    return {COOKIE_NAME: morsel.value} if morsel and morsel.value else {}
+
+
+def test_remembered_answers_come_back_on_the_next_request(geo):
+    _req, response = visit(
+        action=lambda r: situation_remember(
+            request=r, situation=Situation(postcode="9000", status="employee")
+        )
+    )
+
+    request, _ = visit(carried(response))
+
+    recalled = situation_recall(request)
     assert recalled == Situation(postcode="9000", status="employee")
     assert recalled is not None and recalled.place is None  # not looked up again
     place = place_for_postcode("9000")
     assert place is not None and place.arrondissement == "44000"
 
 
-def test_new_answers_complete_and_override_the_earlier_ones(geo):
-    session = SessionStore()
-    situation_remember(
-        session=session, situation=Situation(postcode="9000", status="employee", languages=("nl",))
+def test_the_cookie_is_signed_httponly_lax_and_expires_within_the_hour(geo):
+    _req, response = visit(
+        action=lambda r: situation_remember(request=r, situation=Situation(postcode="9000"))
     )
 
-    situation_remember(session=session, situation=Situation(status="self_employed"))
+    morsel = response.cookies[COOKIE_NAME]
+    assert morsel["httponly"] is True
+    assert morsel["samesite"] == "Lax"
+    assert int(morsel["max-age"]) == REMEMBER_MINUTES * 60
+    assert "9000" in morsel.value  # the person's own answer, readable only with its signature
+    forged = morsel.value.replace("9000", "1000")
+    request, _ = visit({COOKIE_NAME: forged})
+    assert situation_recall(request) is None
 
-    assert situation_recall(session) == Situation(
+
+def test_new_answers_complete_and_override_the_earlier_ones(geo):
+    _req, first = visit(
+        action=lambda r: situation_remember(
+            request=r,
+            situation=Situation(postcode="9000", status="employee", languages=("nl",)),
+        )
+    )
+    _req, second = visit(
+        carried(first),
+        action=lambda r: situation_remember(request=r, situation=Situation(status="self_employed")),
+    )
+
+    request, _ = visit(carried(second))
+
+    assert situation_recall(request) == Situation(
         postcode="9000", status="self_employed", languages=("nl",)
     )
 
 
 def test_only_the_shared_answers_are_stored(geo):
-    session = SessionStore()
-    situation_remember(session=session, situation=Situation(postcode="9000", age=40))
+    request, _ = visit()
+    situation_remember(request=request, situation=Situation(postcode="9000", age=40))
 
-    assert set(session[SESSION_KEY]) == {
+    assert set(memory_of(request).get() or {}) == {
         "postcode",
         "languages",
         "audience",
@@ -68,33 +118,30 @@ def test_only_the_shared_answers_are_stored(geo):
     }
 
 
-def test_remembering_ends_the_session_within_the_hour(geo):
-    session = SessionStore()
-    situation_remember(session=session, situation=Situation(postcode="9000"))
-    session.save()
+def test_unchanged_or_no_answers_set_no_cookie(geo):
+    _req, first = visit(
+        action=lambda r: situation_remember(request=r, situation=Situation(postcode="9000"))
+    )
 
-    row = Session.objects.get(session_key=session.session_key)
+    _req, again = visit(
+        carried(first),
+        action=lambda r: situation_remember(request=r, situation=Situation(postcode="9000")),
+    )
+    _req, nothing = visit(action=lambda r: situation_remember(request=r, situation=Situation()))
 
-    left = row.expire_date - timezone.now()
-    assert datetime.timedelta(minutes=REMEMBER_MINUTES - 1) < left
-    assert left <= datetime.timedelta(minutes=REMEMBER_MINUTES)
-
-
-def test_nothing_is_stored_for_no_answers():
-    session = SessionStore()
-
-    situation_remember(session=session, situation=Situation())
-
-    assert SESSION_KEY not in session
+    assert COOKIE_NAME not in again.cookies
+    assert COOKIE_NAME not in nothing.cookies
 
 
-def test_forget_drops_the_answers(geo):
-    session = SessionStore()
-    situation_remember(session=session, situation=Situation(postcode="9000"))
+def test_forget_deletes_the_cookie(geo):
+    _req, first = visit(
+        action=lambda r: situation_remember(request=r, situation=Situation(postcode="9000"))
+    )
 
-    situation_forget(session=session)
+    request, response = visit(carried(first), action=lambda r: situation_forget(request=r))
 
-    assert situation_recall(session) is None
+    assert response.cookies[COOKIE_NAME]["max-age"] == 0
+    assert situation_recall(request) is None
 
 
 @pytest.mark.parametrize(
@@ -102,7 +149,9 @@ def test_forget_drops_the_answers(geo):
     [{"postcode": "999", "status": "employee"}, {"postcode": "9000", "status": "retired-boss"}],
 )
 def test_a_stale_stored_answer_is_dropped(stored):
-    session = SessionStore()
-    session[SESSION_KEY] = stored
+    response = HttpResponse()
+    response.set_signed_cookie(COOKIE_NAME, json.dumps(stored), salt=COOKIE_SALT)
 
-    assert situation_recall(session) is None
+    request, _ = visit({COOKIE_NAME: response.cookies[COOKIE_NAME].value})
+
+    assert situation_recall(request) is None
