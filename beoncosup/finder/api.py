@@ -17,7 +17,7 @@ from beoncosup.core.schemas import Out, Problem
 from beoncosup.finder.counting import visitor_id
 from beoncosup.finder.criteria import Criteria, CriteriaError
 from beoncosup.finder.selectors import Hit
-from beoncosup.finder.services import search
+from beoncosup.finder.services import finder_search
 from beoncosup.situation.api import LanguageCode
 from beoncosup.taxonomy.services import DEFAULT_TAXONOMY_PATH
 
@@ -227,7 +227,7 @@ def finder(request: HttpRequest, params: Query[FinderParams]) -> FinderOut:
     )
     try:
         # The first page of a search with unmet needs records anonymous unmet-need events.
-        result = search(criteria, visitor=visitor_id(request))
+        result = finder_search(criteria, visitor=visitor_id(request))
     except CriteriaError as error:
         raise HttpError(422, str(error)) from None
 

@@ -47,7 +47,7 @@ def _language(language: str) -> str:
 
 
 @transaction.atomic
-def create_plan(
+def plan_create(
     *,
     language: str,
     needs: Iterable[str] = (),
@@ -72,7 +72,7 @@ def create_plan(
 
 
 @transaction.atomic
-def add_service(
+def plan_service_add(
     *, plan: SupportPlan, service: Service, needs: Iterable[str] = (), query: str | None = None
 ) -> SupportPlanItem:
     """Adds the service at the end of the plan (or returns its item when already there), adds
@@ -101,24 +101,24 @@ def _next_position(plan: SupportPlan) -> int:
 
 
 @transaction.atomic
-def remove_service(*, plan: SupportPlan, service_id: uuid.UUID | str) -> bool:
+def plan_service_remove(*, plan: SupportPlan, service_id: uuid.UUID | str) -> bool:
     """Removes a service from the plan; False when it was not in it."""
     deleted, _per_model = SupportPlanItem.objects.filter(plan=plan, service_id=service_id).delete()
     return deleted > 0
 
 
 @transaction.atomic
-def set_note(*, plan: SupportPlan, note: str) -> None:
+def plan_note_set(*, plan: SupportPlan, note: str) -> None:
     """The plan's general note (trimmed, at most 2,000 characters)."""
     plan.note = note.strip()[:NOTE_MAX]
     plan.save(update_fields=["note"])
 
 
 @transaction.atomic
-def set_notes(*, plan: SupportPlan, note: str, item_notes: Mapping[int, str]) -> None:
+def plan_notes_set(*, plan: SupportPlan, note: str, item_notes: Mapping[int, str]) -> None:
     """The general note and the notes per service (by item id; other plans' items are
     ignored), in one transaction."""
-    set_note(plan=plan, note=note)
+    plan_note_set(plan=plan, note=note)
     items = {item.pk: item for item in plan.items.filter(pk__in=list(item_notes))}
     changed = []
     for pk, text in item_notes.items():
@@ -130,7 +130,7 @@ def set_notes(*, plan: SupportPlan, note: str, item_notes: Mapping[int, str]) ->
 
 
 @transaction.atomic
-def move_service(*, plan: SupportPlan, service_id: uuid.UUID | str, offset: int) -> None:
+def plan_service_move(*, plan: SupportPlan, service_id: uuid.UUID | str, offset: int) -> None:
     """Moves a service up (offset -1) or down (+1) in the plan; positions are renumbered."""
     items = list(plan.items.order_by("position", "id"))
     index = next(
@@ -146,7 +146,7 @@ def move_service(*, plan: SupportPlan, service_id: uuid.UUID | str, offset: int)
 
 
 @transaction.atomic
-def delete_expired_plans(*, now: dt.datetime | None = None) -> int:
+def plans_expired_delete(*, now: dt.datetime | None = None) -> int:
     """Deletes the plans whose link has expired, with their items; returns how many plans."""
     expired = SupportPlan.objects.filter(expires_at__lte=now or timezone.now())
     count = expired.count()
@@ -154,7 +154,7 @@ def delete_expired_plans(*, now: dt.datetime | None = None) -> int:
     return count
 
 
-def unmet_need_events(
+def unmet_need_events_build(
     result: FinderResult, criteria: Criteria, *, visitor: str, day: dt.date
 ) -> list[EventData]:
     """The events a search's unmet needs make, each keyed by the HMAC of the visitor and the
@@ -166,7 +166,7 @@ def unmet_need_events(
     arrondissement, province = (
         statistical_area(criteria.postcode) if criteria.postcode else ("", "")
     )
-    salt = daily_salt(day=day)
+    salt = count_salt_ensure(day=day)
     events: list[EventData] = []
     for code in result.unmet:
         fields = (code, arrondissement, province, criteria.lang, criteria.status or "")
@@ -184,7 +184,7 @@ def unmet_need_events(
     return events
 
 
-def daily_salt(*, day: dt.date) -> str:
+def count_salt_ensure(*, day: dt.date) -> str:
     """The day's random salt, created by the first search of the day (which also deletes the
     salts and counted keys of earlier days, so their keys can never be recomputed). Kept in
     the cache so a search reads it once per process and day."""
@@ -204,7 +204,7 @@ def daily_salt(*, day: dt.date) -> str:
 
 
 @transaction.atomic
-def record_unmet_needs(*, events: Iterable[EventData]) -> int:
+def unmet_needs_record(*, events: Iterable[EventData]) -> int:
     """Writes each event whose key was not counted yet (the unique key makes a repeat, a burst
     or two workers racing write nothing more); returns how many were new."""
     written = 0
@@ -226,7 +226,7 @@ def record_unmet_needs(*, events: Iterable[EventData]) -> int:
     return written
 
 
-def search(criteria: Criteria, *, visitor: str = "") -> FinderResult:
+def finder_search(criteria: Criteria, *, visitor: str = "") -> FinderResult:
     """The finder's search for pages and the API: ``find_services``, and for the first page
     (not when someone pages through the same search) the unmet-need events, counted once per
     visitor (``counting.visitor_id``; without one, every such search counts as one unknown
@@ -236,7 +236,9 @@ def search(criteria: Criteria, *, visitor: str = "") -> FinderResult:
     Raises CriteriaError like ``find_services``."""
     result = find_services(criteria)
     if criteria.page == 1 and result.unmet:
-        events = unmet_need_events(result, criteria, visitor=visitor, day=timezone.localdate())
+        events = unmet_need_events_build(
+            result, criteria, visitor=visitor, day=timezone.localdate()
+        )
         # The database's unique key is the guarantee; this per-cache check only spares the
         # task queue a row for every repeat of a search this process has already queued.
         fresh = [

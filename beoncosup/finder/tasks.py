@@ -17,4 +17,4 @@ from beoncosup.finder.counting import EventData
 @task()
 def count_unmet_needs(events: list[EventData]) -> int:
     """Records unmet-need events off the request path; returns how many were new."""
-    return services.record_unmet_needs(events=events)
+    return services.unmet_needs_record(events=events)

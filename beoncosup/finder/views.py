@@ -103,7 +103,7 @@ def finder(request: HttpRequest) -> HttpResponse:
         criteria = form.criteria(language)
         my_plan = plan_token(request)
         try:
-            result = services.search(criteria, visitor=visitor_id(request))
+            result = services.finder_search(criteria, visitor=visitor_id(request))
         except CriteriaError as error:
             form.add_engine_error(error)
         else:
@@ -177,9 +177,9 @@ def plan_add(request: HttpRequest) -> HttpResponse:
     needs = [code for code in request.POST.getlist("plan_need") if len(code) <= 60][:20]
     plan = _session_plan(request)
     if plan is None:
-        plan = services.create_plan(language=_language(), needs=needs, query=query)
+        plan = services.plan_create(language=_language(), needs=needs, query=query)
         request.session[SESSION_KEY] = plan.token
-    services.add_service(plan=plan, service=service, needs=needs, query=query)
+    services.plan_service_add(plan=plan, service=service, needs=needs, query=query)
     htmx = getattr(request, "htmx", None)
     if htmx:
         return render(
@@ -228,16 +228,16 @@ def plan_detail(request: HttpRequest, token: str) -> HttpResponse:
         form = NotesForm(request.POST)
         if form.is_valid():
             item_ids = list(plan.items.values_list("pk", flat=True))
-            services.set_notes(
+            services.plan_notes_set(
                 plan=plan,
                 note=form.cleaned_data["note"],
                 item_notes=form.item_notes(request.POST, item_ids),
             )
             action, _sep, service_id = str(form.cleaned_data.get("action") or "save").partition(":")
             if action == "remove":
-                services.remove_service(plan=plan, service_id=service_id)
+                services.plan_service_remove(plan=plan, service_id=service_id)
             elif action in {"up", "down"}:
-                services.move_service(
+                services.plan_service_move(
                     plan=plan, service_id=service_id, offset=-1 if action == "up" else 1
                 )
             anchor = "#plan-services" if action != "save" else "#saved"

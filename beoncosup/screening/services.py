@@ -286,7 +286,7 @@ def version_publish(*, version: InstrumentVersion) -> InstrumentVersion:
     return version
 
 
-def next_version_number(*, instrument: Instrument) -> int:
+def version_number_next(*, instrument: Instrument) -> int:
     top: int | None = instrument.versions.aggregate(top=Max("number"))["top"]
     return (top or 0) + 1
 
@@ -307,7 +307,7 @@ def version_copy_current(*, version: InstrumentVersion) -> None:
 def version_new_draft(*, instrument: Instrument) -> InstrumentVersion:
     """A new draft version holding a copy of the current version's questions and thresholds."""
     draft: InstrumentVersion = InstrumentVersion.objects.create(
-        instrument=instrument, number=next_version_number(instrument=instrument)
+        instrument=instrument, number=version_number_next(instrument=instrument)
     )
     version_copy_current(version=draft)
     return draft

@@ -20,7 +20,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from beoncosup.core.i18n_text import default_language, pick
 from beoncosup.finder.criteria import Criteria, CriteriaError
 from beoncosup.finder.selectors import find_services
-from beoncosup.finder.services import create_plan
+from beoncosup.finder.services import plan_create
 from beoncosup.screening import selectors, services
 from beoncosup.screening.forms import PostcodeForm, StartForm, StepForm
 from beoncosup.screening.models import InstrumentVersion, Item
@@ -288,7 +288,7 @@ def plan(request: HttpRequest) -> HttpResponse:
     evaluation = selectors.evaluate(version, state["answers"])
     if not evaluation.needs:
         return redirect("screening:result")
-    support_plan = create_plan(language=_language(), needs=evaluation.needs)
+    support_plan = plan_create(language=_language(), needs=evaluation.needs)
     return HttpResponseRedirect(reverse("finder:plan", kwargs={"token": support_plan.token}))
 
 

@@ -51,7 +51,7 @@ class VersionForm(WagtailAdminModelForm):
     def save(self, commit: bool = True) -> Any:
         creating = self.instance.pk is None
         if creating:
-            self.instance.number = services.next_version_number(
+            self.instance.number = services.version_number_next(
                 instrument=self.cleaned_data["instrument"]
             )
         version = super().save(commit=commit)

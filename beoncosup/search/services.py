@@ -1,6 +1,6 @@
 """Writes to the search index. Every change to a need or a service goes through here: the
 signals (search/signals.py) for single edits, the HSDS importer for bulk writes, and
-`manage.py rebuild_search_index` for everything."""
+`manage.py search_index_rebuild` for everything."""
 
 from __future__ import annotations
 
@@ -50,7 +50,7 @@ def _document(kind: str, object_id: str, language: str, title: str, rest: str) -
     )
 
 
-def index_needs(codes: Iterable[str] | None = None) -> int:
+def needs_index(codes: Iterable[str] | None = None) -> int:
     """Rebuild the needs' documents (all, or the given codes): label, description and lay
     synonyms per language."""
     needs = Need.objects.prefetch_related("synonyms")
@@ -123,7 +123,7 @@ def _profile(service: Service) -> ServiceProfile:
     )
 
 
-def index_services(service_ids: Iterable[uuid.UUID | str] | None = None) -> IndexCounts:
+def services_index(service_ids: Iterable[uuid.UUID | str] | None = None) -> IndexCounts:
     """(Re)index the given services, or all of them; services that no longer exist lose their
     documents. Runs in batches so 100,000 services fit in memory."""
     ids = None if service_ids is None else sorted({str(i) for i in service_ids})
@@ -171,8 +171,8 @@ def _all_id_batches() -> Iterator[list[str]]:
         yield ids[start : start + BATCH]
 
 
-def rebuild_search_index() -> IndexCounts:
+def search_index_rebuild() -> IndexCounts:
     with transaction.atomic():
-        needs = index_needs()
-        counts = index_services()
+        needs = needs_index()
+        counts = services_index()
     return IndexCounts(needs=needs, services=counts.services, documents=needs + counts.documents)

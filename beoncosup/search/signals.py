@@ -22,7 +22,7 @@ from beoncosup.directory.models import (
 )
 from beoncosup.search.models import SearchDocument, ServiceProfile
 from beoncosup.search.needs import clear_cache
-from beoncosup.search.services import index_needs, index_services
+from beoncosup.search.services import needs_index, services_index
 from beoncosup.search.vocabulary import clear_vocabulary
 from beoncosup.taxonomy.models import Need, NeedSynonym
 from beoncosup.taxonomy.signals import needs_bulk_written
@@ -33,7 +33,7 @@ def need_changed(sender: Any, instance: Need, raw: bool = False, **kwargs: Any) 
     clear_cache()
     clear_vocabulary()
     if not raw:
-        index_needs([instance.code])
+        needs_index([instance.code])
 
 
 @receiver([post_save, post_delete], sender=NeedSynonym)
@@ -44,19 +44,19 @@ def synonym_changed(sender: Any, instance: NeedSynonym, raw: bool = False, **kwa
     if not raw:
         code = Need.objects.filter(pk=instance.need_id).values_list("code", flat=True).first()
         if code is not None:  # None: the need itself is being deleted
-            index_needs([code])
+            needs_index([code])
 
 
 @receiver(needs_bulk_written)
 def needs_reloaded(sender: Any, **kwargs: Any) -> None:
     # load_taxonomy wrote synonyms in bulk (no signal per row): rebuild every need's documents.
-    index_needs()
+    needs_index()
 
 
 @receiver(post_save, sender=Service)
 def service_saved(sender: Any, instance: Service, raw: bool = False, **kwargs: Any) -> None:
     if not raw:
-        index_services([instance.pk])
+        services_index([instance.pk])
         clear_vocabulary()
 
 
@@ -74,13 +74,13 @@ def service_deleted(sender: Any, instance: Service, **kwargs: Any) -> None:
 @receiver([post_save, post_delete], sender=ServiceAtLocation)
 def service_part_changed(sender: Any, instance: Any, raw: bool = False, **kwargs: Any) -> None:
     if not raw and Service.objects.filter(pk=instance.service_id).exists():
-        index_services([instance.service_id])
+        services_index([instance.service_id])
 
 
 @receiver(post_save, sender=Location)
 def location_saved(sender: Any, instance: Location, raw: bool = False, **kwargs: Any) -> None:
     if not raw:
-        index_services(
+        services_index(
             ServiceAtLocation.objects.filter(location=instance).values_list("service_id", flat=True)
         )
 
@@ -90,4 +90,4 @@ def organization_saved(
     sender: Any, instance: Organization, raw: bool = False, **kwargs: Any
 ) -> None:
     if not raw:
-        index_services(instance.services.values_list("pk", flat=True))
+        services_index(instance.services.values_list("pk", flat=True))

@@ -37,7 +37,7 @@ from beoncosup.directory.hsds.writer import Record
 from beoncosup.directory.models import Organization
 from beoncosup.directory.models.service import AREA_CODE_PATTERN
 from beoncosup.geo.models import PostalCode
-from beoncosup.search.services import index_services
+from beoncosup.search.services import services_index
 from beoncosup.taxonomy.models import Need
 
 LANGUAGES = ("nl", "fr", "de", "en")
@@ -364,5 +364,5 @@ def _index(service_ids: list[uuid.UUID]) -> None:
     100,000 services peaked at 2 GB. Only the youngest generation is collected (what the
     batch allocated): a full collection re-scans the whole application, 0.3 s each time."""
     for start in range(0, len(service_ids), BATCH_SIZE):
-        index_services(service_ids[start : start + BATCH_SIZE])
+        services_index(service_ids[start : start + BATCH_SIZE])
         gc.collect(0)

@@ -49,7 +49,7 @@ def test_create_plan_with_needs_and_services(two_services, settings):
     settings.BEONCOSUP_PLAN_DAYS = 7
     a, b = two_services
 
-    plan = services.create_plan(
+    plan = services.plan_create(
         language="fr", needs=["MED-PAIN", "MED-PAIN", "MED-FATIGUE"], service_ids=[b.pk, a.pk]
     )
 
@@ -63,33 +63,35 @@ def test_create_plan_with_needs_and_services(two_services, settings):
 
 def test_create_plan_refuses_an_unknown_language():
     with pytest.raises(ValueError, match="language"):
-        services.create_plan(language="xx")
+        services.plan_create(language="xx")
 
 
 def test_add_remove_move_and_notes(two_services):
     a, b = two_services
-    plan = services.create_plan(language="en")
+    plan = services.plan_create(language="en")
 
-    services.add_service(plan=plan, service=a, needs=["MED-PAIN"], query="need=MED-PAIN")
-    services.add_service(plan=plan, service=b)
-    services.add_service(plan=plan, service=a)  # twice: still once
-    services.move_service(plan=plan, service_id=b.pk, offset=-1)
+    services.plan_service_add(plan=plan, service=a, needs=["MED-PAIN"], query="need=MED-PAIN")
+    services.plan_service_add(plan=plan, service=b)
+    services.plan_service_add(plan=plan, service=a)  # twice: still once
+    services.plan_service_move(plan=plan, service_id=b.pk, offset=-1)
     item = plan.items.get(service=a)
-    services.set_notes(plan=plan, note="  Ask about costs ", item_notes={item.pk: "Call Monday"})
+    services.plan_notes_set(
+        plan=plan, note="  Ask about costs ", item_notes={item.pk: "Call Monday"}
+    )
 
     plan.refresh_from_db()
     assert item_names(plan) == ["Steunpunt b", "Steunpunt a"]
     assert (plan.needs, plan.query, plan.note) == (["MED-PAIN"], "need=MED-PAIN", "Ask about costs")
     assert plan.items.get(service=a).note == "Call Monday"
-    assert services.remove_service(plan=plan, service_id=a.pk) is True
-    assert services.remove_service(plan=plan, service_id=a.pk) is False
+    assert services.plan_service_remove(plan=plan, service_id=a.pk) is True
+    assert services.plan_service_remove(plan=plan, service_id=a.pk) is False
     assert item_names(plan) == ["Steunpunt b"]
 
 
 def test_delete_expired_plans_command(two_services):
-    old = services.create_plan(language="nl", service_ids=[two_services[0].pk])
+    old = services.plan_create(language="nl", service_ids=[two_services[0].pk])
     SupportPlan.objects.filter(pk=old.pk).update(expires_at=timezone.now() - dt.timedelta(days=1))
-    current = services.create_plan(language="nl")
+    current = services.plan_create(language="nl")
 
     out = io.StringIO()
     call_command("delete_expired_plans", stdout=out)
@@ -157,7 +159,7 @@ def test_header_counter_only_with_a_plan_in_the_session(
 
 
 def test_plan_page_shows_services_contact_share_link_and_privacy_note(client, two_services):
-    plan = services.create_plan(language="en", needs=["MED-PAIN"], service_ids=[two_services[0].pk])
+    plan = services.plan_create(language="en", needs=["MED-PAIN"], service_ids=[two_services[0].pk])
 
     response = client.get(url("finder:plan", token=plan.token))
 
@@ -173,7 +175,7 @@ def test_plan_page_shows_services_contact_share_link_and_privacy_note(client, tw
 
 def test_plan_notes_remove_and_reorder_by_post(client, two_services):
     a, b = two_services
-    plan = services.create_plan(language="en", service_ids=[a.pk, b.pk])
+    plan = services.plan_create(language="en", service_ids=[a.pk, b.pk])
     items = {item.service_id: item.pk for item in plan.items.all()}
     page = url("finder:plan", token=plan.token)
 
@@ -188,7 +190,7 @@ def test_plan_notes_remove_and_reorder_by_post(client, two_services):
 
 
 def test_plan_notes_are_never_logged(client, two_services, caplog):
-    plan = services.create_plan(language="en", service_ids=[two_services[0].pk])
+    plan = services.plan_create(language="en", service_ids=[two_services[0].pk])
 
     with caplog.at_level("DEBUG"):
         client.post(url("finder:plan", token=plan.token), {"note": "secret diagnosis"})
@@ -198,7 +200,7 @@ def test_plan_notes_are_never_logged(client, two_services, caplog):
 
 
 def test_unknown_plan_is_404_and_expired_plan_is_410(client, two_services):
-    plan = services.create_plan(language="en")
+    plan = services.plan_create(language="en")
     SupportPlan.objects.filter(pk=plan.pk).update(expires_at=timezone.now())
 
     unknown = client.get(url("finder:plan", token="unknown-token"))
@@ -212,7 +214,7 @@ def test_unknown_plan_is_404_and_expired_plan_is_410(client, two_services):
 
 
 def test_print_view_is_in_the_plans_language(client, two_services):
-    plan = services.create_plan(language="fr", service_ids=[two_services[0].pk])
+    plan = services.plan_create(language="fr", service_ids=[two_services[0].pk])
 
     response = client.get(url("finder:plan_print", language="en", token=plan.token))
 
@@ -224,8 +226,8 @@ def test_print_view_is_in_the_plans_language(client, two_services):
 
 
 def test_pdf_is_a_download_with_the_service(client, two_services):
-    plan = services.create_plan(language="en", service_ids=[two_services[0].pk])
-    services.set_note(plan=plan, note="Bring the letter")
+    plan = services.plan_create(language="en", service_ids=[two_services[0].pk])
+    services.plan_note_set(plan=plan, note="Bring the letter")
 
     response = client.get(url("finder:plan_pdf", token=plan.token))
 
@@ -248,7 +250,7 @@ def test_pdf_is_a_download_with_the_service(client, two_services):
 def test_plan_page_query_count_does_not_grow_with_services(
     client, two_services, django_assert_max_num_queries, count
 ):
-    plan = services.create_plan(
+    plan = services.plan_create(
         language="en", needs=["MED-PAIN"], service_ids=[s.pk for s in two_services[:count]]
     )
 
@@ -261,7 +263,7 @@ def test_plan_page_query_count_does_not_grow_with_services(
 
 def test_a_plan_made_elsewhere_becomes_the_visitors_plan(client, two_services):
     a = two_services[0]
-    plan = services.create_plan(language="en", needs=["MED-PAIN"])  # as the self-check does
+    plan = services.plan_create(language="en", needs=["MED-PAIN"])  # as the self-check does
 
     html = client.get(url("finder:plan", token=plan.token)).content.decode()
     client.post(url("finder:plan_add"), {"service": str(a.pk)})

@@ -26,7 +26,7 @@ from beoncosup.finder.counting import visitor_id
 from beoncosup.finder.criteria import Criteria
 from beoncosup.finder.models import UnmetNeedCountKey, UnmetNeedCountSalt, UnmetNeedEvent
 from beoncosup.finder.selectors import find_services
-from beoncosup.finder.services import record_unmet_needs, search, unmet_need_events
+from beoncosup.finder.services import finder_search, unmet_need_events_build, unmet_needs_record
 
 pytestmark = pytest.mark.django_db
 
@@ -49,11 +49,11 @@ def one_service(tmp_path):
 
 @pytest.fixture
 def searched(django_capture_on_commit_callbacks) -> Callable[..., None]:
-    """search(), with the task it enqueues once the transaction commits run at once."""
+    """finder_search(), with the task it enqueues once the transaction commits run at once."""
 
     def run(criteria: Criteria, visitor: str = "session:visitor-1") -> None:
         with django_capture_on_commit_callbacks(execute=True):
-            search(criteria, visitor=visitor)
+            finder_search(criteria, visitor=visitor)
 
     return run
 
@@ -204,13 +204,13 @@ def test_a_new_day_counts_again_and_forgets_the_old_salt(one_service):
     result = find_services(criteria)
     monday, tuesday = dt.date(2026, 12, 7), dt.date(2026, 12, 8)
 
-    first = unmet_need_events(result, criteria, visitor="session:v", day=monday)
-    again = unmet_need_events(result, criteria, visitor="session:v", day=monday)
-    assert record_unmet_needs(events=first) == 1
-    assert record_unmet_needs(events=again) == 0
-    next_day = unmet_need_events(result, criteria, visitor="session:v", day=tuesday)
+    first = unmet_need_events_build(result, criteria, visitor="session:v", day=monday)
+    again = unmet_need_events_build(result, criteria, visitor="session:v", day=monday)
+    assert unmet_needs_record(events=first) == 1
+    assert unmet_needs_record(events=again) == 0
+    next_day = unmet_need_events_build(result, criteria, visitor="session:v", day=tuesday)
 
-    assert record_unmet_needs(events=next_day) == 1
+    assert unmet_needs_record(events=next_day) == 1
     assert next_day[0]["key"] != first[0]["key"]
     assert [r["date"] for r in rows()] == [monday, tuesday]
     # Monday's salt and keys are gone: nobody can recompute whose they were.
@@ -250,7 +250,7 @@ def test_no_session_key_or_address_is_stored_or_queued(client, one_service, page
 
 def test_the_task_runs_the_service(one_service):
     criteria = Criteria(needs=("WORK-RETURN-PLAN",), postcode="9000")
-    events = unmet_need_events(
+    events = unmet_need_events_build(
         find_services(criteria), criteria, visitor="address:203.0.113.7", day=timezone.localdate()
     )
 

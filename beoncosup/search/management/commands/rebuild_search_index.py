@@ -1,4 +1,4 @@
-"""``manage.py rebuild_search_index``: rebuild the whole search index from the database."""
+"""``manage.py search_index_rebuild``: rebuild the whole search index from the database."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand
 
-from beoncosup.search.services import rebuild_search_index
+from beoncosup.search.services import search_index_rebuild
 from beoncosup.search.vocabulary import clear_vocabulary
 
 
@@ -16,7 +16,7 @@ class Command(BaseCommand):
 
     def handle(self, *args: Any, **options: Any) -> None:
         started = time.perf_counter()
-        counts = rebuild_search_index()
+        counts = search_index_rebuild()
         clear_vocabulary()
         self.stdout.write(
             self.style.SUCCESS(
