@@ -193,9 +193,17 @@ def test_plan_notes_are_never_logged(client, two_services, caplog):
     plan = services.plan_create(language="en", service_ids=[two_services[0].pk])
 
     with caplog.at_level("DEBUG"):
-        client.post(url("finder:plan", token=plan.token), {"note": "secret diagnosis"})
-        client.get(url("finder:plan", token=plan.token))
+        saved = client.post(
+            url("finder:plan", token=plan.token), {"note": "secret diagnosis", "action": "save"}
+        )
+        shown = client.get(url("finder:plan", token=plan.token))
 
+    # The note really went through the code paths that could log it...
+    plan.refresh_from_db()
+    assert saved.status_code == 302
+    assert plan.note == "secret diagnosis"
+    assert "secret diagnosis" in shown.content.decode()
+    # ...and no log line holds it.
     assert "secret diagnosis" not in caplog.text
 
 
