@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any
 
 import yaml
 from django.http import HttpRequest
-from ninja import Query, Router, Schema
+from ninja import Query, Router
 from ninja.errors import HttpError
-from pydantic import AfterValidator, Field
+from pydantic import AfterValidator, Field, field_validator
 from pydantic_core import PydanticCustomError
 
 from beoncosup.core.i18n_text import default_language, pick
@@ -18,7 +18,8 @@ from beoncosup.finder.counting import visitor_id
 from beoncosup.finder.criteria import Criteria, CriteriaError
 from beoncosup.finder.selectors import Hit
 from beoncosup.finder.services import finder_search
-from beoncosup.situation.api import LanguageCode
+from beoncosup.situation.api import LanguageCode, SituationQuery
+from beoncosup.situation.codes import Delivery
 from beoncosup.taxonomy.services import DEFAULT_TAXONOMY_PATH
 
 router = Router(tags=["Finder"])
@@ -51,59 +52,27 @@ def _known_needs(codes: list[str]) -> list[str]:
 NeedCode = Annotated[str, Field(json_schema_extra={"enum": list(NEED_CODES)})]
 
 
-class FinderParams(Schema):
+class FinderParams(SituationQuery):
+    """The kernel's questions about the person (postcode, languages, audience, age, status,
+    phase, reach, cancer_type) plus the needs and the finder's own filters."""
+
     need: Annotated[list[NeedCode], AfterValidator(_known_needs)] = Field(
         default_factory=list, description="Need codes (repeat the parameter)."
     )
     q: str = Field("", max_length=300, description="The needs in everyday words.")
-    postcode: str | None = Field(
-        None,
-        pattern=r"^[1-9][0-9]{3}$",
-        description="Belgian postcode where the person lives; one we do not know answers 422.",
-    )
     lang: Language | None = None
-    languages: str | None = Field(
-        None, pattern=r"^[a-z]{2}(,[a-z]{2})*$", description="Preferred languages, e.g. fr,nl."
-    )
-    audience: Literal["patient", "relative"] | None = None
-    status: (
-        Literal[
-            "employee",
-            "civil_servant",
-            "self_employed",
-            "self_employed_secondary",
-            "job_seeker",
-            "student",
-            "other",
-        ]
-        | None
-    ) = None
-    phase: Literal["diagnosis", "treatment", "after_treatment", "palliative"] | None = None
-    age: int | None = Field(None, ge=0, le=120)
     max_km: int | None = Field(None, ge=1, le=300)
-    delivery: Literal["in_person", "home_visit", "phone", "online", "group"] | None = None
-    reach: Literal["travel", "home", "remote"] | None = Field(
-        None,
-        description=(
-            "How the help can reach the person: travel (no limit), home (home visits, phone "
-            "or online) or remote (phone or online only)."
-        ),
-    )
-    cancer_type: (
-        Literal[
-            "breast",
-            "prostate",
-            "colorectal",
-            "lung",
-            "haematological",
-            "paediatric",
-            "head_neck",
-        ]
-        | None
-    ) = Field(None, description="Services limited to other cancer types are left out.")
+    delivery: Delivery | None = None
     free_only: bool = False
     self_referral_only: bool = False
     page: int = Field(1, ge=1, le=1000)
+
+    @field_validator("postcode")
+    @classmethod
+    def _known_postcode(cls, value: str | None) -> str | None:
+        # The engine looks the postcode up anyway and answers 422 for an unknown one: checking
+        # here too would cost the API a query.
+        return value
 
 
 class ServiceOut(Out):
@@ -207,20 +176,23 @@ def finder(request: HttpRequest, params: Query[FinderParams]) -> FinderOut:
     language = params.lang or default_language()
     if not params.need and not params.q.strip():
         raise HttpError(422, "need or q: say which needs to search for.")
+    person = params.situation(resolve_place=False)
     criteria = Criteria(
         needs=tuple(dict.fromkeys(params.need)),
         q=params.q,
-        postcode=params.postcode,
+        postcode=person.postcode,
         lang=language,
-        languages=tuple(params.languages.split(",")) if params.languages else (),
-        audience=params.audience,
-        status=params.status,
-        phase=params.phase,
-        age=params.age,
+        languages=person.languages,
+        # Employers and professionals look for the patient; services know public contract
+        # staff as employees (the kernel's projections, as on the page).
+        audience=person.seeker_audience,
+        status=person.eligibility_status,
+        phase=person.phase,
+        age=person.age,
         max_km=params.max_km,
-        delivery=params.delivery,
-        reach=params.reach,
-        cancer_type=params.cancer_type,
+        delivery=params.delivery.value if params.delivery else None,
+        reach=person.reach,
+        cancer_type=person.cancer_type,
         free_only=params.free_only,
         self_referral_only=params.self_referral_only,
         page=params.page,

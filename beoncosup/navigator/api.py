@@ -12,9 +12,11 @@ from pydantic.config import JsonDict
 
 from beoncosup.core.i18n_text import default_language
 from beoncosup.core.schemas import Out, Problem
+from beoncosup.navigator.enums import Duration, Situation
 from beoncosup.navigator.items import ChecklistItem, checklist_item
 from beoncosup.navigator.selectors import Answers, UnknownPostcodeError, checklist
 from beoncosup.situation.api import LanguageCode
+from beoncosup.situation.codes import EmploymentStatus
 
 router = Router(tags=["Navigator"])
 DATE: JsonDict = {"format": "date"}
@@ -24,30 +26,16 @@ class NavigatorParams(Schema):
     audience: Literal["patient", "relative", "employer", "professional"] = Field(
         description="Who asks: the person with cancer, a relative, an employer or a professional."
     )
-    status: (
-        Literal[
-            "employee",
-            "contractual_public",
-            "civil_servant",
-            "self_employed",
-            "self_employed_secondary",
-            "job_seeker",
-            "student",
-            "other",
-        ]
-        | None
-    ) = Field(None, description="Employment status (of the employee, for an employer).")
+    status: EmploymentStatus | None = Field(
+        None, description="Employment status (of the employee, for an employer)."
+    )
     postcode: str | None = Field(
         None,
         pattern=r"^[1-9][0-9]{3}$",
         description="Belgian postcode where the person lives; one we do not know answers 422.",
     )
-    situation: (
-        Literal["sick_leave", "working", "resume_partly", "change_job", "caring", "employer"] | None
-    ) = None
-    duration: Literal["lt1m", "1to12m", "gt12m"] | None = Field(
-        None, description="How long the person has been ill."
-    )
+    situation: Situation | None = None
+    duration: Duration | None = Field(None, description="How long the person has been ill.")
     lang: LanguageCode | None = None
 
 
@@ -129,10 +117,10 @@ def navigator(request: HttpRequest, params: Query[NavigatorParams]) -> Navigator
     language = params.lang or default_language()
     answers = Answers(
         audience=params.audience,
-        status=params.status,
+        status=params.status.value if params.status else None,
         postcode=params.postcode,
-        situation=params.situation,
-        duration=params.duration,
+        situation=params.situation.value if params.situation else None,
+        duration=params.duration.value if params.duration else None,
     )
     try:
         result = checklist(answers)

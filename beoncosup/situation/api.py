@@ -68,7 +68,7 @@ class SituationQuery(Schema):
         except FieldProblem as problem:
             raise PydanticCustomError(problem.error.code, problem.error.message) from None
 
-    def situation(self) -> Situation:
+    def situation(self, *, resolve_place: bool = True) -> Situation:
         values: dict[str, Any] = {
             "postcode": self.postcode,
             "languages": parse_languages([self.languages]) if self.languages else (),
@@ -79,7 +79,7 @@ class SituationQuery(Schema):
             "reach": _code(self.reach),
             "cancer_type": _code(self.cancer_type),
         }
-        place = parse_place(self.postcode) if self.postcode else None
+        place = parse_place(self.postcode) if self.postcode and resolve_place else None
         return Situation(**values, place=place)
 
 

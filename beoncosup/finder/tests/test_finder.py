@@ -286,3 +286,28 @@ def test_a_service_verified_this_month_says_so(tmp_path, reference):
     result = find_services(Criteria(needs=("MED-PAIN",), lang="en"))
 
     assert result.hits[0].reasons[-1] == "verified this month"
+
+
+@pytest.mark.parametrize("where", ["page", "api"])
+def test_public_contract_staff_and_employers_get_the_employees_services(
+    client: Client, tmp_path, reference, where
+):
+    employees = service_record("employees")  # the factory restricts to employees
+    self_employed_only = with_codes(
+        service_record("selfemployed"), "beoncosup-employment-status", ["self_employed"]
+    )
+    load(tmp_path, [employees, self_employed_only])
+    # The kernel's codes: public contract staff count as employees for services, and (API) an
+    # employer looks on behalf of the person with cancer; the page asks who needs the help.
+    asked = {"need": "MED-PAIN", "status": "contractual_public"}
+    asked["audience"] = "employer" if where == "api" else "patient"
+
+    if where == "api":
+        answer = client.get("/api/v1/finder", asked).json()
+        found = [r["service"]["name"] for r in answer["results"]]
+    else:
+        with override("en"):
+            html = client.get("/en/finder/", asked).content.decode()
+        found = [n for n in ("Steunpunt employees", "Steunpunt selfemployed") if n in html]
+
+    assert found == ["Steunpunt employees"]
