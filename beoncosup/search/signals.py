@@ -20,6 +20,7 @@ from beoncosup.directory.models import (
     ServiceAtLocation,
     ServiceLanguage,
 )
+from beoncosup.directory.signals import services_bulk_written
 from beoncosup.search.models import SearchDocument, ServiceProfile
 from beoncosup.search.needs import clear_cache
 from beoncosup.search.services import needs_index, services_index
@@ -51,6 +52,11 @@ def synonym_changed(sender: Any, instance: NeedSynonym, raw: bool = False, **kwa
 def needs_reloaded(sender: Any, **kwargs: Any) -> None:
     # load_taxonomy wrote synonyms in bulk (no signal per row): rebuild every need's documents.
     needs_index()
+
+
+@receiver(services_bulk_written)
+def services_written(sender: Any, service_ids: list[Any], **kwargs: Any) -> None:
+    services_index(service_ids)
 
 
 @receiver(post_save, sender=Service)

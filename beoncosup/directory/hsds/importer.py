@@ -34,10 +34,10 @@ from beoncosup.directory.hsds.schemas import (
     ServiceIn,
 )
 from beoncosup.directory.hsds.writer import Record
-from beoncosup.directory.models import Organization
+from beoncosup.directory.models import Organization, Service
 from beoncosup.directory.models.service import AREA_CODE_PATTERN
+from beoncosup.directory.signals import services_bulk_written
 from beoncosup.geo.models import PostalCode
-from beoncosup.search.services import services_index
 from beoncosup.taxonomy.models import Need
 
 LANGUAGES = ("nl", "fr", "de", "en")
@@ -349,7 +349,8 @@ def _import(
                 gc.collect()
             if progress is not None:
                 progress(done, total)
-        # Bulk writes send no signals: bring the search index up to date in the same transaction.
+        # Bulk writes send no model signals: announce them, so derived data (the search index)
+        # is brought up to date in the same transaction.
         _index([sid for sid, status in statuses.items() if status != "unchanged"])
     report.created = sum(1 for s in statuses.values() if s == "created")
     report.updated = sum(1 for s in statuses.values() if s == "updated")
@@ -364,5 +365,6 @@ def _index(service_ids: list[uuid.UUID]) -> None:
     100,000 services peaked at 2 GB. Only the youngest generation is collected (what the
     batch allocated): a full collection re-scans the whole application, 0.3 s each time."""
     for start in range(0, len(service_ids), BATCH_SIZE):
-        services_index(service_ids[start : start + BATCH_SIZE])
+        # The search app indexes them on this signal (the directory imports no higher app).
+        services_bulk_written.send(Service, service_ids=service_ids[start : start + BATCH_SIZE])
         gc.collect(0)
