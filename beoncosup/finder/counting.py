@@ -1,6 +1,5 @@
 """Who counts as one visitor for the unmet-need statistics, and the key an event is counted
-under (docs/finder.md, "Counting unmet needs"). Only HMACs are stored: in the count's key, and for
-the rest of a visit in the session (visitor_id).
+under (docs/finder.md, "Counting unmet needs"). Nothing here is stored: only the HMAC leaves.
 """
 
 from __future__ import annotations
@@ -10,13 +9,10 @@ import hmac
 import ipaddress
 from typing import TypedDict
 
-from django.conf import settings
 from django.http import HttpRequest
 
 from beoncosup.core.auth import client_ip
 
-# Session key holding how a visitor was counted before their session began (visitor_id).
-COUNTED_AS = "counted_as"
 # A client with an IPv6 address usually holds a whole /64 and can change address within it
 # at will: the network, not the address, is one visitor.
 IPV6_VISITOR_PREFIX = 64
@@ -49,30 +45,12 @@ def client_address(request: HttpRequest) -> str:
 
 def visitor_id(request: HttpRequest) -> str:
     """The session when the visitor has one, else the client address. Used only as HMAC input
-    on the request path, never passed to the task queue.
-
-    A visitor counted by address whose session starts in this very request (the finder
-    remembers their answers) keeps being counted as that address for the rest of the visit, so
-    the request that creates the session and the ones after it are one visitor, not two. The
-    session then holds the address only as a keyed hash (``COUNTED_AS``), for the session's
-    life (an hour)."""
+    on the request path, never stored or passed to the task queue."""
     session = getattr(request, "session", None)
-    if session is None:
-        return f"address:{client_address(request)}"
-    counted_as = session.get(COUNTED_AS)
-    if isinstance(counted_as, str) and counted_as:
-        return counted_as
-    if session.session_key:
-        return f"session:{session.session_key}"
-    visitor = (
-        "address:"
-        + hmac.new(
-            settings.SECRET_KEY.encode(), client_address(request).encode(), hashlib.sha256
-        ).hexdigest()
-    )
-    if session.modified:  # the session is created at the end of this request
-        session[COUNTED_AS] = visitor
-    return visitor
+    session_key = session.session_key if session is not None else None
+    if session_key:
+        return f"session:{session_key}"
+    return f"address:{client_address(request)}"
 
 
 def event_key(*, salt: str, visitor: str, fields: tuple[str, ...]) -> str:

@@ -14,17 +14,13 @@ from django.utils.translation import pgettext_lazy
 from beoncosup.directory.enums import Delivery
 from beoncosup.finder.criteria import Criteria, CriteriaError
 from beoncosup.finder.rendering import FastWidgetRenderer
-from beoncosup.situation.forms import SituationForm
+from beoncosup.situation.forms import SituationForm, with_blank
 
 TRUE_VALUES = {"1", "true", "on", "yes"}
 FALSE_VALUES = {"", "0", "false", "off", "no"}
 
 
 FAST_RENDERER = FastWidgetRenderer()
-
-
-def _blank(choices: Iterable[tuple[str, Any]], label: Any) -> list[tuple[str, Any]]:
-    return [("", label), *choices]
 
 
 class FlagCheckbox(forms.CheckboxInput):
@@ -85,7 +81,7 @@ class FinderForm(SituationForm):
     )
     delivery = forms.ChoiceField(
         label=pgettext_lazy("delivery mode", "How the help is given"),
-        choices=_blank(Delivery.choices, _("Any way")),
+        choices=with_blank(Delivery.choices, _("Any way")),
         required=False,
     )
     free_only = FlagField(label=_("Free services only"))

@@ -61,6 +61,11 @@ class FieldProblem(ValueError):
         self.error = FieldError(code, message)
 
 
+def _given(value: Any) -> bool:
+    """An answer was given (0 is an age; None, "" and no languages are not answers)."""
+    return value not in (None, "", ())
+
+
 @dataclass(frozen=True)
 class Situation:
     """What a person told us about themselves. None or empty: not asked or not known, and then
@@ -79,9 +84,7 @@ class Situation:
 
     @property
     def is_empty(self) -> bool:
-        return not any(getattr(self, name) for name in FIELDS if name != "age") and (
-            self.age is None
-        )
+        return not any(_given(getattr(self, name)) for name in FIELDS)
 
     @property
     def eligibility_status(self) -> str | None:
@@ -106,7 +109,7 @@ class Situation:
             value = getattr(self, name)
             if name == "languages":
                 pairs += [("languages", code) for code in value]
-            elif value is not None and value != "":
+            elif _given(value):
                 pairs.append((name, str(value)))
         return pairs
 
@@ -117,15 +120,14 @@ class Situation:
         filled = {
             name: getattr(earlier, name)
             for name in FIELDS
-            if getattr(self, name) in (None, "", ())
-            and getattr(earlier, name) not in (None, "", ())
+            if not _given(getattr(self, name)) and _given(getattr(earlier, name))
         }
         if "postcode" in filled:
             filled["place"] = earlier.place
         return replace(self, **filled) if filled else self
 
     def to_dict(self) -> dict[str, Any]:
-        """A JSON-safe form (for the session); ``situation_from_dict`` reads it back."""
+        """A JSON-safe form (for the memory cookie); ``situation_from_dict`` reads it back."""
         return {
             name: list(v) if isinstance(v := getattr(self, name), tuple) else v for name in FIELDS
         }

@@ -286,19 +286,6 @@ def test_visitor_is_the_session_or_else_the_address(rf, db):
     assert visitor_id(request) == f"session:{request.session.session_key}"
 
 
-def test_a_session_begun_by_this_search_keeps_counting_the_address(rf, db):
-    request = rf.get("/", REMOTE_ADDR="198.51.100.4")
-    request.session = SessionStore()
-    request.session["situation"] = {"postcode": "9000"}  # written at the end of the request
-
-    first = visitor_id(request)
-    request.session.save()
-
-    assert first.startswith("address:")
-    assert "198.51.100.4" not in first  # only a keyed hash of the address is kept
-    assert visitor_id(request) == first
-
-
 def test_the_api_counts_each_visitor_once(client, one_service, django_capture_on_commit_callbacks):
     # A code of the reference taxonomy (the API's enum) that the one service does not cover.
     unmet = {**UNMET, "need": "PSY-FEAR-RECURRENCE"}
