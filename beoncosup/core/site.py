@@ -1,5 +1,4 @@
-"""Hooks of the site shell that the apps fill: the main navigation and site-wide template
-variables.
+"""Hooks of the site shell that the apps fill: the main navigation.
 
 core and the base templates name no feature app (docs/architecture.md, "Who may import whom"):
 each app registers what it adds from its ``AppConfig.ready()``, and ``site_context`` hands the
@@ -11,7 +10,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
 
 from django.http import HttpRequest
 from django.urls import ResolverMatch, reverse
@@ -30,7 +28,6 @@ class _Entry:
 
 
 _nav_entries: dict[str, _Entry] = {}
-_variables: dict[str, Callable[[HttpRequest], Any]] = {}
 
 
 def nav_entry_register(*, key: str, order: int, render: NavEntry) -> None:
@@ -66,13 +63,3 @@ def main_nav(request: HttpRequest) -> list[SafeString]:
     """The main navigation's items for this request, in order."""
     entries = sorted(_nav_entries.items(), key=lambda item: (item[1].order, item[0]))
     return [entry.render(request) for _key, entry in entries]
-
-
-def site_variable_register(name: str, value: Callable[[HttpRequest], Any]) -> None:
-    """Makes ``name`` a variable of every template rendered with a request; ``value`` is called
-    with the request only when a template reads it."""
-    _variables[name] = value
-
-
-def site_variables() -> dict[str, Callable[[HttpRequest], Any]]:
-    return dict(_variables)

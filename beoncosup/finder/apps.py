@@ -1,7 +1,7 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
-from beoncosup.core.site import nav_entry_register, nav_link, site_variable_register
+from beoncosup.core.site import nav_entry_register, nav_link
 
 
 class FinderConfig(AppConfig):
@@ -13,7 +13,7 @@ class FinderConfig(AppConfig):
 
     def ready(self) -> None:
         # Imported here: the plan's item counts rows, so it needs the models loaded.
-        from beoncosup.finder.plan_session import plan_nav_entry, plan_token  # noqa: PLC0415
+        from beoncosup.finder.plan_session import plan_nav_entry  # noqa: PLC0415
 
         nav_entry_register(
             key="finder",
@@ -25,5 +25,3 @@ class FinderConfig(AppConfig):
             ),
         )
         nav_entry_register(key="finder-plan", order=100, render=plan_nav_entry)
-        # The "See my plan" link of a result already in the plan (finder/includes/plan_button).
-        site_variable_register("my_plan_token", plan_token)
