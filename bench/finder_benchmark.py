@@ -9,9 +9,10 @@ does: generate, migrate, load_geo, load_taxonomy, import_hsds, which also builds
 index); --reuse keeps an existing one. Then, in this process, for a fixed mix of 40 queries:
 
 - API: ``GET /api/v1/finder`` through django.test.Client (middleware, ninja, serialisation);
-- raw: the statements the engine sends to the index for the same query (finder.eligibility's
-  prefilter statement and, with free text, search.selectors' FTS5 statement), executed with a
-  cursor and fetchall, their parameters prepared beforehand;
+- raw: the statements the engine sends to the index for the same query (the matcher's
+  prefilter statement from search.matching.eligibility and, with free text,
+  search.selectors' FTS5 statement), executed with a cursor and fetchall, their parameters
+  prepared beforehand;
 - Wagtail: the services' name and description per language indexed with Wagtail's database
   backend (SQLite FTS5) through a proxy model defined here only, searched for the text
   queries; precision@10 and recall@50 of both engines against the needs each generated
@@ -151,9 +152,9 @@ def main() -> None:
 def raw_statements(query: Query) -> list[tuple[str, list[Any]]]:
     """The SQL the engine sends to the index for this query, with its parameters, worked out
     the way find_services does (untimed)."""
-    from beoncosup.finder.criteria import DEFAULT_MAX_KM, Criteria
-    from beoncosup.finder.eligibility import _sql, service_id_param
-    from beoncosup.finder.selectors import _place, resolve_needs
+    from beoncosup.search.matching.criteria import DEFAULT_MAX_KM, Criteria
+    from beoncosup.search.matching.eligibility import prefilter_sql
+    from beoncosup.search.matching.engine import _place, resolve_needs
     from beoncosup.search.selectors import (
         informative_terms,
         raw_search_sql,
@@ -189,9 +190,11 @@ def raw_statements(query: Query) -> list[tuple[str, list[Any]]]:
         terms = informative_terms(f"service{tq.language}", tq.all_terms)
         if terms:
             statements.append(raw_search_sql("service", tq.language, terms))
-        extra = [service_id_param(i) for i in search_scores("service", tq)]
+        extra = list(search_scores("service", tq))
     limit = criteria.max_km or DEFAULT_MAX_KM
-    statements.append(_sql(criteria, needs, extra, place, limit))
+    statements.append(
+        prefilter_sql("service", criteria, needs, place, extra_ids=extra, max_km=limit)
+    )
     return statements
 
 

@@ -116,8 +116,8 @@ class WagtailBench:
 
 def engine_top(query: Query, count: int) -> list[str]:
     """The finder's ranked service ids (the same function the API calls), page by page."""
-    from beoncosup.finder.criteria import PAGE_SIZE, Criteria
     from beoncosup.finder.selectors import find_services
+    from beoncosup.search.matching.criteria import PAGE_SIZE, Criteria
 
     ids: list[str] = []
     for page in range(1, count // PAGE_SIZE + 1):

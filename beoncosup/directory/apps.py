@@ -12,7 +12,9 @@ class DirectoryConfig(AppConfig):
 
     def ready(self) -> None:
         # Imported here: they read the models, which load after the app registry.
+        from beoncosup.directory.catalogue import catalogue_connect  # noqa: PLC0415
         from beoncosup.directory.fragments import services_for_need  # noqa: PLC0415
         from beoncosup.taxonomy.extensions import need_section_register  # noqa: PLC0415
 
         need_section_register(key="directory", order=10, render=services_for_need)
+        catalogue_connect()

@@ -15,9 +15,9 @@ from pydantic_core import PydanticCustomError
 from beoncosup.core.i18n_text import default_language, pick
 from beoncosup.core.schemas import Out, Problem
 from beoncosup.finder.counting import visitor_id
-from beoncosup.finder.criteria import Criteria, CriteriaError
 from beoncosup.finder.selectors import Hit
 from beoncosup.finder.services import finder_search
+from beoncosup.search.matching.criteria import Criteria, CriteriaError
 from beoncosup.situation.api import LanguageCode, SituationQuery
 from beoncosup.situation.codes import Delivery
 from beoncosup.taxonomy.services import DEFAULT_TAXONOMY_PATH
@@ -176,23 +176,15 @@ def finder(request: HttpRequest, params: Query[FinderParams]) -> FinderOut:
     language = params.lang or default_language()
     if not params.need and not params.q.strip():
         raise HttpError(422, "need or q: say which needs to search for.")
-    person = params.situation(resolve_place=False)
-    criteria = Criteria(
-        needs=tuple(dict.fromkeys(params.need)),
+    # Employers and professionals look for the patient; services know public contract staff
+    # as employees (the kernel's projections, as on the page).
+    criteria = Criteria.for_situation(
+        params.situation(resolve_place=False),
+        needs=tuple(params.need),
         q=params.q,
-        postcode=person.postcode,
         lang=language,
-        languages=person.languages,
-        # Employers and professionals look for the patient; services know public contract
-        # staff as employees (the kernel's projections, as on the page).
-        audience=person.seeker_audience,
-        status=person.eligibility_status,
-        phase=person.phase,
-        age=person.age,
         max_km=params.max_km,
         delivery=params.delivery.value if params.delivery else None,
-        reach=person.reach,
-        cancer_type=person.cancer_type,
         free_only=params.free_only,
         self_referral_only=params.self_referral_only,
         page=params.page,

@@ -12,8 +12,8 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from beoncosup.directory.enums import Delivery
-from beoncosup.finder.criteria import Criteria, CriteriaError
 from beoncosup.finder.rendering import FastWidgetRenderer
+from beoncosup.search.matching.criteria import Criteria, CriteriaError
 from beoncosup.situation.forms import SituationForm, with_blank
 
 TRUE_VALUES = {"1", "true", "on", "yes"}
@@ -157,22 +157,13 @@ class FinderForm(SituationForm):
     def criteria(self, language: str) -> Criteria:
         """The search, for a valid form (``page`` defaults to 1)."""
         data = self.cleaned_data
-        person = self.situation()
-        return Criteria(
-            needs=tuple(dict.fromkeys(data.get("need") or ())),
+        return Criteria.for_situation(
+            self.situation(),
+            needs=tuple(data.get("need") or ()),
             q=data.get("q") or "",
-            postcode=person.postcode,
             lang=language,
-            languages=person.languages,
-            audience=person.seeker_audience,
-            # Services know public contract staff as employees (the kernel's projection).
-            status=person.eligibility_status,
-            phase=person.phase,
-            age=person.age,
             max_km=data.get("max_km"),
             delivery=data.get("delivery") or None,
-            reach=person.reach,
-            cancer_type=person.cancer_type,
             free_only=bool(data.get("free_only")),
             self_referral_only=bool(data.get("self_referral_only")),
             page=data.get("page") or 1,

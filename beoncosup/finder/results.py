@@ -10,9 +10,9 @@ from django.http import HttpRequest
 from django.urls import reverse
 
 from beoncosup.core.i18n_text import pick
-from beoncosup.finder.criteria import PAGE_SIZE, Criteria
 from beoncosup.finder.rendering import picked_html
 from beoncosup.finder.selectors import FinderResult, Hit
+from beoncosup.search.matching.criteria import PAGE_SIZE, Criteria
 
 PAGE_WINDOW = 2  # numbered page links either side of the current page
 

@@ -1,22 +1,14 @@
-"""Find, filter and rank the services that fit a person (docs/finder.md, "Ranking").
-
-Candidates are the services addressing a selected need plus those the free text finds in the
-search index; finder.eligibility keeps those the person can use. Scores, reasons and the
-services' full records are computed for the page shown only.
-"""
+"""The finder's search: the matcher (search.matching) over the services catalogue, and the
+page's services with what result lists show (docs/finder.md, "Ranking")."""
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Iterable
-from dataclasses import dataclass, field, replace
-from typing import Any
+from dataclasses import dataclass, field
 
 from django.db.models import Prefetch
-from django.utils import timezone
-from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy, ngettext, override
 
+from beoncosup.directory.catalogue import KIND
 from beoncosup.directory.models import (
     Address,
     Phone,
@@ -25,37 +17,8 @@ from beoncosup.directory.models import (
     ServiceAtLocation,
     ServiceLanguage,
 )
-from beoncosup.finder.criteria import DEFAULT_MAX_KM, PAGE_SIZE, Criteria, CriteriaError
-from beoncosup.finder.eligibility import (
-    Candidate,
-    Place,
-    nearest_km,
-    prefilter,
-    serves_area,
-    service_id_param,
-    within_reach,
-)
-from beoncosup.geo.selectors import area_codes_for_postcode, postcode_points
-from beoncosup.search.needs import match_needs
-from beoncosup.search.selectors import search_scores, text_query
-from beoncosup.search.vocabulary import suggest
-from beoncosup.taxonomy.models import Need
-
-MATCH_THRESHOLD = 0.5  # free-text needs: keep matches this strong…
-RELATIVE_THRESHOLD = 0.8  # …and nearly as strong as the best one
-MAX_TEXT_NEEDS = 3
-# Ranking weights (sum 1): need coverage, text relevance, distance, language, freshness.
-WEIGHTS = {"coverage": 0.45, "relevance": 0.15, "distance": 0.2, "language": 0.1, "fresh": 0.1}
-REMOTE_DISTANCE_SCORE = 0.7
-FRESH_DAYS = 365
-MAX_ALTERNATIVES = 3
-# One phrase per language: grammar differs ("parle néerlandais", "spricht Niederländisch").
-SPEAKS = {
-    "nl": gettext_lazy("speaks Dutch"),
-    "fr": gettext_lazy("speaks French"),
-    "de": gettext_lazy("speaks German"),
-    "en": gettext_lazy("speaks English"),
-}
+from beoncosup.search.matching.criteria import Criteria
+from beoncosup.search.matching.engine import Match, match
 
 
 @dataclass(frozen=True)
@@ -87,132 +50,6 @@ class FinderResult:
         return [code for code in self.needs if not self.coverage.get(code)]
 
 
-def resolve_needs(criteria: Criteria) -> tuple[list[str], dict[str, float]]:
-    """The selected need codes (checked) plus the needs the free text is about, with each
-    need's relevance (1 for picked needs, the match score for typed ones)."""
-    known = set(Need.objects.filter(code__in=criteria.needs).values_list("code", flat=True))
-    unknown = [code for code in criteria.needs if code not in known]
-    if unknown:
-        raise CriteriaError(f"need: unknown need code(s) {', '.join(unknown)}")
-    relevance = dict.fromkeys(criteria.needs, 1.0)
-    if criteria.q.strip():
-        matches = match_needs(criteria.q, criteria.lang, limit=MAX_TEXT_NEEDS)
-        # Keep strong matches only: near the best one and above an absolute floor.
-        floor = max(MATCH_THRESHOLD, RELATIVE_THRESHOLD * matches[0].score) if matches else 1
-        for match in matches:
-            if match.score >= floor and match.code not in relevance:
-                relevance[match.code] = match.score
-    return list(relevance), relevance
-
-
-def _place(postcode: str | None) -> Place | None:
-    if not postcode:
-        return None
-    points = list(postcode_points(postcode).values_list("latitude", "longitude"))
-    if not points:
-        raise CriteriaError(f"postcode: {postcode} is not a Belgian postcode")
-    return Place(
-        latitude=sum(p[0] for p in points) / len(points),
-        longitude=sum(p[1] for p in points) / len(points),
-        area_codes=frozenset(area_codes_for_postcode(postcode)),
-    )
-
-
-def _reasons(candidate: Candidate, criteria: Criteria, needs: list[str]) -> list[str]:
-    """Why a service is listed, in the person's language."""
-    with override(criteria.lang):
-        if candidate.needs or not criteria.q.strip():
-            reasons = [
-                ngettext(
-                    "covers %(count)s of %(total)s need",
-                    "covers %(count)s of %(total)s needs",
-                    len(needs),
-                )
-                % {"count": len(candidate.needs), "total": len(needs)}
-            ]
-        else:
-            reasons = [_("matches the words you typed")]
-        distance = candidate.distance_km
-        if candidate.remote:
-            reasons.append(_("by phone or online"))
-        elif distance is not None:
-            reasons.append(_("%(km)s km away") % {"km": round(distance)})
-        for code in criteria.languages:
-            if code in candidate.languages and code in SPEAKS:
-                reasons.append(str(SPEAKS[code]))
-        if "free" in candidate.costs:
-            reasons.append(_("free"))
-        if "self_referral" in candidate.access:
-            reasons.append(_("no referral needed"))
-        if candidate.assured_date:
-            months = max((timezone.localdate() - candidate.assured_date).days // 30, 0)
-            reasons.append(
-                _("verified this month")
-                if months == 0
-                else ngettext(
-                    "verified %(months)s month ago",
-                    "verified %(months)s months ago",
-                    months,
-                )
-                % {"months": months}
-            )
-        return reasons
-
-
-class _Scorer:
-    """The ranking formula (docs/finder.md), with what is the same for every candidate worked
-    out once: thousands of candidates are scored per search at 100,000 services."""
-
-    def __init__(
-        self,
-        criteria: Criteria,
-        relevance: dict[str, float],
-        text_scores: dict[Any, float],
-        today: dt.date,
-    ) -> None:
-        self.relevance = relevance
-        # Picked needs all weigh 1: then relevance is 1 for any service that covers one.
-        self.uniform = all(value == 1.0 for value in relevance.values())
-        self.text_scores = text_scores
-        self.typed = bool(criteria.q.strip())
-        self.limit = criteria.max_km or DEFAULT_MAX_KM
-        self.wanted = frozenset(criteria.languages) or frozenset({criteria.lang})
-        self.fresh_since = (today - dt.timedelta(FRESH_DAYS)).isoformat()
-
-    def __call__(self, candidate: Candidate) -> float:
-        matched = candidate.needs
-        coverage = len(matched) / max(len(self.relevance), 1)
-        if not matched:
-            need_relevance = 0.0
-        elif self.uniform:
-            need_relevance = 1.0
-        else:
-            need_relevance = sum(self.relevance[code] for code in matched) / len(matched)
-        if self.typed:
-            text = (need_relevance + self.text_scores.get(candidate.raw_id, 0.0)) / 2
-        else:
-            text = need_relevance
-        distance = candidate.distance_km
-        if candidate.remote:
-            near = REMOTE_DISTANCE_SCORE
-        elif distance is None:
-            near = 0.5
-        else:
-            near = max(0.0, 1 - distance / self.limit)
-        offered = candidate.languages
-        language = 1.0 if offered & self.wanted else (0.0 if offered else 0.5)
-        verified = candidate.verified  # ISO dates: string order is date order
-        fresh = 1.0 if verified and verified >= self.fresh_since else 0.3
-        return round(
-            WEIGHTS["coverage"] * coverage
-            + WEIGHTS["relevance"] * text
-            + WEIGHTS["distance"] * near
-            + WEIGHTS["language"] * language
-            + WEIGHTS["fresh"] * fresh,
-            4,
-        )
-
-
 def _services(ids: Iterable[str]) -> dict[str, Service]:
     """The page's services with what result lists show (one query per relation).
 
@@ -235,94 +72,34 @@ def _services(ids: Iterable[str]) -> dict[str, Service]:
     return {str(service.pk): service for service in services}
 
 
-def _alternatives(
-    criteria: Criteria, unmet: list[str], place: Place | None, needs: list[str]
-) -> dict[str, list[tuple[Candidate, list[str]]]]:
-    """For each unmet need, what the person could still use: the person's rights stay
-    (status, audience, age, phase, area served), their preferences go (distance, delivery,
-    cost, referral, languages). National and online services first, then the nearest."""
-    if place is None or not unmet:
-        return {}
-    relaxed = replace(
-        criteria,
-        delivery=None,
-        reach=None,
-        free_only=False,
-        self_referral_only=False,
-        languages=(),
-    )
-    usable: dict[str, list[Candidate]] = {code: [] for code in unmet}
-    for candidate in prefilter(relaxed, unmet, place):  # one statement for every unmet need
-        candidate.distance_km = distance = nearest_km(candidate, place)
-        if serves_area(candidate, place, distance) and (candidate.remote or distance is not None):
-            for code in candidate.needs:
-                usable[code].append(candidate)
-    result: dict[str, list[tuple[Candidate, list[str]]]] = {}
-    for code, found in usable.items():
-        found.sort(key=lambda c: (not c.remote, c.distance_km or 0.0, c.service_id))
-        result[code] = [(c, _reasons(c, criteria, needs)) for c in found[:MAX_ALTERNATIVES]]
-    return result
-
-
 def find_services(criteria: Criteria) -> FinderResult:
-    """Ranked, explained services for the person's needs and situation (one page)."""
-    needs, relevance = resolve_needs(criteria)
-    place = _place(criteria.postcode)
-    text_scores: dict[str, float] = {}
-    suggestion = None
-    if criteria.q.strip():
-        text_scores = search_scores("service", text_query(criteria.q, criteria.lang))
-        suggestion = suggest(criteria.q, criteria.lang)
-    limit = criteria.max_km or DEFAULT_MAX_KM
-    candidates = prefilter(criteria, needs, place, extra_ids=text_scores, max_km=limit)
-    coverage = dict.fromkeys(needs, 0)
-    ranked: list[tuple[float, float, Any, Candidate]] = []
-    # Keyed like the database returns ids, so no candidate needs its id converted.
-    raw_scores = {service_id_param(key): value for key, value in text_scores.items()}
-    score_of = _Scorer(criteria, relevance, raw_scores, timezone.localdate())
-    for candidate in candidates:
-        if place is not None and not within_reach(candidate, criteria, place):
-            continue
-        for code in candidate.needs:
-            coverage[code] += 1
-        score = score_of(candidate)
-        # Ties: the nearer, then by id (the raw id sorts like the hyphenated one).
-        ranked.append((-score, candidate.distance_km or 0.0, candidate.raw_id, candidate))
-    ranked.sort(key=lambda row: row[:3])
-    start = (criteria.page - 1) * PAGE_SIZE
-    page = ranked[start : start + PAGE_SIZE]
-    unmet = [code for code in needs if not coverage[code]]
-    alternatives = _alternatives(criteria, unmet, place, needs)
-    shown = [row[3].service_id for row in page] + [
-        c.service_id for found in alternatives.values() for c, _reasons in found
+    """Ranked, explained services for the person's needs and situation (one page).
+
+    Raises CriteriaError for an unknown need code or postcode."""
+    result = match(kind=KIND, criteria=criteria)
+    shown = [found.object_id for found in result.matches] + [
+        found.object_id for options in result.alternatives.values() for found in options
     ]
     services = _services(shown)
 
-    def hit(candidate: Candidate, score: float, reasons: list[str]) -> Hit:
-        distance = candidate.distance_km
+    def hit(found: Match) -> Hit:
         return Hit(
-            service=services[candidate.service_id],
-            score=score,
-            distance_km=round(distance, 1) if distance is not None else None,
-            matched_needs=candidate.needs,
-            reasons=reasons,
+            service=services[found.object_id],
+            score=found.score,
+            distance_km=found.distance_km,
+            matched_needs=found.matched_needs,
+            reasons=found.reasons,
         )
 
-    # Reasons are sentences in the person's language: written for the page shown only.
-    hits = [
-        hit(candidate, -negative, _reasons(candidate, criteria, needs))
-        for negative, _near, _id, candidate in page
-    ]
     return FinderResult(
-        needs=needs,
-        hits=hits,
-        total=len(ranked),
-        page=criteria.page,
-        coverage=coverage,
-        text_needs=[code for code in needs if code not in criteria.needs],
-        suggestion=suggestion,
+        needs=result.needs,
+        hits=[hit(found) for found in result.matches],
+        total=result.total,
+        page=result.page,
+        coverage=result.coverage,
+        text_needs=result.text_needs,
+        suggestion=result.suggestion,
         alternatives={
-            code: [hit(c, 0.0, reasons) for c, reasons in found]
-            for code, found in alternatives.items()
+            code: [hit(found) for found in options] for code, options in result.alternatives.items()
         },
     )

@@ -22,7 +22,6 @@ from beoncosup.directory.models import Service
 # tasks imports this module in turn (see there): import the module, not its names.
 from beoncosup.finder import tasks
 from beoncosup.finder.counting import EventData, event_key
-from beoncosup.finder.criteria import Criteria
 from beoncosup.finder.models import (
     SupportPlan,
     SupportPlanItem,
@@ -32,6 +31,7 @@ from beoncosup.finder.models import (
 )
 from beoncosup.finder.selectors import FinderResult, find_services
 from beoncosup.geo.selectors import statistical_area
+from beoncosup.search.matching.criteria import Criteria
 
 NOTE_MAX = 2000
 QUERY_MAX = 2000

@@ -23,13 +23,13 @@ from beoncosup.core.i18n_text import default_language
 from beoncosup.core.pdf import html_to_pdf, stylesheet_path
 from beoncosup.finder import queries, services
 from beoncosup.finder.counting import visitor_id
-from beoncosup.finder.criteria import PAGE_SIZE, CriteriaError
 from beoncosup.finder.forms import FinderForm, NotesForm
 from beoncosup.finder.models import SupportPlan
 from beoncosup.finder.plan_session import SESSION_KEY, plan_token
 from beoncosup.finder.rendering import need_picker_html
 from beoncosup.finder.results import result_context
 from beoncosup.geo.selectors import place_suggestions
+from beoncosup.search.matching.criteria import PAGE_SIZE, CriteriaError
 from beoncosup.situation.selectors import situation_recall
 from beoncosup.situation.services import situation_remember
 

@@ -18,12 +18,12 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from beoncosup.core.i18n_text import default_language, pick
-from beoncosup.finder.criteria import Criteria, CriteriaError
 from beoncosup.finder.selectors import find_services
 from beoncosup.finder.services import plan_create
 from beoncosup.screening import selectors, services
 from beoncosup.screening.forms import PostcodeForm, StartForm, StepForm
 from beoncosup.screening.models import InstrumentVersion, Item
+from beoncosup.search.matching.criteria import Criteria, CriteriaError
 from beoncosup.situation.codes import PERSON_AUDIENCES
 from beoncosup.situation.selectors import situation_recall
 from beoncosup.situation.services import situation_forget, situation_remember

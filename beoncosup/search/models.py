@@ -3,8 +3,9 @@ already folded and stemmed in Python (search.text), so SQLite and PostgreSQL mat
 words. The full-text structures over it are created by migration 0002: an FTS5 table kept in
 step by triggers on SQLite, a generated tsvector column with a GIN index on PostgreSQL.
 
-ServiceProfile is the finder's first pass: one row per service with the facts eligibility
-depends on, flattened so one SQL statement can drop most services that cannot fit.
+MatchProfile is the matcher's first pass: one row per entry of a registered catalogue
+(situation.catalogues) with the facts eligibility depends on, and MatchNeed the needs it
+addresses.
 """
 
 from __future__ import annotations
@@ -13,12 +14,9 @@ from django.db import models
 
 
 class SearchDocument(models.Model):
-    class Kind(models.TextChoices):
-        NEED = "need"
-        SERVICE = "service"
-
-    kind = models.CharField(max_length=10, choices=Kind.choices)
-    object_id = models.CharField(max_length=64)  # the need code or the service's UUID
+    # "need", or a registered catalogue's kind ("service", …)
+    kind = models.CharField(max_length=10)
+    object_id = models.CharField(max_length=64)  # the need code or the entry's object id
     language = models.CharField(max_length=2)
     # kind and language as one FTS token ("servicenl"), so a query stays within one scope.
     scope = models.CharField(max_length=12)
@@ -38,13 +36,15 @@ class SearchDocument(models.Model):
         return f"{self.scope}:{self.object_id}"
 
 
-class ServiceProfile(models.Model):
-    """Code lists are stored as "|a|b|" ("" = no restriction) so that a LIKE '%|a|%' tests
+class MatchProfile(models.Model):
+    """One row per catalogue entry (kind, object id) with the facts eligibility depends on,
+    flattened so one SQL statement can drop most entries that cannot fit (search.matching).
+
+    Code lists are stored as "|a|b|" ("" = no restriction) so that a LIKE '%|a|%' tests
     membership the same way on both databases."""
 
-    service = models.OneToOneField(
-        "directory.Service", on_delete=models.CASCADE, primary_key=True, related_name="+"
-    )
+    kind = models.CharField(max_length=10)
+    object_id = models.CharField(max_length=64)
     active = models.BooleanField(default=True)
     statuses = models.CharField(max_length=200, blank=True)
     audiences = models.CharField(max_length=100, blank=True)
@@ -59,12 +59,32 @@ class ServiceProfile(models.Model):
     minimum_age = models.PositiveSmallIntegerField(null=True)
     maximum_age = models.PositiveSmallIntegerField(null=True)
     remote = models.BooleanField(default=False)  # by phone or online
-    points = models.TextField(blank=True)  # "lat,lon;lat,lon" of its locations
+    points = models.TextField(blank=True)  # "lat,lon;lat,lon" of its places
     min_lat = models.FloatField(null=True)
     max_lat = models.FloatField(null=True)
     min_lon = models.FloatField(null=True)
     max_lon = models.FloatField(null=True)
     assured_date = models.DateField(null=True)
 
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["kind", "object_id"], name="match_profile_unique")
+        ]
+
     def __str__(self) -> str:
-        return str(self.service_id)
+        return f"{self.kind}:{self.object_id}"
+
+
+class MatchNeed(models.Model):
+    """A need an entry addresses: the eligibility statement starts from the index on (kind,
+    need code) and reaches each profile by its integer key."""
+
+    profile = models.ForeignKey(MatchProfile, on_delete=models.CASCADE, related_name="needs")
+    kind = models.CharField(max_length=10)
+    code = models.CharField(max_length=60)  # taxonomy.Need.code
+
+    class Meta:
+        indexes = [models.Index(fields=["kind", "code", "profile"], name="match_need_lookup")]
+
+    def __str__(self) -> str:
+        return f"{self.profile_id}:{self.code}"

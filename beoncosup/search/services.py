@@ -1,20 +1,18 @@
-"""Writes to the search index. Every change to a need or a service goes through here: the
-signals (search/signals.py) for single edits, the HSDS importer for bulk writes, and
-`manage.py search_index_rebuild` for everything."""
+"""Writes to the search index. Every change to a need or to a registered catalogue's entries
+goes through here: the signals (search/signals.py) for the needs and for the catalogues'
+announcements (situation.catalogues), and `manage.py rebuild_search_index` for everything."""
 
 from __future__ import annotations
 
-import uuid
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from django.db import transaction
-from django.db.models import Prefetch
 
-from beoncosup.directory.models import Service, ServiceAtLocation
-from beoncosup.search.models import SearchDocument, ServiceProfile
+from beoncosup.search.models import MatchNeed, MatchProfile, SearchDocument
 from beoncosup.search.selectors import clear_term_stats
 from beoncosup.search.text import LANGUAGES, stems
+from beoncosup.situation.catalogues import Catalogue, Entry, catalogue_get, catalogue_kinds
 from beoncosup.taxonomy.models import Need
 
 BATCH = 2000
@@ -24,7 +22,7 @@ REMOTE = {"phone", "online"}
 @dataclass(frozen=True)
 class IndexCounts:
     needs: int
-    services: int
+    services: int  # catalogue entries indexed (services, or any registered kind)
     documents: int
 
 
@@ -73,106 +71,122 @@ def needs_index(codes: Iterable[str] | None = None) -> int:
     return len(documents)
 
 
-def _service_documents(service: Service) -> Iterator[SearchDocument]:
-    for language in LANGUAGES:
-        name = service.name.get(language, "")
-        rest = " ".join(
-            text
-            for text in (
-                service.alternate_name.get(language, ""),
-                service.description.get(language, ""),
-                service.organization.name.get(language, ""),
-            )
-            if text
-        )
-        if name or rest:
-            yield _document("service", str(service.pk), language, name, rest)
-
-
-def _profile(service: Service) -> ServiceProfile:
-    areas = list(service.service_areas.all())
-    radii = [area.radius_km for area in areas if area.radius_km]
-    points = [
-        (sal.location.latitude, sal.location.longitude)
-        for sal in service.service_at_locations.all()
-        if sal.location.latitude is not None and sal.location.longitude is not None
-    ]
-    lats, lons = [p[0] for p in points], [p[1] for p in points]
-    return ServiceProfile(
-        service_id=service.pk,
-        active=service.status == "active",
-        statuses=_codes(service.employment_statuses),
-        audiences=_codes(service.audiences),
-        phases=_codes(service.phases),
-        cancer_types=_codes(service.cancer_types),
-        delivery=_codes(service.delivery_modes),
-        costs=_codes(service.costs),
-        access=_codes(service.access_routes),
-        languages=_codes(language.code for language in service.languages.all()),
-        areas=_codes(area.code for area in areas if area.code),
-        radius_km=max(radii) if radii else None,
-        minimum_age=service.minimum_age,
-        maximum_age=service.maximum_age,
-        remote=bool(REMOTE & set(service.delivery_modes)),
-        points=";".join(f"{lat:.6f},{lon:.6f}" for lat, lon in points),
+def _profile(kind: str, entry: Entry) -> MatchProfile:
+    lats = [point[0] for point in entry.points]
+    lons = [point[1] for point in entry.points]
+    return MatchProfile(
+        kind=kind,
+        object_id=entry.object_id,
+        active=entry.active,
+        statuses=_codes(entry.statuses),
+        audiences=_codes(entry.audiences),
+        phases=_codes(entry.phases),
+        cancer_types=_codes(entry.cancer_types),
+        delivery=_codes(entry.delivery),
+        costs=_codes(entry.costs),
+        access=_codes(entry.access),
+        languages=_codes(entry.languages),
+        areas=_codes(entry.areas),
+        radius_km=entry.radius_km,
+        minimum_age=entry.minimum_age,
+        maximum_age=entry.maximum_age,
+        remote=bool(REMOTE & set(entry.delivery)),
+        points=";".join(f"{lat:.6f},{lon:.6f}" for lat, lon in entry.points),
         min_lat=min(lats) if lats else None,
         max_lat=max(lats) if lats else None,
         min_lon=min(lons) if lons else None,
         max_lon=max(lons) if lons else None,
-        assured_date=service.assured_date,
+        assured_date=entry.assured_date,
     )
 
 
-def services_index(service_ids: Iterable[uuid.UUID | str] | None = None) -> IndexCounts:
-    """(Re)index the given services, or all of them; services that no longer exist lose their
-    documents. Runs in batches so 100,000 services fit in memory."""
-    ids = None if service_ids is None else sorted({str(i) for i in service_ids})
-    services = documents = 0
+def _entry_documents(kind: str, entry: Entry) -> Iterator[SearchDocument]:
+    for language, (title, rest) in entry.texts.items():
+        if language in LANGUAGES and (title or rest):
+            yield _document(kind, entry.object_id, language, title, rest)
+
+
+def catalogue_forget(*, kind: str, ids: Iterable[object] | None = None) -> None:
+    """Remove entries of a catalogue (the given object ids, or all) from the index."""
     with transaction.atomic():
-        if ids is None:
-            SearchDocument.objects.filter(kind="service").delete()
-            ServiceProfile.objects.all().delete()
-            batches: Iterator[list[str]] = _all_id_batches()
-        else:
-            batches = (ids[start : start + BATCH] for start in range(0, len(ids), BATCH))
-        for batch in batches:
-            if ids is not None:
-                SearchDocument.objects.filter(kind="service", object_id__in=batch).delete()
-                ServiceProfile.objects.filter(service_id__in=batch).delete()
-            found = list(
-                Service.objects.filter(pk__in=batch)
-                .select_related("organization")
-                .prefetch_related(
-                    "service_areas",
-                    "languages",
-                    # The locations joined, not prefetched: Django prefetches this foreign key
-                    # as "id = ? OR id = ? …", which SQLite refuses past 1,000 terms (an
-                    # import of more than about 1,000 new services failed).
-                    Prefetch(
-                        "service_at_locations",
-                        queryset=ServiceAtLocation.objects.select_related("location"),
-                    ),
-                )
-            )
-            new_documents = [doc for service in found for doc in _service_documents(service)]
-            SearchDocument.objects.bulk_create(new_documents, batch_size=BATCH)
-            ServiceProfile.objects.bulk_create(
-                [_profile(service) for service in found], batch_size=BATCH
-            )
-            services += len(found)
-            documents += len(new_documents)
+        _delete_entries(kind, None if ids is None else [str(object_id) for object_id in ids])
     clear_term_stats()
-    return IndexCounts(needs=0, services=services, documents=documents)
 
 
-def _all_id_batches() -> Iterator[list[str]]:
-    ids = [str(pk) for pk in Service.objects.order_by("pk").values_list("pk", flat=True)]
-    for start in range(0, len(ids), BATCH):
-        yield ids[start : start + BATCH]
+def catalogue_index(*, kind: str, ids: Iterable[object] | None = None) -> IndexCounts:
+    """(Re)index a registered catalogue's entries: the given object ids, or all of them; ids
+    whose rows no longer exist lose their entries. Runs in the catalogue's batches, so 100,000
+    services fit in memory."""
+    catalogue = catalogue_get(kind)
+    wanted = None if ids is None else sorted({str(object_id) for object_id in ids})
+    entries = documents = 0
+    with transaction.atomic():
+        if wanted is None:
+            _delete_entries(kind, None)
+            batches = catalogue.entries(None)
+        else:
+            batches = (
+                batch
+                for start in range(0, len(wanted), BATCH)
+                for batch in _replace(kind, catalogue, wanted[start : start + BATCH])
+            )
+        for batch in batches:
+            documents += _write(kind, batch)
+            entries += len(batch)
+    clear_term_stats()
+    return IndexCounts(needs=0, services=entries, documents=documents)
+
+
+def _replace(kind: str, catalogue: Catalogue, ids: list[str]) -> Iterator[list[Entry]]:
+    _delete_entries(kind, ids)
+    yield from catalogue.entries(ids)
+
+
+def _delete_entries(kind: str, ids: list[str] | None) -> None:
+    documents = SearchDocument.objects.filter(kind=kind)
+    profiles = MatchProfile.objects.filter(kind=kind)
+    needs = MatchNeed.objects.filter(kind=kind)
+    if ids is not None:
+        documents = documents.filter(object_id__in=ids)
+        profiles = profiles.filter(object_id__in=ids)
+        needs = needs.filter(profile__kind=kind, profile__object_id__in=ids)
+    needs.delete()
+    profiles.delete()
+    documents.delete()
+
+
+def _write(kind: str, batch: list[Entry]) -> int:
+    new_documents = [doc for entry in batch for doc in _entry_documents(kind, entry)]
+    SearchDocument.objects.bulk_create(new_documents, batch_size=BATCH)
+    profiles = MatchProfile.objects.bulk_create(
+        [_profile(kind, entry) for entry in batch], batch_size=BATCH
+    )
+    if profiles and profiles[0].pk is None:  # a database that returns no keys on insert
+        keys = dict(
+            MatchProfile.objects.filter(
+                kind=kind, object_id__in=[entry.object_id for entry in batch]
+            ).values_list("object_id", "pk")
+        )
+        for profile in profiles:
+            profile.pk = keys[profile.object_id]
+    MatchNeed.objects.bulk_create(
+        [
+            MatchNeed(profile_id=profile.pk, kind=kind, code=code)
+            for profile, entry in zip(profiles, batch, strict=True)
+            for code in dict.fromkeys(entry.needs)
+        ],
+        batch_size=BATCH,
+    )
+    return len(new_documents)
 
 
 def search_index_rebuild() -> IndexCounts:
+    """Every need and every registered catalogue's entries."""
     with transaction.atomic():
         needs = needs_index()
-        counts = services_index()
-    return IndexCounts(needs=needs, services=counts.services, documents=needs + counts.documents)
+        entries = documents = 0
+        for kind in catalogue_kinds():
+            counts = catalogue_index(kind=kind)
+            entries += counts.services
+            documents += counts.documents
+    return IndexCounts(needs=needs, services=entries, documents=needs + documents)

@@ -1,8 +1,10 @@
-"""Keep the search index in step with single edits (the admin, services, tests).
+"""Keep the search index in step with the needs and with every registered catalogue.
 
-Bulk writers that bypass signals: the taxonomy loader sends ``needs_bulk_written``; the HSDS
-importer still calls search.services itself (until catalogues register their indexing). The
-needs-matching cache is cleared on any change to needs or synonyms.
+Needs: model signals, and ``needs_bulk_written`` from the taxonomy loader. Catalogues
+(situation.catalogues): each announces its writes with ``catalogue_changed`` and
+``catalogue_deleted`` (the directory's single edits and HSDS imports alike), and the index
+follows in the same transaction. The needs-matching cache is cleared on any change to needs or
+synonyms.
 """
 
 from __future__ import annotations
@@ -12,19 +14,10 @@ from typing import Any
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 
-from beoncosup.directory.models import (
-    Location,
-    Organization,
-    Service,
-    ServiceArea,
-    ServiceAtLocation,
-    ServiceLanguage,
-)
-from beoncosup.directory.signals import services_bulk_written
-from beoncosup.search.models import SearchDocument, ServiceProfile
 from beoncosup.search.needs import clear_cache
-from beoncosup.search.services import needs_index, services_index
+from beoncosup.search.services import catalogue_forget, catalogue_index, needs_index
 from beoncosup.search.vocabulary import clear_vocabulary
+from beoncosup.situation.catalogues import catalogue_changed, catalogue_deleted
 from beoncosup.taxonomy.models import Need, NeedSynonym
 from beoncosup.taxonomy.signals import needs_bulk_written
 
@@ -54,46 +47,13 @@ def needs_reloaded(sender: Any, **kwargs: Any) -> None:
     needs_index()
 
 
-@receiver(services_bulk_written)
-def services_written(sender: Any, service_ids: list[Any], **kwargs: Any) -> None:
-    services_index(service_ids)
-
-
-@receiver(post_save, sender=Service)
-def service_saved(sender: Any, instance: Service, raw: bool = False, **kwargs: Any) -> None:
-    if not raw:
-        services_index([instance.pk])
-        clear_vocabulary()
-
-
-@receiver(post_delete, sender=Service)
-def service_deleted(sender: Any, instance: Service, **kwargs: Any) -> None:
-    # Deleting a service deletes its parts first, and their signals re-index it while it still
-    # exists: remove that profile too, and the documents (they hold only its id).
-    ServiceProfile.objects.filter(service_id=instance.pk).delete()
-    SearchDocument.objects.filter(kind="service", object_id=str(instance.pk)).delete()
+@receiver(catalogue_changed)
+def entries_changed(sender: Any, kind: str, ids: list[str] | None, **kwargs: Any) -> None:
+    catalogue_index(kind=kind, ids=ids)
     clear_vocabulary()
 
 
-@receiver([post_save, post_delete], sender=ServiceArea)
-@receiver([post_save, post_delete], sender=ServiceLanguage)
-@receiver([post_save, post_delete], sender=ServiceAtLocation)
-def service_part_changed(sender: Any, instance: Any, raw: bool = False, **kwargs: Any) -> None:
-    if not raw and Service.objects.filter(pk=instance.service_id).exists():
-        services_index([instance.service_id])
-
-
-@receiver(post_save, sender=Location)
-def location_saved(sender: Any, instance: Location, raw: bool = False, **kwargs: Any) -> None:
-    if not raw:
-        services_index(
-            ServiceAtLocation.objects.filter(location=instance).values_list("service_id", flat=True)
-        )
-
-
-@receiver(post_save, sender=Organization)
-def organization_saved(
-    sender: Any, instance: Organization, raw: bool = False, **kwargs: Any
-) -> None:
-    if not raw:
-        services_index(instance.services.values_list("pk", flat=True))
+@receiver(catalogue_deleted)
+def entries_deleted(sender: Any, kind: str, ids: list[str] | None, **kwargs: Any) -> None:
+    catalogue_forget(kind=kind, ids=ids)
+    clear_vocabulary()

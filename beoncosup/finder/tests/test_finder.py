@@ -11,8 +11,8 @@ from django.utils.translation import gettext, override
 
 from beoncosup.directory.hsds.importer import hsds_import
 from beoncosup.directory.tests.factories import attribute, make_geo, make_needs, service_record
-from beoncosup.finder.criteria import Criteria, CriteriaError
 from beoncosup.finder.selectors import find_services
+from beoncosup.search.matching.criteria import Criteria, CriteriaError
 
 pytestmark = pytest.mark.django_db
 

@@ -13,7 +13,7 @@ from django.utils import translation
 
 from beoncosup.directory.hsds.importer import hsds_import
 from beoncosup.directory.tests.factories import attribute, make_geo, make_needs, service_record
-from beoncosup.finder.criteria import PAGE_SIZE
+from beoncosup.search.matching.criteria import PAGE_SIZE
 
 pytestmark = pytest.mark.django_db
 

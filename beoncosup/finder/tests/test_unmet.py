@@ -23,10 +23,10 @@ from beoncosup.directory.hsds.importer import hsds_import
 from beoncosup.directory.tests.factories import make_geo, make_needs, service_record
 from beoncosup.finder import tasks
 from beoncosup.finder.counting import visitor_id
-from beoncosup.finder.criteria import Criteria
 from beoncosup.finder.models import UnmetNeedCountKey, UnmetNeedCountSalt, UnmetNeedEvent
 from beoncosup.finder.selectors import find_services
 from beoncosup.finder.services import finder_search, unmet_need_events_build, unmet_needs_record
+from beoncosup.search.matching.criteria import Criteria
 
 pytestmark = pytest.mark.django_db
 

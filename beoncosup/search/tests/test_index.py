@@ -13,7 +13,7 @@ from beoncosup.directory.hsds.importer import hsds_import
 from beoncosup.directory.models import Organization, Service, ServiceLanguage
 from beoncosup.directory.tests.factories import make_geo, make_needs, service_record
 from beoncosup.search import selectors
-from beoncosup.search.models import SearchDocument, ServiceProfile
+from beoncosup.search.models import MatchProfile, SearchDocument
 from beoncosup.search.needs import clear_cache
 from beoncosup.search.selectors import search_scores, text_query
 from beoncosup.search.vocabulary import clear_vocabulary, suggest
@@ -49,12 +49,12 @@ def test_a_saved_service_is_indexed_per_language_and_follows_edits():
     assert found("lotgenoten contact", "nl") | found("lotgenotencontact", "nl") == {str(created.pk)}
 
     ServiceLanguage.objects.create(service=created, code="fr")
-    assert ServiceProfile.objects.get(service=created).languages == "|fr|"
+    assert MatchProfile.objects.get(kind="service", object_id=str(created.pk)).languages == "|fr|"
 
     pk = str(created.pk)
     created.delete()
     assert not SearchDocument.objects.filter(object_id=pk).exists()
-    assert not ServiceProfile.objects.filter(service_id=pk).exists()
+    assert not MatchProfile.objects.filter(kind="service", object_id=pk).exists()
 
 
 @pytest.mark.parametrize(
@@ -126,7 +126,7 @@ def test_import_indexes_the_services_it_writes(tmp_path: Path):
 
     imported = Service.objects.get()
     assert SearchDocument.objects.filter(object_id=str(imported.pk), scope="servicenl").exists()
-    profile = ServiceProfile.objects.get(service=imported)
+    profile = MatchProfile.objects.get(kind="service", object_id=str(imported.pk))
     assert profile.areas == "|BE-VLG|"
     assert profile.points and profile.min_lat is not None
 
@@ -135,12 +135,12 @@ def test_rebuild_command_restores_a_lost_index(capsys):
     make_needs()
     created = service({"nl": "Praatgroep"})
     SearchDocument.objects.all().delete()
-    ServiceProfile.objects.all().delete()
+    MatchProfile.objects.all().delete()
 
     call_command("rebuild_search_index")
 
     assert found("praatgroep", "nl") == {str(created.pk)}
-    assert ServiceProfile.objects.filter(service=created).exists()
+    assert MatchProfile.objects.filter(kind="service", object_id=str(created.pk)).exists()
     assert SearchDocument.objects.filter(kind="need").count() == 4 * 4
     assert "16 need documents and 1 services" in capsys.readouterr().out
 

@@ -1,4 +1,4 @@
-"""``manage.py search_index_rebuild``: rebuild the whole search index from the database."""
+"""``manage.py rebuild_search_index``: rebuild the whole search index from the database."""
 
 from __future__ import annotations
 

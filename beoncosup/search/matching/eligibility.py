@@ -1,10 +1,12 @@
-"""The finder's first pass: which services can serve this person at all.
+"""The matcher's first pass: which entries of a catalogue can serve this person at all.
 
-One SQL statement over the search index's ServiceProfile rows (joined to the services' need
-links) drops the services a person cannot use: wrong work status, audience, age, phase,
-filters, languages, area, and in-person services whose locations all lie outside the distance
-box. What is left is checked exactly in Python (distance by haversine, radius areas), so
-SQLite and PostgreSQL give the same answers. See docs/finder.md, "Eligibility".
+One SQL statement over the search index's MatchProfile rows of one kind (reached from the
+MatchNeed rows of the needs asked) drops the entries a person cannot use: wrong work status,
+audience, age, phase, cancer type, filters, languages, area, and in-person entries whose places
+all lie outside the distance box. What is left is checked exactly in Python (distance by
+haversine, radius areas), so SQLite and PostgreSQL give the same answers. The same statement
+serves every registered catalogue (services, and any kind registered in situation.catalogues).
+See docs/finder.md, "Eligibility".
 """
 
 from __future__ import annotations
@@ -17,14 +19,12 @@ from typing import Any
 
 from django.db import connection
 
-from beoncosup.directory.models import Service
-from beoncosup.finder.criteria import DEFAULT_MAX_KM, REACH_MODES, Criteria
 from beoncosup.geo.distance import bounding_box, haversine_km
-from beoncosup.search.models import ServiceProfile
-from beoncosup.taxonomy.models import Need
+from beoncosup.search.matching.criteria import DEFAULT_MAX_KM, REACH_MODES, Criteria
+from beoncosup.search.models import MatchNeed, MatchProfile
 
 COLUMNS = (
-    "p.service_id",
+    "p.object_id",
     "p.delivery",
     "p.costs",
     "p.access",
@@ -46,10 +46,10 @@ class Place:
 
 
 class Candidate:
-    """A service that may fit, with what ranking and reasons need (no ORM object).
+    """An entry that may fit, with what ranking and reasons need (no ORM object).
 
     Built for every candidate (thousands per search at 100,000 services), so it keeps the
-    database's raw values and works out sets, the hyphenated id and dates only on demand."""
+    database's raw values and works out sets and dates only on demand."""
 
     __slots__ = (
         "_access",
@@ -59,15 +59,15 @@ class Candidate:
         "_languages",
         "distance_km",
         "needs",
+        "object_id",
         "points_text",
         "radius_km",
-        "raw_id",
         "remote",
         "verified",
     )
 
     def __init__(self, row: tuple[Any, ...], needs: list[str]) -> None:
-        self.raw_id = row[0]  # as the database returns it: 32 hex digits or a UUID
+        self.object_id: str = row[0]
         self._delivery: str = row[1]
         self._costs: str = row[2]
         self._access: str = row[3]
@@ -83,7 +83,8 @@ class Candidate:
 
     @property
     def service_id(self) -> str:
-        return _service_id(self.raw_id)
+        """The object id (the name the finder's service catalogue knows it by)."""
+        return self.object_id
 
     @property
     def delivery(self) -> frozenset[str]:
@@ -114,15 +115,6 @@ class Candidate:
 def _codes(value: str) -> frozenset[str]:
     # Cached: a few hundred distinct "|a|b|" values recur over thousands of rows.
     return frozenset(code for code in value.split("|") if code)
-
-
-def _service_id(value: object) -> str:
-    """The service id as str(UUID): PostgreSQL returns a UUID, SQLite 32 hex digits, which
-    are hyphenated directly (building a UUID object per row was a tenth of a 100k query)."""
-    if isinstance(value, str) and len(value) == 32:  # a UUID's 32 hex digits
-        hexa = value.lower()
-        return f"{hexa[:8]}-{hexa[8:12]}-{hexa[12:16]}-{hexa[16:20]}-{hexa[20:]}"
-    return str(Service._meta.get_field("id").to_python(value))
 
 
 def _points(value: str) -> list[tuple[float, float]]:
@@ -194,16 +186,16 @@ def _place_sql(place: Place, max_km: float | None) -> tuple[list[str], list[Any]
     return where, params
 
 
-def _sql(
+def _sql(  # noqa: PLR0917 - private; prefilter and prefilter_sql name its arguments
+    kind: str,
     criteria: Criteria,
     needs: list[str],
-    extra_ids: list[Any],
+    extra_ids: list[str],
     place: Place | None,
     max_km: float | None,
 ) -> tuple[str, list[Any]]:
-    links = Service.needs.through._meta.db_table
-    need_table = Need._meta.db_table
-    profiles = ServiceProfile._meta.db_table
+    links = MatchNeed._meta.db_table
+    profiles = MatchProfile._meta.db_table
     where, params = _person_sql(criteria)
     if place is not None:
         more_where, more_params = _place_sql(place, max_km)
@@ -215,36 +207,46 @@ def _sql(
     all_params: list[Any] = []
     if needs:
         marks = ", ".join(["%s"] * len(needs))
-        # One row per service with the needs it addresses joined by "|": the database groups
-        # them, which is cheaper than a row per (service, need) read into Python.
+        # One row per entry with the needs it addresses joined by "|": the database groups
+        # them, which is cheaper than a row per (entry, need) read into Python. The need rows
+        # are read from the (kind, code, profile) index; each reaches its profile by its key.
         codes = (
             "string_agg(n.code, '|')"
             if connection.vendor == "postgresql"
             else "group_concat(n.code, '|')"
         )
         parts.append(
-            f"SELECT {columns}, {codes} FROM {links} AS t "  # noqa: S608 - names from _meta
-            f"JOIN {need_table} AS n ON n.id = t.need_id "
-            f"JOIN {profiles} AS p ON p.service_id = t.service_id "
-            f"WHERE n.code IN ({marks}) AND {conditions} GROUP BY p.service_id"
+            f"SELECT {columns}, {codes} FROM {links} AS n "  # noqa: S608 - names from _meta
+            f"JOIN {profiles} AS p ON p.id = n.profile_id "
+            f"WHERE n.kind = %s AND n.code IN ({marks}) AND {conditions} GROUP BY p.id"
         )
-        all_params += [*needs, *params]
+        all_params += [kind, *needs, *params]
     if extra_ids:
         marks = ", ".join(["%s"] * len(extra_ids))
         parts.append(
             f"SELECT {columns}, NULL FROM {profiles} AS p "  # noqa: S608 - names from _meta
-            f"WHERE p.service_id IN ({marks}) AND {conditions}"
+            f"WHERE p.kind = %s AND p.object_id IN ({marks}) AND {conditions}"
         )
-        all_params += [*extra_ids, *params]
+        all_params += [kind, *extra_ids, *params]
     return " UNION ALL ".join(parts), all_params
 
 
-def service_id_param(value: str) -> object:
-    """Service ids as the database stores them (SQLite: 32 hex digits, PostgreSQL: uuid)."""
-    return Service._meta.get_field("id").get_db_prep_value(value, connection)
+def prefilter_sql(
+    kind: str,
+    criteria: Criteria,
+    needs: list[str],
+    place: Place | None,
+    *,
+    extra_ids: Iterable[str] = (),
+    max_km: float | None = None,
+) -> tuple[str, list[Any]]:
+    """The statement prefilter runs (public so bench/finder_benchmark.py can time exactly what
+    the engine asks the index)."""
+    return _sql(kind, criteria, needs, [str(i) for i in extra_ids], place, max_km)
 
 
 def prefilter(
+    kind: str,
     criteria: Criteria,
     needs: list[str],
     place: Place | None,
@@ -252,17 +254,17 @@ def prefilter(
     extra_ids: Iterable[str] = (),
     max_km: float | None = None,
 ) -> list[Candidate]:
-    """Services addressing any of the needs (or among extra_ids, the free text's matches)
-    that the SQL pass keeps, each with the needs it addresses, in the needs' order."""
-    extra = [service_id_param(i) for i in extra_ids]
+    """Entries of the kind addressing any of the needs (or among extra_ids, the free text's
+    matches) that the SQL pass keeps, each with the needs it addresses, in the needs' order."""
+    extra = [str(i) for i in extra_ids]
     if not needs and not extra:
         return []
-    sql, params = _sql(criteria, needs, extra, place, max_km)
+    sql, params = _sql(kind, criteria, needs, extra, place, max_km)
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
         rows = cursor.fetchall()
     order = {code: index for index, code in enumerate(needs)}
-    found: dict[Any, Candidate] = {}
+    found: dict[str, Candidate] = {}
     for row in rows:
         codes = row[9].split("|") if row[9] else []
         if len(codes) > 1:

@@ -1,0 +1,1 @@
+"""The matcher: any registered catalogue against a person's situation, needs and words."""
