@@ -84,7 +84,21 @@ class Measure(ClusterableModel):
         _("changing or disputed"),
         multiline=True,
         max_length=1000,
-        help_text=_("Fill in when sources disagree or the rule is changing."),
+        help_text=_(
+            "Shown to the public: what changed recently or is about to change, in plain words. "
+            "Doubts about our own sources go in the editors' note."
+        ),
+    )
+    # Editorial doubts ("not checked in an official source") stay in the admin: the public
+    # sees the rules-as-of date and the sources, never our to-do list.
+    editor_note = models.TextField(
+        _("editors' note"),
+        blank=True,
+        max_length=2000,
+        help_text=_(
+            "For editors only, never shown on the site or in the API: what is still to be "
+            "checked, and where sources disagree."
+        ),
     )
     article = models.ForeignKey(
         "wagtailcore.Page",

@@ -38,6 +38,7 @@ CODE_LISTS: dict[str, Any] = {
 REQUIRED_TEXTS = ("title", "summary")
 OPTIONAL_TEXTS = ("next_steps", "contact", "change_note")
 TEXT_MAX = {"title": 200, "summary": 2000, "next_steps": 2000, "contact": 1000, "change_note": 1000}
+EDITOR_NOTE_MAX = 2000
 KNOWN_KEYS = {
     "code",
     "article",
@@ -48,6 +49,7 @@ KNOWN_KEYS = {
     "rules_as_of",
     "need_codes",
     "sources",
+    "editor_note",
     *CODE_LISTS,
     *REQUIRED_TEXTS,
     *OPTIONAL_TEXTS,
@@ -181,6 +183,18 @@ def _needs(raw: dict[str, Any], where: str, need_codes: set[str], problems: list
     return list(dict.fromkeys(needs))
 
 
+def _editor_note(value: Any, where: str, problems: list[str]) -> str:
+    """The editors' note: one plain text (editors share it whatever their language)."""
+    if value is None:
+        return ""
+    if not isinstance(value, str):
+        problems.append(f"{where} editor_note: plain text, not a list or a mapping")
+        return ""
+    if len(value) > EDITOR_NOTE_MAX:
+        problems.append(f"{where} editor_note: longer than {EDITOR_NOTE_MAX} characters")
+    return value.strip()
+
+
 def _measure_spec(
     raw: dict[str, Any], where: str, need_codes: set[str], problems: list[str]
 ) -> dict[str, Any]:
@@ -204,6 +218,7 @@ def _measure_spec(
         article = ""
     spec["article"] = article
     spec["sources"] = _sources(raw.get("sources"), where, problems)
+    spec["editor_note"] = _editor_note(raw.get("editor_note"), where, problems)
     return spec
 
 
@@ -244,6 +259,7 @@ _FIELDS = (
     "priority",
     "is_demo",
     "need_codes",
+    "editor_note",
 )
 
 

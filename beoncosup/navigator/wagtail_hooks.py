@@ -126,6 +126,7 @@ class MeasureViewSet(SnippetViewSet):
                         ]
                     ),
                     FieldPanel("change_note"),
+                    FieldPanel("editor_note"),
                     InlinePanel("sources", heading=_("Sources"), label=_("Source"), min_num=1),
                 ],
                 heading=_("Validity and sources"),

@@ -6,28 +6,13 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from django.contrib.auth import get_user_model
 from django.test import Client
-from wagtail.users.models import UserProfile
 
-from beoncosup.core.services import demo_editor_ensure
 from beoncosup.navigator.models import Measure
 
 pytestmark = pytest.mark.django_db
 
 ADD_URL = "/admin/snippets/navigator/measure/add/"
-
-
-@pytest.fixture
-def editor_client(client: Client) -> Client:
-    editor = demo_editor_ensure()
-    # The admin speaks the site's default language (Dutch) unless the editor chose another:
-    # these tests read English messages.
-    profile = UserProfile.get_for_user(get_user_model().objects.get(username=editor.username))
-    profile.preferred_language = "en"
-    profile.save()
-    client.login(username=editor.username, password=editor.password)
-    return client
 
 
 def form_data(**overrides: Any) -> dict[str, Any]:
