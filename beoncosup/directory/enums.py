@@ -5,9 +5,10 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 # Who, which statuses, phases, delivery modes and cancer types: the situation kernel's codes.
-# The profile accepts the audiences a service serves (not employers) and the statuses services
-# are restricted to (contract staff in the public sector count as employees): the lists stay
-# exactly what other tools already send and read.
+# The profile accepts the audiences a service serves (since issue #12 also employers and
+# colleagues: advice for the workplace of someone with cancer; the finder asks for them with
+# ``for_employers``) and the statuses services are restricted to (contract staff in the public
+# sector count as employees). Codes are only ever added, never renamed.
 from beoncosup.situation.codes import (
     SERVICE_STATUSES,
     Audience,
@@ -18,7 +19,14 @@ from beoncosup.situation.codes import (
 )
 
 SERVICE_AUDIENCES = CodeSubset(
-    Audience, (Audience.PATIENT, Audience.RELATIVE, Audience.CHILD, Audience.PROFESSIONAL)
+    Audience,
+    (
+        Audience.PATIENT,
+        Audience.RELATIVE,
+        Audience.CHILD,
+        Audience.PROFESSIONAL,
+        Audience.EMPLOYER,
+    ),
 )
 EmploymentStatus = SERVICE_STATUSES
 

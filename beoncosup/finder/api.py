@@ -15,6 +15,7 @@ from pydantic_core import PydanticCustomError
 from beoncosup.core.i18n_text import default_language, pick
 from beoncosup.core.schemas import Out, Problem
 from beoncosup.finder.counting import visitor_id
+from beoncosup.finder.forms import for_employers
 from beoncosup.finder.selectors import Hit
 from beoncosup.finder.services import finder_search
 from beoncosup.search.matching.criteria import Criteria, CriteriaError
@@ -65,6 +66,14 @@ class FinderParams(SituationQuery):
     delivery: Delivery | None = None
     free_only: bool = False
     self_referral_only: bool = False
+    for_employers: bool = Field(
+        False,
+        description=(
+            "Services for employers and colleagues themselves (audience `employer`: advice for "
+            "the workplace). Without it, `audience=employer` keeps its meaning: an employer "
+            "looking for the employee's services."
+        ),
+    )
     page: int = Field(1, ge=1, le=1000)
 
     @field_validator("postcode")
@@ -177,17 +186,21 @@ def finder(request: HttpRequest, params: Query[FinderParams]) -> FinderOut:
     if not params.need and not params.q.strip():
         raise HttpError(422, "need or q: say which needs to search for.")
     # Employers and professionals look for the patient; services know public contract staff
-    # as employees (the kernel's projections, as on the page).
-    criteria = Criteria.for_situation(
-        params.situation(resolve_place=False),
-        needs=tuple(params.need),
-        q=params.q,
-        lang=language,
-        max_km=params.max_km,
-        delivery=params.delivery.value if params.delivery else None,
-        free_only=params.free_only,
-        self_referral_only=params.self_referral_only,
-        page=params.page,
+    # as employees (the kernel's projections, as on the page); for_employers asks for the
+    # workplace's own services instead.
+    criteria = for_employers(
+        Criteria.for_situation(
+            params.situation(resolve_place=False),
+            needs=tuple(params.need),
+            q=params.q,
+            lang=language,
+            max_km=params.max_km,
+            delivery=params.delivery.value if params.delivery else None,
+            free_only=params.free_only,
+            self_referral_only=params.self_referral_only,
+            page=params.page,
+        ),
+        asked=params.for_employers,
     )
     try:
         # The first page of a search with unmet needs records anonymous unmet-need events.

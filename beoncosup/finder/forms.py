@@ -5,6 +5,7 @@ free_only, self_referral_only, page)."""
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from dataclasses import replace
 from typing import Any, ClassVar
 
 from django import forms
@@ -14,6 +15,7 @@ from django.utils.translation import pgettext_lazy
 from beoncosup.directory.enums import Delivery
 from beoncosup.finder.rendering import FastWidgetRenderer
 from beoncosup.search.matching.criteria import Criteria, CriteriaError
+from beoncosup.situation.codes import Audience
 from beoncosup.situation.forms import SituationForm, with_blank
 
 TRUE_VALUES = {"1", "true", "on", "yes"}
@@ -53,6 +55,13 @@ class FlagField(forms.BooleanField):
         raise forms.ValidationError(_("Choose yes or no."), code="invalid")
 
 
+def for_employers(criteria: Criteria, *, asked: bool) -> Criteria:
+    """The search for services *for* employers and colleagues (the services' ``employer``
+    audience) when asked; otherwise the criteria as the kernel projects them (an employer looks
+    for the employee's services)."""
+    return replace(criteria, audience=str(Audience.EMPLOYER)) if asked else criteria
+
+
 class FinderForm(SituationForm):
     """The needs, the shared questions about the person (the situation kernel's fields, with the
     finder's wording where it differs) and the finder's own filters."""
@@ -84,6 +93,14 @@ class FinderForm(SituationForm):
         choices=with_blank(Delivery.choices, _("Any way")),
         required=False,
     )
+    # Services for the workplace itself (issue #12): an employer or colleague asks for advice
+    # for themselves, not on behalf of the employee (``audience`` keeps that v1 meaning).
+    for_employers = FlagField(
+        label=_("Services for employers and colleagues"),
+        help_text=_(
+            "Advice for the workplace itself, instead of services for the person with cancer."
+        ),
+    )
     free_only = FlagField(label=_("Free services only"))
     self_referral_only = FlagField(label=_("No referral needed"))
     page = forms.IntegerField(min_value=1, max_value=1000, required=False, widget=forms.HiddenInput)
@@ -112,6 +129,7 @@ class FinderForm(SituationForm):
         "postcode",
         "languages",
         "audience",
+        "for_employers",
         "age",
         "status",
         "phase",
@@ -157,16 +175,19 @@ class FinderForm(SituationForm):
     def criteria(self, language: str) -> Criteria:
         """The search, for a valid form (``page`` defaults to 1)."""
         data = self.cleaned_data
-        return Criteria.for_situation(
-            self.situation(),
-            needs=tuple(data.get("need") or ()),
-            q=data.get("q") or "",
-            lang=language,
-            max_km=data.get("max_km"),
-            delivery=data.get("delivery") or None,
-            free_only=bool(data.get("free_only")),
-            self_referral_only=bool(data.get("self_referral_only")),
-            page=data.get("page") or 1,
+        return for_employers(
+            Criteria.for_situation(
+                self.situation(),
+                needs=tuple(data.get("need") or ()),
+                q=data.get("q") or "",
+                lang=language,
+                max_km=data.get("max_km"),
+                delivery=data.get("delivery") or None,
+                free_only=bool(data.get("free_only")),
+                self_referral_only=bool(data.get("self_referral_only")),
+                page=data.get("page") or 1,
+            ),
+            asked=bool(data.get("for_employers")),
         )
 
     def mark_errors(self) -> None:

@@ -51,10 +51,16 @@ def still_current(articles: QuerySet[Any], today: date | None = None) -> QuerySe
     return articles.live().exclude(valid_until__lt=today or timezone.localdate())  # type: ignore[attr-defined, no-any-return]
 
 
-def finder_url(need_codes: list[str]) -> str:
-    """The finder pre-filled with these needs, in the active language."""
+def finder_url(need_codes: list[str], *, for_employers: bool = False) -> str:
+    """The finder pre-filled with these needs, in the active language; an article written for
+    employers only asks for services for employers and colleagues themselves."""
     url = reverse("finder:finder")
-    return f"{url}?{urlencode([('need', code) for code in need_codes])}" if need_codes else url
+    if not need_codes:
+        return url
+    query = [("need", code) for code in need_codes]
+    if for_employers:
+        query.append(("for_employers", "true"))
+    return f"{url}?{urlencode(query)}"
 
 
 def article_card(page: Any, url: str, language: str) -> ArticleCard:
@@ -180,7 +186,10 @@ def article_context(
         "language_note": IN_LANGUAGE[page_language],
         "sources": list(page.sources.all()),
         "needs": needs,
-        "finder_url": finder_url([need.code for need in needs]),
+        "finder_url": finder_url(
+            [need.code for need in needs],
+            for_employers=list(page.audiences) == [Audience.EMPLOYER],
+        ),
         "pdf_url": f"{own_url.removesuffix('pdf/')}pdf/",
         "validity": page.validity(),
         "audience_labels": _labels(page.audiences, Audience),

@@ -12,7 +12,7 @@ from django.http import HttpRequest
 from django.urls import reverse
 
 from beoncosup.core.i18n_text import PickedText, pick
-from beoncosup.navigator.enums import Contact
+from beoncosup.navigator.enums import Audience, Contact
 from beoncosup.navigator.models import Measure
 from beoncosup.navigator.selectors import Answers
 
@@ -46,7 +46,8 @@ def finder_url(measure: Measure, answers: Answers) -> str | None:
     """The finder pre-filled with the measure's needs and the person's postcode, status and
     audience as services know them (the kernel's eligibility projections: an employer looks for
     the employee, public contract staff count as employees); None when the measure names no
-    needs."""
+    needs. A measure written for employers only (help for the workplace) asks the finder for
+    services for employers and colleagues themselves."""
     if not measure.need_codes:
         return None
     person = answers.person()
@@ -55,7 +56,9 @@ def finder_url(measure: Measure, answers: Answers) -> str | None:
         query.append(("postcode", person.postcode))
     if person.eligibility_status:
         query.append(("status", person.eligibility_status))
-    if person.seeker_audience:
+    if measure.audiences == [Audience.EMPLOYER]:
+        query.append(("for_employers", "true"))
+    elif person.seeker_audience:
         query.append(("audience", person.seeker_audience))
     return f"{reverse('finder:finder')}?{urlencode(query)}"
 

@@ -11,6 +11,7 @@ import pytest
 from django.urls import reverse
 
 from beoncosup.navigator.enums import NAVIGATOR_AUDIENCES, Situation
+from beoncosup.navigator.items import checklist_item
 from beoncosup.navigator.models import Measure
 from beoncosup.navigator.selectors import Answers, checklist
 from beoncosup.navigator.services import MeasureFileError, measures_load
@@ -131,3 +132,17 @@ def test_editors_read_and_change_the_note_in_the_admin(editor_client: Any, measu
     html = page.content.decode()
     assert 'name="editor_note"' in html
     assert "1 month of service" in html
+
+
+def test_the_employers_own_item_links_to_services_for_employers(measures: Any) -> None:
+    answers = Answers(audience="employer", status="employee", postcode="1000", duration="lt1m")
+    items = {
+        measure.code: checklist_item(measure, language="en", answers=answers)
+        for measure in checklist(answers).measures
+    }
+
+    own = items["employer-resources"].finder_url or ""
+    for_employee = items["guaranteed-wage"].finder_url or ""
+    assert "for_employers=true" in own and "audience=" not in own
+    # Rules about the employee still lead to the employee's services.
+    assert "audience=patient" in for_employee and "for_employers" not in for_employee
