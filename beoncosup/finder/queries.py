@@ -22,6 +22,7 @@ from beoncosup.taxonomy.models import Category, Domain, Need
 SERVICE_DETAILS = (
     "phones",
     "required_documents",
+    "schedules",
     "service_at_locations__location__addresses",
 )
 

@@ -108,10 +108,19 @@
     });
   }
 
+  // After a search the results are far below the form on a phone: the keyboard, the screen
+  // reader and the eyes go to what was found ("12 services found") or to what went wrong.
+  function focusOutcome() {
+    var target = document.getElementById("error-summary") || document.getElementById("results-title");
+    if (target) { target.focus(); }
+  }
+
   document.addEventListener("DOMContentLoaded", function () {
     setUpNeedFilter();
     setUpMap();
     setUpPrint();
+    // A search made without HTMX (or a shared link) lands on #result-summary.
+    if (window.location.hash === "#result-summary") { focusOutcome(); }
   });
 
   document.addEventListener("htmx:afterSettle", function (event) {
@@ -124,10 +133,13 @@
         var summary = document.getElementById("error-summary");
         if (summary) { summary.focus(); }
       }
-      var trigger = event.detail.requestConfig && event.detail.requestConfig.elt;
-      if (trigger && trigger.closest && trigger.closest(".pagination")) {
-        var title = document.getElementById("results-title");
-        if (title) { title.focus(); }
+      // Only a search the person asked for (the Search button, Enter, a page link) moves focus;
+      // the live updates while they change the form leave them where they are.
+      var config = event.detail.requestConfig || {};
+      var trigger = config.elt;
+      var submitted = config.triggeringEvent && config.triggeringEvent.type === "submit";
+      if (submitted || (trigger && trigger.closest && trigger.closest(".pagination"))) {
+        focusOutcome();
       }
     }
     var added = document.querySelector("[data-focus-after-swap]");
