@@ -8,12 +8,16 @@ from typing import Any
 from django.conf import settings
 from django.http import HttpRequest
 from django.urls import reverse
+from django.utils.translation import ngettext
 
 from beoncosup.core.i18n_text import pick
 from beoncosup.finder.rendering import picked_html
 from beoncosup.finder.selectors import FinderResult, Hit
 from beoncosup.search.matching.criteria import PAGE_SIZE, Criteria
+from beoncosup.search.matching.relaxations import Relaxation
 
+# The search's preferences (not the person's rights) an empty state may propose to drop.
+PREFERENCES = ("max_km", "delivery", "reach", "free_only", "self_referral_only")
 PAGE_WINDOW = 2  # numbered page links either side of the current page
 
 
@@ -79,6 +83,55 @@ def _card(service: Any, language: str, service_url: str) -> dict[str, Any]:
     }
 
 
+def _relaxation_text(relaxation: Relaxation) -> str:
+    count = relaxation.count
+    texts = {
+        "max_km": ngettext(
+            "Up to %(km)s km away: %(count)s service",
+            "Up to %(km)s km away: %(count)s services",
+            count,
+        ),
+        "delivery": ngettext(
+            "Any way of getting help: %(count)s service",
+            "Any way of getting help: %(count)s services",
+            count,
+        ),
+        "reach": ngettext(
+            "Also services you go to: %(count)s service",
+            "Also services you go to: %(count)s services",
+            count,
+        ),
+        "free_only": ngettext(
+            "Also services that are not free: %(count)s service",
+            "Also services that are not free: %(count)s services",
+            count,
+        ),
+        "self_referral_only": ngettext(
+            "Also services that need a referral: %(count)s service",
+            "Also services that need a referral: %(count)s services",
+            count,
+        ),
+        "all": ngettext(
+            "Without your filters and distance: %(count)s service",
+            "Without your filters and distance: %(count)s services",
+            count,
+        ),
+    }
+    return texts[relaxation.name] % {"count": count, "km": relaxation.max_km}
+
+
+def _relax_items(request: HttpRequest, result: FinderResult) -> list[dict[str, str]]:
+    """The empty state's advice: only the changes that would find something, each a link."""
+    items = []
+    for relaxation in result.relaxations:
+        names = PREFERENCES if relaxation.name == "all" else (relaxation.name,)
+        change: dict[str, Any] = dict.fromkeys(names) | {"page": None}
+        if relaxation.name == "max_km":
+            change["max_km"] = relaxation.max_km
+        items.append({"text": _relaxation_text(relaxation), "query": _query(request, **change)})
+    return items
+
+
 def result_context(
     *,
     request: HttpRequest,
@@ -131,6 +184,7 @@ def result_context(
             }
             for rank, hit in enumerate(result.hits, start=(result.page - 1) * PAGE_SIZE + 1)
         ],
+        "relax_items": _relax_items(request, result),
         "markers": _markers(result.hits, criteria.lang),
         "map_tiles_url": settings.BEONCOSUP_MAP_TILES_URL,
         "osm_tiles_url": settings.OSM_TILES_URL,

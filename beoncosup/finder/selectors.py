@@ -19,6 +19,7 @@ from beoncosup.directory.models import (
 )
 from beoncosup.search.matching.criteria import Criteria
 from beoncosup.search.matching.engine import Match, match
+from beoncosup.search.matching.relaxations import Relaxation
 
 
 @dataclass(frozen=True)
@@ -44,6 +45,8 @@ class FinderResult:
     # For each unmet need, the nearest, national or online services the person could still
     # use (outside the distance or area limits), best first.
     alternatives: dict[str, list[Hit]] = field(default_factory=dict)
+    # When nothing fits: the person's preferences that, dropped or widened, would find services.
+    relaxations: list[Relaxation] = field(default_factory=list)
 
     @property
     def unmet(self) -> list[str]:
@@ -102,4 +105,5 @@ def find_services(criteria: Criteria) -> FinderResult:
         alternatives={
             code: [hit(found) for found in options] for code, options in result.alternatives.items()
         },
+        relaxations=result.relaxations,
     )

@@ -79,6 +79,9 @@ def _remembered_initial(request: HttpRequest) -> dict[str, Any]:
             initial.setdefault(name, []).append(value)
         elif value:
             initial[name] = value
+    # The page's language is the first guess at the person's (issue #12): services that speak
+    # none of their languages rank last and say so.
+    initial.setdefault("languages", [_language()])
     return initial
 
 

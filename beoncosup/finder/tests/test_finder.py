@@ -92,7 +92,9 @@ def test_age_audience_and_filters(tmp_path, reference):
     assert "Steunpunt relatives" not in found(audience="patient")
     assert "Steunpunt referral" not in found(self_referral_only=True)
     assert found(delivery="phone") == []
-    assert found(languages=("de",)) == []
+    # Languages rank, they do not exclude (issue #12): a German speaker still sees the Dutch
+    # services, each saying it does not speak German (search/tests/test_matching_rules.py).
+    assert len(found(languages=("de",))) == 4
 
 
 def test_coverage_unmet_and_reasons(tmp_path, reference):
@@ -105,7 +107,12 @@ def test_coverage_unmet_and_reasons(tmp_path, reference):
     assert result.coverage == {"MED-PAIN": 2, "PSY-FEAR-RECURRENCE": 0}
     assert result.unmet == ["PSY-FEAR-RECURRENCE"]
     assert result.hits[0].matched_needs == ["MED-PAIN"]
-    assert result.hits[0].reasons[:2] == ["covers 1 of 2 needs", "0 km away"]
+    # The Dutch-speaking services say they do not speak the English page's language.
+    assert result.hits[0].reasons[:3] == [
+        "covers 1 need of 2",
+        "does not speak English",
+        "0 km away",
+    ]
     assert "no referral needed" in result.hits[0].reasons
 
 
@@ -146,7 +153,7 @@ def test_api_returns_ranked_explained_results(client: Client, tmp_path, referenc
     assert first["service"]["name"] == "Steunpunt a"
     assert first["matched_needs"] == ["MED-PAIN", "MED-FATIGUE"]
     assert first["distance_km"] == 0.0
-    assert first["reasons"][0] == "covers 2 of 2 needs"
+    assert first["reasons"][0] == "covers 2 needs of 2"
 
 
 @pytest.mark.parametrize(

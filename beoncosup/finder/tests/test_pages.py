@@ -114,7 +114,7 @@ def test_results_show_reasons_contact_and_plan_button(client: Client, tmp_path, 
     assert "1 service found" in html
     assert "Steunpunt a" in html
     assert url("directory:service", service_id=service_record("a")["id"]) in html
-    assert "covers 1 of 1 need · 0 km away" in html
+    assert "covers 1 need of 1 · does not speak English · 0 km away" in html
     assert 'href="tel:+3295550123"' in html
     assert "Verwijsbrief" in html  # required documents
     assert "(in Dutch)" in html  # texts only in Dutch, on an English page

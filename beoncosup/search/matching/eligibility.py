@@ -2,10 +2,12 @@
 
 One SQL statement over the search index's MatchProfile rows of one kind (reached from the
 MatchNeed rows of the needs asked) drops the entries a person cannot use: wrong work status,
-audience, age, phase, cancer type, filters, languages, area, and in-person entries whose places
-all lie outside the distance box. What is left is checked exactly in Python (distance by
-haversine, radius areas), so SQLite and PostgreSQL give the same answers. The same statement
-serves every registered catalogue (services, and any kind registered in situation.catalogues).
+audience, age, phase, cancer type, filters, area, and in-person entries whose places all lie
+outside the distance box (home visits to an area that holds the person's place are not limited
+by the default distance). Languages rank (engine), they do not exclude. What is left is
+checked exactly in Python (distance by haversine, radius areas), so SQLite and PostgreSQL
+give the same answers. The same statement serves every registered catalogue (services, and
+any kind registered in situation.catalogues).
 See docs/finder.md, "Eligibility".
 """
 
@@ -23,6 +25,7 @@ from beoncosup.geo.distance import bounding_box, haversine_km
 from beoncosup.search.matching.criteria import DEFAULT_MAX_KM, REACH_MODES, Criteria
 from beoncosup.search.models import MatchNeed, MatchProfile
 
+HOME_VISIT = "home_visit"
 COLUMNS = (
     "p.object_id",
     "p.delivery",
@@ -35,7 +38,10 @@ COLUMNS = (
     # As text: SQLite's date converter costs more per row than anything else read here, and
     # ISO dates compare as strings (see Candidate.verified).
     "CAST(p.assured_date AS TEXT)",
+    "p.minimum_age",
+    "p.maximum_age",
 )
+NEEDS_COLUMN = len(COLUMNS)  # the aggregated need codes follow the profile's columns
 
 
 @dataclass(frozen=True)
@@ -57,7 +63,9 @@ class Candidate:
         "_costs",
         "_delivery",
         "_languages",
+        "ages",
         "distance_km",
+        "home_visit",
         "needs",
         "object_id",
         "points_text",
@@ -77,9 +85,15 @@ class Candidate:
         self.points_text: str = row[7]  # "lat,lon;lat,lon": parsed only for distances
         # The last-verified date as "YYYY-MM-DD" ("" when never): ISO dates compare as text.
         self.verified: str = row[8] or ""
+        # An age range (children's or young adults' support, say): None when open to all ages.
+        self.ages: tuple[int | None, int | None] | None = (
+            (row[9], row[10]) if row[9] is not None or row[10] is not None else None
+        )
         self.remote = "|phone|" in self._delivery or "|online|" in self._delivery
         self.needs = needs
         self.distance_km: float | None = None
+        # Kept although beyond the default distance: it visits people at home in their area.
+        self.home_visit = False
 
     @property
     def service_id(self) -> str:
@@ -163,26 +177,36 @@ def _person_sql(criteria: Criteria) -> tuple[list[str], list[Any]]:
     if modes:
         where.append("(" + " OR ".join(["p.delivery LIKE %s"] * len(modes)) + ")")
         params += [f"%|{mode}|%" for mode in modes]
-    if criteria.languages:
-        sql, more = _contains("languages", criteria.languages)
-        where.append(sql)
-        params += more
+    # Languages are a preference (the ranking puts entries that speak none of the person's
+    # languages last and says so), not a condition: a person is never left with nothing
+    # because of a language.
     return where, params
 
 
-def _place_sql(place: Place, max_km: float | None) -> tuple[list[str], list[Any]]:
+def _place_sql(
+    place: Place, max_km: float | None, *, home_by_area: bool = False
+) -> tuple[list[str], list[Any]]:
     """The area served holds the person's place (or is a radius, checked later); with max_km,
-    in-person services need a location inside the distance box."""
+    in-person entries need a place inside the distance box, except (``home_by_area``: no
+    distance asked for) home visits to a declared area, which come to the person wherever
+    their office is."""
     sql, codes = _contains("areas", sorted(place.area_codes), also="p.radius_km IS NOT NULL")
     where = [sql]
     params: list[Any] = list(codes)
     if max_km is not None:
         box = bounding_box(place.latitude, place.longitude, max_km)
+        home = (
+            " OR (p.delivery LIKE %s AND (p.areas <> '' OR p.radius_km IS NOT NULL))"
+            if home_by_area
+            else ""
+        )
         where.append(
             "(p.remote = %s OR (p.max_lat >= %s AND p.min_lat <= %s "
-            "AND p.max_lon >= %s AND p.min_lon <= %s))"
+            f"AND p.max_lon >= %s AND p.min_lon <= %s){home})"
         )
         params += [True, box.south, box.north, box.west, box.east]
+        if home_by_area:
+            params.append(f"%|{HOME_VISIT}|%")
     return where, params
 
 
@@ -198,7 +222,7 @@ def _sql(  # noqa: PLR0917 - private; prefilter and prefilter_sql name its argum
     profiles = MatchProfile._meta.db_table
     where, params = _person_sql(criteria)
     if place is not None:
-        more_where, more_params = _place_sql(place, max_km)
+        more_where, more_params = _place_sql(place, max_km, home_by_area=criteria.max_km is None)
         where += more_where
         params += more_params
     columns = ", ".join(COLUMNS)
@@ -266,7 +290,7 @@ def prefilter(
     order = {code: index for index, code in enumerate(needs)}
     found: dict[str, Candidate] = {}
     for row in rows:
-        codes = row[9].split("|") if row[9] else []
+        codes = row[NEEDS_COLUMN].split("|") if row[NEEDS_COLUMN] else []
         if len(codes) > 1:
             codes.sort(key=order.__getitem__)
         known = found.get(row[0])
@@ -302,5 +326,18 @@ def within_reach(candidate: Candidate, criteria: Criteria, place: Place | None) 
         return False
     if candidate.remote:
         return True
+    if criteria.max_km is None and visits_area(candidate, place, distance):
+        # A home-care team visits its whole area: only a distance the person chose limits it.
+        candidate.home_visit = True
+        return True
     limit = criteria.max_km or DEFAULT_MAX_KM
     return distance is not None and distance <= limit
+
+
+def visits_area(candidate: Candidate, place: Place, distance: float | None) -> bool:
+    """It makes home visits and declares an area (codes or a radius) that holds the place."""
+    if HOME_VISIT not in candidate.delivery:
+        return False
+    if candidate.areas & place.area_codes:
+        return True
+    return bool(candidate.radius_km and distance is not None and distance <= candidate.radius_km)

@@ -26,6 +26,7 @@ from beoncosup.search.matching.eligibility import (
     serves_area,
     within_reach,
 )
+from beoncosup.search.matching.relaxations import Relaxation, relaxations_find
 from beoncosup.search.needs import match_needs
 from beoncosup.search.selectors import search_scores, text_query
 from beoncosup.search.vocabulary import suggest
@@ -47,6 +48,36 @@ SPEAKS = {
     "de": gettext_lazy("speaks German"),
     "en": gettext_lazy("speaks English"),
 }
+
+
+DOES_NOT_SPEAK = {
+    "nl": gettext_lazy("does not speak Dutch"),
+    "fr": gettext_lazy("does not speak French"),
+    "de": gettext_lazy("does not speak German"),
+    "en": gettext_lazy("does not speak English"),
+}
+# Language tiers: entries that speak one of the person's languages come first, then those that
+# say nothing about languages, then those that speak none of them (issue #12).
+SPEAKS_ONE, LANGUAGE_UNKNOWN, NO_LANGUAGE = 0, 1, 2
+
+
+def wanted_languages(criteria: Criteria) -> frozenset[str]:
+    """The person's languages, or the page's language when they named none."""
+    return frozenset(criteria.languages) or frozenset({criteria.lang})
+
+
+def language_tier(candidate: Candidate, wanted: frozenset[str]) -> int:
+    offered = candidate.languages
+    if offered & wanted:
+        return SPEAKS_ONE
+    return NO_LANGUAGE if offered else LANGUAGE_UNKNOWN
+
+
+def _does_not_speak(criteria: Criteria) -> str:
+    wanted = sorted(wanted_languages(criteria))
+    if len(wanted) == 1 and wanted[0] in DOES_NOT_SPEAK:
+        return str(DOES_NOT_SPEAK[wanted[0]])
+    return _("speaks none of your languages")
 
 
 @dataclass(frozen=True)
@@ -75,6 +106,8 @@ class MatchResult:
     # For each unmet need, the nearest, national or online entries the person could still use
     # (outside the distance or area limits, or their preferences), best first.
     alternatives: dict[str, list[Match]] = field(default_factory=dict)
+    # When nothing fits: which of the person's preferences would change that, and how much.
+    relaxations: list[Relaxation] = field(default_factory=list)
 
     @property
     def unmet(self) -> list[str]:
@@ -117,19 +150,24 @@ def _reasons(candidate: Candidate, criteria: Criteria, needs: list[str]) -> list
     """Why an entry is listed, in the person's language."""
     with override(criteria.lang):
         if candidate.needs or not criteria.q.strip():
+            # The noun agrees with the count ("1 besoin sur 13", "2 besoins sur 13").
             reasons = [
                 ngettext(
-                    "covers %(count)s of %(total)s need",
-                    "covers %(count)s of %(total)s needs",
-                    len(needs),
+                    "covers %(count)s need of %(total)s",
+                    "covers %(count)s needs of %(total)s",
+                    len(candidate.needs),
                 )
                 % {"count": len(candidate.needs), "total": len(needs)}
             ]
         else:
             reasons = [_("matches the words you typed")]
+        if language_tier(candidate, wanted_languages(criteria)) == NO_LANGUAGE:
+            reasons.append(_does_not_speak(criteria))
         distance = candidate.distance_km
         if candidate.remote:
             reasons.append(_("by phone or online"))
+        elif candidate.home_visit:
+            reasons.append(_("visits people at home in your area"))
         elif distance is not None:
             reasons.append(_("%(km)s km away") % {"km": round(distance)})
         for code in criteria.languages:
@@ -171,7 +209,7 @@ class _Scorer:
         self.text_scores = text_scores
         self.typed = bool(criteria.q.strip())
         self.limit = criteria.max_km or DEFAULT_MAX_KM
-        self.wanted = frozenset(criteria.languages) or frozenset({criteria.lang})
+        self.wanted = wanted_languages(criteria)
         self.fresh_since = (today - dt.timedelta(FRESH_DAYS)).isoformat()
 
     def __call__(self, candidate: Candidate) -> float:
@@ -208,6 +246,14 @@ class _Scorer:
         )
 
 
+ADULT_AGE = 18
+
+
+def _minors_only(candidate: Candidate) -> bool:
+    maximum = candidate.ages[1] if candidate.ages else None
+    return maximum is not None and maximum < ADULT_AGE
+
+
 def _alternatives(
     kind: str, criteria: Criteria, unmet: list[str], place: Place | None, needs: list[str]
 ) -> dict[str, list[tuple[Candidate, list[str]]]]:
@@ -226,6 +272,10 @@ def _alternatives(
     )
     usable: dict[str, list[Candidate]] = {code: [] for code in unmet}
     for candidate in prefilter(kind, relaxed, unmet, place):  # one statement for every unmet need
+        if criteria.age is None and candidate.ages is not None and _minors_only(candidate):
+            # Not offered unasked: support for children or teenagers, to a person whose age we
+            # do not know (most who ask are adults; with an age, eligibility checked it).
+            continue
         candidate.distance_km = distance = nearest_km(candidate, place)
         if serves_area(candidate, place, distance) and (candidate.remote or distance is not None):
             for code in candidate.needs:
@@ -253,21 +303,39 @@ def match(*, kind: str, criteria: Criteria) -> MatchResult:
     limit = criteria.max_km or DEFAULT_MAX_KM
     candidates = prefilter(kind, criteria, needs, place, extra_ids=text_scores, max_km=limit)
     coverage = dict.fromkeys(needs, 0)
-    ranked: list[tuple[float, float, str, Candidate]] = []
+    ranked: list[tuple[int, float, float, str, Candidate]] = []
     score_of = _Scorer(criteria, relevance, text_scores, timezone.localdate())
+    wanted = wanted_languages(criteria)
     for candidate in candidates:
         if place is not None and not within_reach(candidate, criteria, place):
             continue
         for code in candidate.needs:
             coverage[code] += 1
         score = score_of(candidate)
-        # Ties: the nearer, then by id.
-        ranked.append((-score, candidate.distance_km or 0.0, candidate.object_id, candidate))
-    ranked.sort(key=lambda row: row[:3])
+        # The language tier first (one that speaks none of the person's languages comes after
+        # every one that does); then the score; ties: the nearer, then by id.
+        ranked.append(
+            (
+                language_tier(candidate, wanted),
+                -score,
+                candidate.distance_km or 0.0,
+                candidate.object_id,
+                candidate,
+            )
+        )
+    ranked.sort(key=lambda row: row[:4])
     start = (criteria.page - 1) * PAGE_SIZE
     page = ranked[start : start + PAGE_SIZE]
     unmet = [code for code in needs if not coverage[code]]
     alternatives = _alternatives(kind, criteria, unmet, place, needs)
+
+    relaxations = (
+        relaxations_find(
+            kind=kind, criteria=criteria, needs=needs, place=place, extra=list(text_scores)
+        )
+        if not ranked
+        else []
+    )
 
     def found(candidate: Candidate, score: float, reasons: list[str]) -> Match:
         distance = candidate.distance_km
@@ -285,7 +353,7 @@ def match(*, kind: str, criteria: Criteria) -> MatchResult:
         needs=needs,
         matches=[
             found(candidate, -negative, _reasons(candidate, criteria, needs))
-            for negative, _near, _id, candidate in page
+            for _tier, negative, _near, _id, candidate in page
         ],
         total=len(ranked),
         page=criteria.page,
@@ -296,4 +364,5 @@ def match(*, kind: str, criteria: Criteria) -> MatchResult:
             code: [found(c, 0.0, reasons) for c, reasons in options]
             for code, options in alternatives.items()
         },
+        relaxations=relaxations,
     )

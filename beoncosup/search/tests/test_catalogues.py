@@ -7,71 +7,24 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-from collections.abc import Iterator, Sequence
 
 import pytest
 from django.core.management import call_command
 from django.utils import timezone
 from django.utils.translation import gettext, override
 
-from beoncosup.directory.tests.factories import make_geo, make_needs
 from beoncosup.search.matching.criteria import Criteria, CriteriaError
 from beoncosup.search.matching.engine import match
 from beoncosup.search.models import MatchNeed, MatchProfile, SearchDocument
+from beoncosup.search.tests.fake_catalogue import LIEGE, Courses, course
 from beoncosup.situation.catalogues import (
     Catalogue,
-    Entry,
-    catalogue_announce,
     catalogue_kinds,
     catalogue_register,
-    catalogue_unregister,
 )
 from beoncosup.situation.values import Situation
 
 pytestmark = pytest.mark.django_db
-
-GENT = (51.05, 3.72)
-LIEGE = (50.63, 5.57)
-
-
-class Courses:
-    """A fake catalogue: rows in memory, as a courses app would keep them in its tables."""
-
-    def __init__(self) -> None:
-        self.rows: dict[str, Entry] = {}
-
-    def entries(self, ids: Sequence[str] | None) -> Iterator[list[Entry]]:
-        wanted = list(self.rows) if ids is None else [i for i in ids if i in self.rows]
-        yield [self.rows[i] for i in wanted]
-
-    def save(self, entry: Entry) -> None:
-        self.rows[entry.object_id] = entry
-        catalogue_announce(kind="course", ids=[entry.object_id])
-
-    def delete(self, object_id: str) -> None:
-        del self.rows[object_id]
-        catalogue_announce(kind="course", ids=[object_id], deleted=True)
-
-
-def course(object_id: str, **facts) -> Entry:
-    defaults = {
-        "needs": ("MED-FATIGUE",),
-        "points": (GENT,),
-        "languages": ("nl",),
-        "delivery": ("group",),
-        "texts": {"nl": (f"Cursus {object_id}", "Bewegen bij vermoeidheid")},
-    }
-    return Entry(object_id=object_id, **{**defaults, **facts})
-
-
-@pytest.fixture
-def courses():
-    make_geo()
-    make_needs()
-    catalogue = Courses()
-    catalogue_register(Catalogue(kind="course", entries=catalogue.entries, label="courses"))
-    yield catalogue
-    catalogue_unregister("course")
 
 
 def ids(result) -> list[str]:
@@ -126,7 +79,7 @@ def test_found_by_need_filtered_by_eligibility_and_explained(courses):
     near, remote = result.matches
     assert near.distance_km == 0.0
     assert near.matched_needs == ["MED-FATIGUE"]
-    assert near.reasons[:2] == ["covers 1 of 1 need", "0 km away"]
+    assert near.reasons[:3] == ["covers 1 need of 1", "does not speak English", "0 km away"]
     assert "by phone or online" in remote.reasons
 
     # The same person as an employee: the employees' course fits too.
