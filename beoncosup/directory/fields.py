@@ -10,6 +10,7 @@ from typing import Any
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 from beoncosup.situation.codes import CodeSubset
 
@@ -35,11 +36,15 @@ class CodeListField(models.JSONField):
     def validate(self, value: Any, model_instance: Any) -> None:
         super().validate(value, model_instance)
         if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
-            raise ValidationError("must be a list of codes", code="invalid")
+            raise ValidationError(_("Give a list of codes."), code="invalid")
         if self.code_choices is not None:
             unknown = sorted(set(value) - set(self.code_choices.values))
             if unknown:
-                raise ValidationError(f"unknown code(s): {', '.join(unknown)}", code="invalid")
+                raise ValidationError(
+                    _("Unknown code(s): %(codes)s."),
+                    code="invalid",
+                    params={"codes": ", ".join(unknown)},
+                )
 
     def formfield(
         self,

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 import django_filters
-from django.db.models import Q, QuerySet
+from django.db.models import F, Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import WagtailFilterSet
@@ -70,4 +70,10 @@ class ServiceFilterSet(WagtailFilterSet):
         self, queryset: QuerySet[Service], name: str, value: str
     ) -> QuerySet[Service]:
         stale = stale_services(queryset)
-        return stale if value == "stale" else queryset.exclude(pk__in=stale.values("pk"))
+        if value != "stale":
+            return queryset.exclude(pk__in=stale.values("pk"))
+        if self.request is not None and self.request.GET.get("ordering"):
+            return stale  # the editor sorted by a column
+        # The list to work through: never verified first, then the oldest check (the same on
+        # SQLite and PostgreSQL, which place NULLs differently by default).
+        return stale.order_by(F("assured_date").asc(nulls_first=True), "pk")

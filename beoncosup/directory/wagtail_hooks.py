@@ -1,10 +1,16 @@
 """The directory in the Wagtail admin: organisations, services (with revisions), locations,
-list filters and a "To verify" entry for services not checked for over a year."""
+list filters and a "To verify" entry for services not checked for over a year (oldest first).
+
+For editors who are not technical (issue #12): needs are picked in a grouped, searchable list
+(``taxonomy.widgets.NeedPicker``), opening days are checkboxes, each service has a "Verified
+today" action, and saving goes back to the list as it was filtered (admin_views.py)."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.http import HttpRequest
-from django.urls import reverse
+from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
@@ -19,8 +25,15 @@ from wagtail.admin.panels import (
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from beoncosup.directory.admin_views import (
+    ServiceEditView,
+    ServiceIndexView,
+    ServiceVerifyView,
+    WeekdaysWidget,
+)
 from beoncosup.directory.filters import ServiceFilterSet
 from beoncosup.directory.models import Location, Organization, Service
+from beoncosup.taxonomy.widgets import NeedPicker
 
 TEXT_SEARCH = [f"name__{lang}" for lang in ("nl", "fr", "de", "en")]
 
@@ -65,6 +78,15 @@ class ServiceViewSet(SnippetViewSet):
     list_per_page = 50
     search_fields = TEXT_SEARCH
     filterset_class = ServiceFilterSet
+    index_view_class = ServiceIndexView
+    edit_view_class = ServiceEditView
+
+    def get_urlpatterns(self) -> list[Any]:
+        return [
+            *super().get_urlpatterns(),
+            path("verify/<str:pk>/", ServiceVerifyView.as_view(), name="verify"),
+        ]
+
     edit_handler = TabbedInterface(
         [
             ObjectList(
@@ -80,7 +102,7 @@ class ServiceViewSet(SnippetViewSet):
             ),
             ObjectList(
                 [
-                    FieldPanel("needs"),
+                    FieldPanel("needs", widget=NeedPicker()),
                     FieldPanel("audiences"),
                     FieldPanel("employment_statuses"),
                     FieldRowPanel([FieldPanel("minimum_age"), FieldPanel("maximum_age")]),
@@ -103,7 +125,17 @@ class ServiceViewSet(SnippetViewSet):
                         "service_at_locations", heading=_("Locations"), label=_("Location")
                     ),
                     InlinePanel("phones", heading=_("Phone numbers"), label=_("Phone")),
-                    InlinePanel("schedules", heading=_("Opening hours"), label=_("Opening hours")),
+                    InlinePanel(
+                        "schedules",
+                        heading=_("Opening hours"),
+                        label=_("Opening hours"),
+                        panels=[
+                            FieldPanel("byday", widget=WeekdaysWidget()),
+                            FieldRowPanel([FieldPanel("opens_at"), FieldPanel("closes_at")]),
+                            FieldRowPanel([FieldPanel("valid_from"), FieldPanel("valid_to")]),
+                            FieldPanel("description"),
+                        ],
+                    ),
                     InlinePanel("languages", heading=_("Languages offered"), label=_("Language")),
                     InlinePanel("cost_options", heading=_("Prices"), label=_("Price")),
                     InlinePanel(

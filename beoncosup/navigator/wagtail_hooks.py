@@ -17,30 +17,34 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 
 from beoncosup.navigator.models import Measure
 from beoncosup.taxonomy.models import Need
+from beoncosup.taxonomy.widgets import NeedPicker
 
 
-class NeedCodesField(forms.CharField):
-    """Need codes typed as a comma- or space-separated list, stored as a JSON list."""
+class NeedCodesField(forms.Field):
+    """Need codes ticked in the grouped, searchable need picker (or sent as a comma- or
+    space-separated text by a script), stored as a JSON list."""
 
-    def prepare_value(self, value: Any) -> Any:
-        if isinstance(value, list):
-            return ", ".join(value)
-        return value
+    widget = NeedPicker(by="code")
 
-    def to_python(self, value: Any) -> list[str]:  # type: ignore[override]
-        text = super().to_python(value) or ""
-        return list(dict.fromkeys(code.strip().upper() for code in text.replace(",", " ").split()))
+    def to_python(self, value: Any) -> list[str]:
+        values = [value] if isinstance(value, str) else list(value or [])
+        words = " ".join(str(item) for item in values).replace(",", " ").split()
+        return list(dict.fromkeys(code.strip().upper() for code in words))
 
 
 class MeasureForm(WagtailAdminModelForm):
     need_codes = NeedCodesField(
         label=_("Related needs"),
         required=False,
-        help_text=_("Need codes from the taxonomy, separated by commas, e.g. WORK-GRADUAL-RETURN."),
+        help_text=_(
+            "The needs a person with this right may have: the checklist links to services for them."
+        ),
     )
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        needs = self.fields["need_codes"].widget
+        needs.choices = [(code, code) for code in Need.objects.values_list("code", flat=True)]
         if self.instance.pk and "code" in self.fields:
             self.fields["code"].disabled = True
             self.fields["code"].help_text = _("Codes never change: the API and the seed use them.")

@@ -21,6 +21,7 @@ class Location(ClusterableModel):
         null=True,
         blank=True,
         related_name="locations",
+        verbose_name=_("organisation"),
     )
     location_type = models.CharField(
         _("type"), max_length=10, choices=LocationType.choices, default=LocationType.PHYSICAL

@@ -37,7 +37,10 @@ class Service(RevisionMixin, ClusterableModel):
 
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     organization = models.ForeignKey(
-        "directory.Organization", on_delete=models.PROTECT, related_name="services"
+        "directory.Organization",
+        on_delete=models.PROTECT,
+        related_name="services",
+        verbose_name=_("organisation"),
     )
     name = I18nTextField(_("name"), max_length=255, required=True)
     alternate_name = I18nTextField(_("other name"), max_length=255)
@@ -103,7 +106,10 @@ class ServiceAtLocation(models.Model):
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     service = ParentalKey(Service, on_delete=models.CASCADE, related_name="service_at_locations")
     location = models.ForeignKey(
-        "directory.Location", on_delete=models.CASCADE, related_name="service_at_locations"
+        "directory.Location",
+        on_delete=models.CASCADE,
+        related_name="service_at_locations",
+        verbose_name=_("location"),
     )
     description = I18nTextField(_("description"), multiline=True, max_length=2000)
     # Position in the service's HSDS list, so an import exports again in the same order.
@@ -138,6 +144,10 @@ class Phone(ServiceChild):
     type = models.CharField(_("type"), max_length=10, default="voice")
     description = I18nTextField(_("description"), max_length=500)
 
+    class Meta(ServiceChild.Meta):
+        verbose_name = _("phone number")
+        verbose_name_plural = _("phone numbers")
+
 
 class Schedule(ServiceChild):
     """Opening hours, as a weekly iCal-style rule (HSDS `schedule`)."""
@@ -156,6 +166,10 @@ class Schedule(ServiceChild):
     valid_from = models.DateField(_("valid from"), null=True, blank=True)
     valid_to = models.DateField(_("valid until"), null=True, blank=True)
     description = I18nTextField(_("description"), multiline=True, max_length=1000)
+
+    class Meta(ServiceChild.Meta):
+        verbose_name = _("opening hours")
+        verbose_name_plural = _("opening hours")
 
 
 class ServiceArea(ServiceChild):
@@ -183,6 +197,10 @@ class ServiceArea(ServiceChild):
     name = I18nTextField(_("name"), max_length=255)
     description = I18nTextField(_("description"), max_length=1000)
 
+    class Meta(ServiceChild.Meta):
+        verbose_name = _("area served")
+        verbose_name_plural = _("areas served")
+
 
 class ServiceLanguage(ServiceChild):
     service = ParentalKey(Service, on_delete=models.CASCADE, related_name="languages")
@@ -194,6 +212,10 @@ class ServiceLanguage(ServiceChild):
     )
     name = I18nTextField(_("name"), max_length=100)
     note = I18nTextField(_("note"), max_length=500)
+
+    class Meta(ServiceChild.Meta):
+        verbose_name = _("language offered")
+        verbose_name_plural = _("languages offered")
 
 
 class CostOption(ServiceChild):
@@ -210,11 +232,19 @@ class CostOption(ServiceChild):
     currency = models.CharField(_("currency"), max_length=3, default="EUR")
     amount_description = I18nTextField(_("about the amount"), max_length=500)
 
+    class Meta(ServiceChild.Meta):
+        verbose_name = _("price")
+        verbose_name_plural = _("prices")
+
 
 class RequiredDocument(ServiceChild):
     service = ParentalKey(Service, on_delete=models.CASCADE, related_name="required_documents")
     document = I18nTextField(_("document"), max_length=500, required=True)
     uri = models.URLField(_("link"), blank=True, max_length=500)
+
+    class Meta(ServiceChild.Meta):
+        verbose_name = _("document to bring")
+        verbose_name_plural = _("documents to bring")
 
 
 class Contact(ServiceChild):
@@ -223,3 +253,7 @@ class Contact(ServiceChild):
     title = I18nTextField(_("role"), max_length=255)
     department = models.CharField(_("department"), max_length=255, blank=True)
     email = models.EmailField(_("e-mail"), blank=True)
+
+    class Meta(ServiceChild.Meta):
+        verbose_name = _("contact person")
+        verbose_name_plural = _("contact people")
