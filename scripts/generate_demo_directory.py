@@ -43,6 +43,7 @@ LANGS = ("nl", "fr", "de", "en")
 TODAY = date(2026, 11, 20)
 LAST_MODIFIED = "2026-11-20T10:00:00.000Z"
 ASSURER = "redactie@example.org"
+CORE_NEEDS = ("PSY-ANXIETY", "PSY-LOW-MOOD", "PSY-FEAR-RECURRENCE")
 
 Obj = dict[str, Any]  # a JSON-like object: an organisation, service, location, ...
 
@@ -280,6 +281,28 @@ class Directory:
                     service["needs"].append(code)
                     break
 
+    def cover_core_needs(self) -> None:
+        """Every province, Brussels and the German-speaking Community get a local, active
+        service for each core psychosocial need (anxiety, low mood, fear of recurrence), so a
+        demo search anywhere shows what the product does (issue #12). A service of the unit
+        whose kind can take the need gets it; without one, a hospital or association of the
+        unit gets a psycho-oncology service."""
+        for unit in UNITS:
+            for code in CORE_NEEDS:
+                local = [s for s in self.services if s["status"] == "active"
+                         and s["org"]["nis"] is not None and s["org"]["unit"] == unit]  # fmt: skip
+                if any(code in s["needs"] for s in local):
+                    continue
+                able = [s for s in local if code in s["pool"] and len(s["needs"]) < 5]
+                if able:
+                    able[0]["needs"].append(code)
+                    continue
+                orgs = [o for o in self.orgs if o["nis"] is not None and o["unit"] == unit]
+                self.add_service(orgs[0], self.kinds["psycho"])
+                added = self.services[-1]
+                added["status"] = "active"
+                added["needs"] = list(dict.fromkeys([*added["needs"][:2], code]))
+
     # ---- rendering one service in one language
     def attribute(self, sid: str, taxonomy: str, code: str, name: str, desc: str) -> Obj:
         """Ids as in beoncosup.directory.hsds.profile (term: per taxonomy and code)."""
@@ -435,6 +458,10 @@ def verify(directory: Directory, files: dict[str, list[Obj]]) -> None:
     active_needs = {c for s in services if s["status"] == "active" for c in s["needs"]}
     check(set(directory.needs) <= active_needs, f"unserved {set(directory.needs) - active_needs}")
     check(all(1 <= len(s["needs"]) <= 5 for s in services), "1 to 5 needs per service")
+    for unit in UNITS:
+        local = {c for s in services if s["status"] == "active" and s["org"]["nis"] is not None
+                 and s["org"]["unit"] == unit for c in s["needs"]}  # fmt: skip
+        check(set(CORE_NEEDS) <= local, f"core psychosocial needs missing in {unit}")
     physical: dict[str, set[str]] = {}
     for s in services:
         for _, loc in s["locations"]:
@@ -468,6 +495,7 @@ def main() -> int:
     directory = Directory()
     directory.build()
     directory.cover_needs()
+    directory.cover_core_needs()
     files = {lang: [directory.render(s, lang) for s in directory.services if lang in s["langs"]]
              for lang in LANGS}  # fmt: skip
     verify(directory, files)

@@ -62,3 +62,27 @@ def test_loading_the_demo_directory_twice_changes_nothing():
     call_command("load_demo_directory", stdout=out)
 
     assert "created 0, updated 0" in out.getvalue()
+
+
+# A postcode in each province, Brussels and the German-speaking Community.
+PLACES = ("2000", "3000", "3500", "9000", "8000", "1300", "7000", "4000", "6700", "5000", "1000")
+CORE_NEEDS = ("PSY-ANXIETY", "PSY-LOW-MOOD", "PSY-FEAR-RECURRENCE")
+
+
+def test_the_demo_finds_core_psychosocial_help_near_every_province():
+    """Issue #12: a demo search for anxiety, low mood or fear of recurrence anywhere in
+    Belgium finds help within the default distance (not only national phone lines)."""
+    from beoncosup.finder.selectors import find_services  # noqa: PLC0415 - finder is higher
+    from beoncosup.search.matching.criteria import Criteria  # noqa: PLC0415
+
+    geo_load()
+    taxonomy_load()
+    call_command("load_demo_directory", stdout=StringIO())
+
+    missing = []
+    for postcode in (*PLACES, "4700"):
+        for code in CORE_NEEDS:
+            result = find_services(Criteria(needs=(code,), postcode=postcode, lang="fr"))
+            if not any(hit.distance_km is not None for hit in result.hits):
+                missing.append((postcode, code))
+    assert missing == []
