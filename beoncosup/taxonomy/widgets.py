@@ -1,10 +1,10 @@
 """Editors pick needs from a grouped, searchable list instead of a native multi-select of 111
 codes (issue #12, journey 10).
 
-``NeedPicker`` renders one collapsible group per domain (``<details>``, opened when it holds a
+``NeedPicker`` renders one collapsible group per category (``<details>``, opened when it holds a
 chosen need), each need a labelled checkbox showing its code and label in the editor's
 language. Without JavaScript that is the whole widget; ``need-picker.js`` adds a filter box that
-hides the needs whose code, label or domain do not contain the typed words, and says how many
+hides the needs whose code, label or group do not contain the typed words, and says how many
 are shown.
 """
 
@@ -19,19 +19,23 @@ from beoncosup.taxonomy.models import Need
 
 
 def _grouping(by: str) -> dict[str, tuple[str, str]]:
-    """value → (domain label, need label) for every need, in the active language."""
+    """value → (group, need label) for every need, in the active language; a group is a
+    category with its domain (about 25 groups of a few needs, rather than 4 long domains)."""
     needs = Need.objects.select_related("category__domain").order_by(
         "category__domain__sort_order", "category__sort_order", "sort_order", "code"
     )
     return {
-        str(getattr(need, by)): (str(need.category.domain.label), f"{need.code} – {need.label}")
+        str(getattr(need, by)): (
+            f"{need.category.domain.label} › {need.category.label}",
+            f"{need.code} – {need.label}",
+        )
         for need in needs
     }
 
 
 class NeedPicker(forms.CheckboxSelectMultiple):
-    """Checkboxes grouped by domain. ``by``: the value the field stores ("pk" for a many-to-many
-    to Need, "code" for a list of codes)."""
+    """Checkboxes grouped by category (with its domain). ``by``: the value the field stores
+    ("pk" for a many-to-many to Need, "code" for a list of codes)."""
 
     template_name = "taxonomy/widgets/need_picker.html"
     option_template_name = "django/forms/widgets/checkbox_option.html"
@@ -56,15 +60,15 @@ class NeedPicker(forms.CheckboxSelectMultiple):
             key = str(option_value)
             if key == "":
                 continue
-            domain, label = grouping.get(key, ("", key))
-            if domain not in groups:
-                groups[domain] = []
-                order.append(domain)
-            groups[domain].append(
+            group, label = grouping.get(key, ("", key))
+            if group not in groups:
+                groups[group] = []
+                order.append(group)
+            groups[group].append(
                 self.create_option(name, option_value, label, key in chosen, index, attrs=attrs)
             )
             index += 1
-        return [(domain, groups[domain], number) for number, domain in enumerate(order)]
+        return [(group, groups[group], number) for number, group in enumerate(order)]
 
     def _plain_choices(self) -> Iterable[tuple[Any, Any]]:
         for option_value, option_label in self.choices:
