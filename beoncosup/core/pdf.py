@@ -20,5 +20,9 @@ def html_to_pdf(html: str, *, base_url: str) -> bytes:
     import weasyprint  # type: ignore[import-untyped]  # noqa: PLC0415
 
     fetcher = weasyprint.URLFetcher(allowed_protocols=["file", "data"])
-    pdf: bytes = weasyprint.HTML(string=html, base_url=base_url, url_fetcher=fetcher).write_pdf()
+    # PDF/UA-1: a tagged PDF (headings, lists, links in a structure tree, the document's
+    # language and title), so screen readers read it in order instead of as loose text.
+    pdf: bytes = weasyprint.HTML(string=html, base_url=base_url, url_fetcher=fetcher).write_pdf(
+        pdf_variant="pdf/ua-1"
+    )
     return pdf

@@ -6,11 +6,14 @@ from __future__ import annotations
 from typing import Any
 
 from django.conf import settings
+from django.db.models import Prefetch, prefetch_related_objects
 from django.http import HttpRequest
 from django.urls import reverse
 from django.utils.translation import ngettext
 
 from beoncosup.core.i18n_text import pick
+from beoncosup.directory.hours import opening_hours
+from beoncosup.directory.models import Schedule
 from beoncosup.finder.rendering import picked_html
 from beoncosup.finder.selectors import FinderResult, Hit
 from beoncosup.search.matching.criteria import PAGE_SIZE, Criteria
@@ -80,6 +83,7 @@ def _card(service: Any, language: str, service_url: str) -> dict[str, Any]:
         "phones": [(phone.number.replace(" ", ""), phone.number) for phone in service.phones.all()],
         "documents": [picked_html(document) for document in documents],
         "wait": picked_html(pick(service.wait_time, language)),
+        "hours": opening_hours(service.schedules.all(), language=language),
     }
 
 
@@ -146,6 +150,10 @@ def result_context(
     placeholder = "00000000-0000-0000-0000-000000000000"
     service_url = reverse("directory:service", kwargs={"service_id": placeholder})
     text_needs = result.text_needs or [code for code in result.needs if code not in criteria.needs]
+    # Opening hours on the cards: one query for the page's services.
+    prefetch_related_objects(
+        [hit.service for hit in result.hits], Prefetch("schedules", queryset=Schedule.objects.all())
+    )
     return {
         "result": result,
         "criteria": criteria,

@@ -26,6 +26,7 @@ from beoncosup.finder.counting import visitor_id
 from beoncosup.finder.forms import FinderForm, NotesForm
 from beoncosup.finder.models import SupportPlan
 from beoncosup.finder.plan_session import SESSION_KEY, plan_token
+from beoncosup.finder.plan_summary import situation_rows
 from beoncosup.finder.rendering import need_picker_html
 from beoncosup.finder.results import result_context
 from beoncosup.geo.selectors import place_suggestions
@@ -215,6 +216,7 @@ def _plan_context(request: HttpRequest, plan: SupportPlan) -> dict[str, Any]:
         "items": items,
         "needs": [(code, labels.get(code, code)) for code in plan.needs],
         "share_url": request.build_absolute_uri(reverse("finder:plan", args=[plan.token])),
+        "situation": situation_rows(plan.query, _language()),
         # Back to the search, or a search for the plan's needs (a plan made by the self-check).
         "finder_url": _finder_url(plan.query or urlencode([("need", code) for code in plan.needs])),
     }

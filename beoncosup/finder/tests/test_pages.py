@@ -172,7 +172,9 @@ def test_paging_is_server_side_and_accessible(client: Client, tmp_path, referenc
     assert len(second.context["hits"]) == 2
     html = second.content.decode()
     assert 'aria-label="Result pages"' in html
-    assert 'href="?need=MED-PAIN&amp;page=2" hx-get="?need=MED-PAIN&amp;page=2"' in html
+    assert (
+        'href="?need=MED-PAIN&amp;page=2#result-summary" hx-get="?need=MED-PAIN&amp;page=2"' in html
+    )
     assert 'aria-current="page"><span class="visually-hidden">Page </span>2</a>' in html
     assert 'start="11"' in html
 
@@ -273,4 +275,4 @@ def test_did_you_mean_links_to_the_corrected_search(client: Client, tmp_path, re
     assert suggestion
     html = response.content.decode()
     assert "Did you mean:" in html
-    assert f'href="?q={suggestion.replace(" ", "+")}&amp;postcode=9000"' in html
+    assert f'href="?q={suggestion.replace(" ", "+")}&amp;postcode=9000#result-summary"' in html

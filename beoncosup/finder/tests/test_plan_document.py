@@ -1,0 +1,138 @@
+"""A plan a person can use (issue #12, journey 9): who it was made for, opening hours, links
+printed once, several services on one page and a tagged PDF (PDF/UA) screen readers can read."""
+
+from __future__ import annotations
+
+import json
+import re
+import zlib
+from pathlib import Path
+from typing import Any
+
+import pytest
+from django.test import Client
+from django.urls import reverse
+from django.utils import translation
+
+from beoncosup.directory.hsds.importer import hsds_import
+from beoncosup.directory.models import Service
+from beoncosup.directory.tests.factories import make_geo, make_needs, service_record
+from beoncosup.finder import services
+from beoncosup.finder.plan_summary import situation_rows
+
+pytestmark = pytest.mark.django_db
+
+SEARCH = "need=MED-PAIN&postcode=9000&status=employee&audience=patient&languages=fr&age=54"
+
+
+def url(name: str, language: str = "en", **kwargs: Any) -> str:
+    with translation.override(language):
+        return reverse(name, kwargs=kwargs or None)
+
+
+@pytest.fixture
+def three_services(tmp_path: Path) -> list[Service]:
+    """Three services with everything a plan prints: how to get in (a few sentences), phone,
+    e-mail, website, opening hours, what to bring, waiting time."""
+    make_geo()
+    make_needs()
+    records = []
+    for seed in ("a", "b", "c"):
+        record = service_record(seed, name="Psycho-oncologische begeleiding Gent")
+        record["application_process"] = (
+            "Bel ons of vraag je huisarts of de sociale dienst van je ziekenhuis om een "
+            "verwijzing. We plannen een eerste gesprek binnen twee weken."
+        )
+        record["url"] = f"https://example.org/diensten/psycho-oncologie/{seed}"
+        records.append(record)
+    (tmp_path / "nl.json").write_text(json.dumps(records), encoding="utf-8")
+    hsds_import(sources=[(tmp_path / "nl.json", "nl")])
+    return [Service.objects.get(pk=record["id"]) for record in records]
+
+
+def pdf_objects(pdf: bytes) -> bytes:
+    """The PDF with its compressed streams (object streams included) inflated, to look for
+    the structure's keys."""
+    parts = [pdf]
+    for match in re.finditer(rb"stream\r?\n(.*?)\r?\nendstream", pdf, re.S):
+        try:
+            parts.append(zlib.decompress(match.group(1)))
+        except zlib.error:
+            continue  # an image or font stream that is not deflated
+    return b"\n".join(parts)
+
+
+def page_count(pdf: bytes) -> int:
+    return len(re.findall(rb"/Type\s*/Page(?![s\w])", pdf_objects(pdf)))
+
+
+def test_situation_rows_read_the_search_back_in_the_page_language(three_services):
+    with translation.override("fr"):
+        rows = situation_rows(SEARCH, "fr")
+
+    assert rows == [
+        ("Code postal ou commune", "9000 Gand"),
+        ("Langues souhaitées", "Français"),
+        ("Qui a besoin d'aide\xa0?", "Personnes atteintes d'un cancer"),
+        ("Âge", "54"),
+        ("Situation professionnelle", "Salarié"),
+    ]
+
+
+def test_situation_rows_are_empty_for_no_search_or_one_that_no_longer_parses(three_services):
+    assert situation_rows("", "en") == []
+    assert situation_rows("status=astronaut&postcode=9000", "en") == []
+
+
+def test_plan_page_shows_the_situation_and_opening_hours(client: Client, three_services):
+    plan = services.plan_create(
+        language="en", needs=["MED-PAIN"], service_ids=[three_services[0].pk], query=SEARCH
+    )
+
+    html = client.get(url("finder:plan", token=plan.token)).content.decode()
+
+    assert "<h2>About the person</h2>" in html
+    assert "<dt>Postcode or municipality</dt><dd>9000 Gent</dd>" in html
+    assert "<dt>Work status</dt><dd>Employee</dd>" in html
+    assert '<ul class="plain opening-hours"><li>Mon, Tue 09:00–17:00</li></ul>' in html
+
+
+def test_print_view_prints_each_link_once(client: Client, three_services):
+    plan = services.plan_create(language="nl", service_ids=[three_services[0].pk], query=SEARCH)
+
+    html = client.get(url("finder:plan_print", token=plan.token)).content.decode()
+
+    # The website's text is its address: print.css adds no "(address)" after such a link.
+    address = "https://example.org/diensten/psycho-oncologie/a"
+    assert f'<a href="{address}" class="link-is-url">{address}</a>' in html
+    assert html.count(address) == 2  # the href and the text, nothing else
+    css = (Path(__file__).parents[2] / "static/beoncosup/css/print.css").read_text()
+    assert "a.link-is-url::after" in css
+
+
+def test_pdf_is_tagged_for_screen_readers(client: Client, three_services):
+    plan = services.plan_create(language="fr", service_ids=[three_services[0].pk], query=SEARCH)
+
+    response = client.get(url("finder:plan_pdf", token=plan.token))
+
+    objects = pdf_objects(response.content)
+    assert response["Content-Type"] == "application/pdf"
+    assert b"/StructTreeRoot" in objects  # the structure tree (headings, lists, links)
+    assert re.search(rb"/MarkInfo\s*<<\s*/Marked\s+true", objects)
+    assert b"pdfuaid:part" in objects  # declares PDF/UA-1 in its metadata
+    assert re.search(rb"/Lang\s*\(fr\)", objects)
+    assert b"/DisplayDocTitle true" in objects
+
+
+def test_pdf_holds_three_services_on_one_page(client: Client, three_services):
+    plan = services.plan_create(
+        language="fr",
+        needs=["MED-PAIN", "MED-FATIGUE"],
+        service_ids=[service.pk for service in three_services],
+        query=SEARCH,
+    )
+    services.plan_note_set(plan=plan, note="Vragen naar een gesprek op maandag.")
+
+    response = client.get(url("finder:plan_pdf", token=plan.token))
+
+    assert page_count(response.content) == 1
