@@ -92,3 +92,28 @@ def test_service_page_shows_the_opening_hours(client: Client, tmp_path):
 
     assert "<dt>Heures d'ouverture</dt>" in html
     assert '<ul class="plain opening-hours"><li>lun, mar 09:00–17:00</li></ul>' in html
+
+
+@pytest.mark.parametrize(
+    ("language", "amount"),
+    [("nl", "€ 12,50"), ("en", "€ 12.50")],  # the language's decimal separator
+)
+def test_service_page_costs_say_each_thing_once_with_priced_options(
+    client: Client, tmp_path, language, amount
+):
+    make_geo()
+    make_needs()
+    record = service_record("a")  # partly reimbursed; "Per sessie" at 12.50 EUR
+    record["fees_description"] = "Partly reimbursed."  # only repeats the label
+    load(tmp_path, [record])
+    with translation.override(language):
+        page = reverse("directory:service", kwargs={"service_id": record["id"]})
+        label = translation.gettext("Partly reimbursed")
+        title = translation.gettext("Cost")
+
+    html = client.get(page).content.decode()
+
+    cost = html.split(f"<dt>{title}</dt>")[1].split("</dd>")[0]
+    assert cost.count(label) == 1
+    assert '<ul class="plain cost-options"><li><span lang="nl">Per sessie</span>' in cost
+    assert cost.endswith(f": {amount}</li></ul>")
