@@ -4,8 +4,9 @@
   (or marking it verified) goes back to the same filtered list, e.g. "To verify";
 - "To verify" lists the oldest checks first (never verified, then by date), unless the editor
   sorts by a column;
-- "Verified today": a confirmation page whose POST sets the service's "last verified on" date to
-  today (a GET never changes anything);
+- "Verified today" (a button per row of the list and in the edit form's menu): a confirmation
+  page whose POST sets the service's "last verified on" date to today (a GET never changes
+  anything), then back to where the editor came from;
 - opening days as checkboxes for the weekly schedule (stored as the HSDS ``MO,TU`` text).
 """
 
@@ -22,10 +23,11 @@ from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.dates import WEEKDAYS
+from django.utils.functional import cached_property
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views import View
-from wagtail.admin.widgets.button import ListingButton
+from wagtail.admin.widgets.button import Button, ListingButton
 from wagtail.snippets.views.snippets import EditView, IndexView
 
 from beoncosup.directory.models import Service
@@ -103,6 +105,15 @@ class ServiceIndexView(IndexView):
 class ServiceEditView(EditView):
     def get_success_url(self) -> str:
         return list_url(self.request)
+
+    @cached_property
+    def header_more_buttons(self) -> list[Any]:
+        """Wagtail's (copy, delete, …) and "Verified today", which comes back to this form."""
+        buttons: list[Any] = list(super().header_more_buttons)
+        verify = reverse("wagtailsnippets_directory_service:verify", args=[self.object.pk])
+        back = urlencode({"next": self.request.path})
+        buttons.append(Button(_("Verified today"), url=f"{verify}?{back}", icon_name="check"))
+        return buttons
 
 
 class ServiceVerifyView(View):

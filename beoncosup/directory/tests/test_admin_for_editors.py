@@ -124,11 +124,14 @@ def test_verified_today_refuses_strangers_and_unsafe_return_addresses(
     assert editor.get(f"{LIST_URL}verify/00000000-0000-0000-0000-000000000000/").status_code == 404
 
 
-def test_the_list_offers_verified_today_per_service(editor: Client, services: Any) -> None:
+def test_the_list_and_the_edit_form_offer_verified_today(editor: Client, services: Any) -> None:
+    service = Service.objects.get(id=services[0]["id"])
     html = editor.get(f"{LIST_URL}?verification=stale").content.decode()
+    form = editor.get(f"{LIST_URL}edit/{service.pk}/").content.decode()
 
     assert "/verify/" in html
     assert "verification%3Dstale" in html  # it comes back to the filtered list
+    assert f"verify/{service.pk}/?next=" in form
 
 
 def test_to_verify_lists_the_oldest_check_first(editor: Client, services: Any) -> None:
