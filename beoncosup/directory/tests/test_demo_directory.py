@@ -86,3 +86,8 @@ def test_the_demo_finds_core_psychosocial_help_near_every_province():
             if not any(hit.distance_km is not None for hit in result.hits):
                 missing.append((postcode, code))
     assert missing == []
+    # An employer following the navigator's or an article's link finds services for them.
+    for_employers = [
+        s for s in Service.objects.filter(status="active") if "employer" in s.audiences
+    ]
+    assert for_employers
