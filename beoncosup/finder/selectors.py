@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from django.db.models import Prefetch
+from django.http import HttpRequest
 
 from beoncosup.directory.catalogue import KIND
 from beoncosup.directory.models import (
@@ -17,6 +18,8 @@ from beoncosup.directory.models import (
     ServiceAtLocation,
     ServiceLanguage,
 )
+from beoncosup.finder import queries
+from beoncosup.finder.plan_session import plan_token
 from beoncosup.search.matching.criteria import Criteria
 from beoncosup.search.matching.engine import Match, match
 from beoncosup.search.matching.relaxations import Relaxation
@@ -107,3 +110,9 @@ def find_services(criteria: Criteria) -> FinderResult:
         },
         relaxations=result.relaxations,
     )
+
+
+def visitor_plan_service_ids(request: HttpRequest) -> set[str]:
+    """The ids of the services in this visitor's plan (the one "My plan (n)" counts), for other
+    journeys to mark what is already in it; empty without a plan."""
+    return queries.plan_service_ids(plan_token(request))

@@ -15,12 +15,13 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
 from django.db.models import Max
+from django.http import HttpRequest
 from django.utils import timezone
 
 from beoncosup.directory.models import Service
 
 # tasks imports this module in turn (see there): import the module, not its names.
-from beoncosup.finder import tasks
+from beoncosup.finder import queries, tasks
 from beoncosup.finder.counting import EventData, event_key
 from beoncosup.finder.models import (
     SupportPlan,
@@ -29,6 +30,8 @@ from beoncosup.finder.models import (
     UnmetNeedCountSalt,
     UnmetNeedEvent,
 )
+from beoncosup.finder.plan_session import SESSION_KEY as PLAN_SESSION_KEY
+from beoncosup.finder.plan_session import plan_token
 from beoncosup.finder.selectors import FinderResult, find_services
 from beoncosup.geo.selectors import statistical_area
 from beoncosup.search.matching.criteria import Criteria
@@ -93,6 +96,59 @@ def plan_service_add(
     if fields:
         plan.save(update_fields=fields)
     return item
+
+
+@transaction.atomic
+def visitor_plan_services_add(
+    *,
+    request: HttpRequest,
+    language: str,
+    service_ids: Iterable[uuid.UUID | str],
+    needs: Iterable[str],
+    query: str,
+) -> SupportPlan | None:
+    """Adds the active services among ``service_ids`` (unknown or inactive ones are skipped, in
+    order) and ``needs`` to this visitor's plan, the one "My plan (n)" shows; for another journey
+    (the self-check) that recommends services.
+
+    Returns the plan, or None when there was none and nothing could be added (no empty plan).
+    Side effects: creates the plan, and keeps its token in the session, when the visitor has
+    none (or theirs has expired); the plan's ``query`` becomes ``query`` (the finder search
+    "Back to the search" opens)."""
+    ids = list(dict.fromkeys(_uuid_text(service_id) for service_id in service_ids))
+    ids = [sid for sid in ids if sid]
+    active = Service.objects.filter(pk__in=ids, status="active").in_bulk(field_name="pk")
+    by_id = {str(pk): service for pk, service in active.items()}
+    plan = _visitor_plan(request)
+    if not by_id:
+        # No plan is made for nothing: a plan without a service is no plan (issue #12).
+        return plan
+    needs = list(needs)
+    if plan is None:
+        plan = plan_create(language=language, needs=needs, query=query)
+        request.session[PLAN_SESSION_KEY] = plan.token
+    for sid in ids:
+        if sid in by_id:
+            plan_service_add(plan=plan, service=by_id[sid], needs=needs, query=query)
+    return plan
+
+
+def _uuid_text(value: uuid.UUID | str) -> str:
+    """The id as text, or "" when it is no UUID (a form sent by hand): skipped, never a 500."""
+    try:
+        return str(uuid.UUID(str(value)))
+    except ValueError:
+        return ""
+
+
+def _visitor_plan(request: HttpRequest) -> SupportPlan | None:
+    token = plan_token(request)
+    if not token:
+        return None
+    try:
+        return queries.plan_for_token(token)
+    except (SupportPlan.DoesNotExist, queries.PlanGone):
+        return None
 
 
 def _next_position(plan: SupportPlan) -> int:

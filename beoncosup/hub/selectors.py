@@ -15,6 +15,7 @@ from beoncosup.hub.models import ArticlePage, HubHomePage
 from beoncosup.hub.page_context import ArticleCard, article_card, still_current
 from beoncosup.search.needs import match_needs
 from beoncosup.search.text import LANGUAGES, stems
+from beoncosup.situation.values import Situation
 
 # A need matched from the query counts like this many matching words.
 NEED_MATCH_WEIGHT = 3
@@ -101,10 +102,17 @@ def articles_for_need(
 
 
 def articles_for_needs(
-    need_codes: list[str], language: str, request: HttpRequest | None = None, *, per_need: int = 3
+    need_codes: list[str],
+    language: str,
+    request: HttpRequest | None = None,
+    *,
+    per_need: int = 3,
+    situation: Situation | None = None,
 ) -> dict[str, list[ArticleCard]]:
     """For each need code, up to ``per_need`` current articles in the language (the self-check
-    result); one query for the pages and one for their needs, whatever the number of needs."""
+    result); one query for the pages and one for their needs, whatever the number of needs.
+    With a ``situation``, articles for another region, work status or audience are left out
+    (an article with none ticked is for everyone)."""
     pages = (
         current_articles()
         .filter(needs__code__in=need_codes, locale__language_code=language)
@@ -115,12 +123,26 @@ def articles_for_needs(
     )
     found: dict[str, list[ArticleCard]] = {code: [] for code in need_codes}
     for page in pages:
+        if situation is not None and not applies_to(page, situation):
+            continue
         card = article_card(page, page.get_url(request) or "", language)
         for need in page.needs.all():
             cards = found.get(need.code)
             if cards is not None and len(cards) < per_need:
                 cards.append(card)
     return found
+
+
+def applies_to(page: ArticlePage, situation: Situation) -> bool:
+    """Whether the article is for this person: each of its lists (regions, work statuses,
+    audiences) is empty (everyone) or holds the person's answer; an unanswered question
+    excludes nothing."""
+    checks = (
+        (page.regions, situation.region),
+        (page.employment_statuses, situation.eligibility_status),
+        (page.audiences, situation.seeker_audience),
+    )
+    return all(not codes or answer is None or answer in codes for codes, answer in checks)
 
 
 def overdue_articles(today: date | None = None) -> QuerySet[ArticlePage]:

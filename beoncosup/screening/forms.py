@@ -11,22 +11,40 @@ from beoncosup.screening.models import Item
 from beoncosup.situation.forms import SituationForm
 
 
-class StartForm(forms.Form):
-    audience = forms.ChoiceField(
-        label=_("Who is filling this in?"),
-        choices=[
+class StartForm(SituationForm):
+    """Who fills it in, and what eligibility needs (issue #12): the kernel's questions, so the
+    postcode, work status and languages parse and read as in the finder and the navigator.
+    Only the audience must be answered."""
+
+    situation_fields = ("audience", "postcode", "status", "languages")
+    situation_labels: ClassVar[dict[str, Any]] = {
+        "audience": _("Who is filling this in?"),
+        "postcode": _("Your postcode or municipality (optional)"),
+        "status": _("Your work status (optional)"),
+        "languages": _("Languages you would like help in (optional)"),
+    }
+    situation_choices: ClassVar[dict[str, list[tuple[str, Any]]]] = {
+        "audience": [
             (Audience.PATIENT, _("I have cancer")),
             (Audience.RELATIVE, _("Someone close to me has cancer (relative or carer)")),
         ],
-        widget=forms.RadioSelect,
-        error_messages={"required": _("Choose who is filling this in.")},
-    )
+    }
+    situation_required = ("audience",)
+
     professional = forms.BooleanField(
         label=_("I'm a care professional filling this in with a patient"), required=False
     )
     consent = forms.BooleanField(
         label=_("Yes, you may keep my answers anonymously for needs statistics"), required=False
     )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["audience"].error_messages["required"] = _("Choose who is filling this in.")
+        self.fields["postcode"].help_text = _(
+            "So we show help near you and rules for your region, e.g. 4000 or Liège."
+        )
+        self.fields["postcode"].widget.attrs["autocomplete"] = "postal-code"
 
 
 def item_choices(item: Item, language: str) -> list[tuple[str, str]]:

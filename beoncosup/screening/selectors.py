@@ -73,6 +73,12 @@ def version_by_id(pk: int) -> InstrumentVersion:
         raise InstrumentNotFound(str(pk)) from None
 
 
+# Page languages for which none of our checked 24/7 lines answers in that language: the German-
+# speaking Community's own line is not in our checked reference (domain-facts.md), so German
+# pages say so plainly above the Dutch and French lines (docs/selfcheck.md, "Safety path").
+LANGUAGES_WITHOUT_OWN_LINE = ("de",)
+
+
 def help_lines(language: str) -> list[HelpLine]:
     return [line for line in HelpLine.objects.all() if language in line.languages]
 

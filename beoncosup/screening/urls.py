@@ -11,4 +11,5 @@ urlpatterns = [
     path(pgettext_lazy("URL path", "self-check/result/"), views.result, name="result"),
     path(pgettext_lazy("URL path", "self-check/plan/"), views.plan, name="plan"),
     path(pgettext_lazy("URL path", "self-check/clear/"), views.clear, name="clear"),
+    path(pgettext_lazy("URL path", "self-check/help/"), views.help_lines, name="help"),
 ]

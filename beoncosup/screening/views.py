@@ -18,22 +18,18 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from beoncosup.core.i18n_text import default_language, pick
-from beoncosup.finder.selectors import find_services
-from beoncosup.finder.services import plan_create
-from beoncosup.screening import selectors, services
+from beoncosup.finder.selectors import visitor_plan_service_ids
+from beoncosup.finder.services import visitor_plan_services_add
+from beoncosup.screening import recommend, selectors, services
 from beoncosup.screening.forms import PostcodeForm, StartForm, StepForm
 from beoncosup.screening.models import InstrumentVersion, Item
-from beoncosup.search.matching.criteria import Criteria, CriteriaError
+from beoncosup.search.matching.criteria import CriteriaError
 from beoncosup.situation.codes import PERSON_AUDIENCES
 from beoncosup.situation.selectors import situation_recall
 from beoncosup.situation.services import situation_forget, situation_remember
-from beoncosup.situation.values import Situation
-from beoncosup.taxonomy.extensions import readings_for_needs
-from beoncosup.taxonomy.models import Need
 
 SESSION_KEY = "selfcheck"
 SESSION_MINUTES = 60
-SERVICES_PER_NEED = 3
 
 
 def _state(request: HttpRequest) -> dict[str, Any] | None:
@@ -61,15 +57,6 @@ def _language() -> str:
     return default_language()
 
 
-def finder_url(*, needs: list[str], postcode: str, audience: str) -> str:
-    """The finder page with the needs pre-selected (repeated ``need``), postcode and audience."""
-    query = [("need", code) for code in needs]
-    if postcode:
-        query.append(("postcode", postcode))
-    query.append(("audience", audience))
-    return f"{reverse('finder:finder')}?{urlencode(query)}"
-
-
 def _screen(version: InstrumentVersion, page: int, answers: dict[str, Any]) -> list[Item]:
     return [
         i for i in selectors.visible_items(selectors.items_of(version), answers) if i.page == page
@@ -85,6 +72,7 @@ def start(request: HttpRequest) -> HttpResponse:
     if request.method == "POST":
         form = StartForm(request.POST)
         if form.is_valid():
+            situation = form.situation()
             audience = form.cleaned_data["audience"]
             versions = [
                 v for v in selectors.current_versions() if v.instrument.audience == audience
@@ -97,25 +85,35 @@ def start(request: HttpRequest) -> HttpResponse:
                         "consent": form.cleaned_data["consent"],
                         "professional": form.cleaned_data["professional"],
                         "answers": {},
-                        "postcode": "",
+                        "postcode": situation.postcode or "",
+                        # The other eligibility answers (work status, languages); never stored
+                        # with the answers.
+                        "situation": situation.to_dict(),
                         "recorded": False,
+                        "help_shown": False,
                     },
                 )
+                situation_remember(request=request, situation=situation)
                 return redirect("screening:step", number=1)
             form.add_error(None, _("This self-check is not available right now."))
     else:
-        remembered = situation_recall(request)
-        form = StartForm(
-            initial={
-                "professional": request.GET.get("mode") == "professional",
-                "audience": remembered.audience
-                if remembered and remembered.audience in PERSON_AUDIENCES.values
-                else None,
-            }
-        )
+        form = StartForm(initial=_start_initial(request))
     return render(
         request, "screening/start.html", {"form": form, "cleared": "cleared" in request.GET}
     )
+
+
+def _start_initial(request: HttpRequest) -> dict[str, Any]:
+    """What the person already told the navigator or the finder this visit, filled in."""
+    initial: dict[str, Any] = {"professional": request.GET.get("mode") == "professional"}
+    remembered = situation_recall(request)
+    if remembered:
+        if remembered.audience in PERSON_AUDIENCES.values:
+            initial["audience"] = remembered.audience
+        initial["postcode"] = remembered.postcode or ""
+        initial["status"] = remembered.status or ""
+        initial["languages"] = list(remembered.languages)
+    return initial
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
@@ -143,6 +141,7 @@ def step(request: HttpRequest, number: int) -> HttpResponse:
     else:
         form = StepForm(items=items, language=language, initial=_initial(answers))
     evaluation = selectors.evaluate(version, answers)
+    help_lines = _help_lines(request, state, evaluation.safety_alert, language)
     title = next((pick(i.page_title, language) for i in items if i.page_title), None)
     return render(
         request,
@@ -157,10 +156,28 @@ def step(request: HttpRequest, number: int) -> HttpResponse:
             "form": form,
             "number": number,
             "total": len(pages),
-            "safety_alert": evaluation.safety_alert,
-            "help_lines": selectors.help_lines(language) if evaluation.safety_alert else [],
+            **help_lines,
         },
     )
+
+
+def _help_lines(
+    request: HttpRequest, state: dict[str, Any], alert: bool, language: str
+) -> dict[str, Any]:
+    """The help lines in full the first time a screen shows them after the alert, then a
+    compact link on every later screen (issue #12: once, clearly, not a banner on each step)."""
+    if not alert:
+        return {"help_lines": [], "help_compact": False}
+    lines = selectors.help_lines(language)
+    if state.get("help_shown"):
+        return {"help_lines": lines, "help_compact": True}
+    state["help_shown"] = True
+    _save(request, state)
+    return {
+        "help_lines": lines,
+        "help_compact": False,
+        "help_language_note": language in selectors.LANGUAGES_WITHOUT_OWN_LINE,
+    }
 
 
 def _next_screen(
@@ -210,86 +227,91 @@ def result(request: HttpRequest) -> HttpResponse:
     if form.is_bound and form.is_valid() and form.cleaned_data["postcode"] != state["postcode"]:
         state["postcode"] = form.cleaned_data["postcode"]
         _save(request, state)
-    remembered = situation_recall(request)
-    if not form.is_bound and not state["postcode"] and remembered and remembered.postcode:
-        # Given in another journey this visit (navigator, finder): look near it at once.
-        state["postcode"] = remembered.postcode
-        _save(request, state)
-    postcode = state["postcode"]
     audience = version.instrument.audience
-    situation_remember(
-        request=request,
-        situation=Situation(audience=audience, postcode=postcode or None),
-    )
-    labels = dict(Need.objects.filter(code__in=evaluation.needs).values_list("code", "label"))
-    hits: list[Any] = []
-    coverage: dict[str, int] = {}
+    situation = recommend.person(state, audience, situation_recall(request))
+    if not form.is_bound and not state["postcode"] and situation.postcode:
+        # Given in another journey this visit (navigator, finder): look near it at once.
+        state["postcode"] = situation.postcode
+        _save(request, state)
+    situation_remember(request=request, situation=situation)
+    advice: list[recommend.NeedAdvice] = []
     if evaluation.needs and not form.errors:
         try:
-            found = find_services(
-                Criteria(
-                    needs=tuple(evaluation.needs),
-                    postcode=postcode or None,
-                    lang=language,
-                    audience=audience,
-                )
-            )
-            hits = found.hits
-            coverage = found.coverage
+            advice = recommend.advise(list(evaluation.needs), situation, language, request)
         except CriteriaError:
             form.add_error("postcode", _("We do not know this postcode. Check the four digits."))
-    by_need = {
-        code: [hit for hit in hits if code in hit.matched_needs][:SERVICES_PER_NEED]
-        for code in evaluation.needs
-    }
-    for code in [c for c, found_hits in by_need.items() if not found_hits and coverage.get(c)]:
-        # The first page of the combined search favours services covering several needs; a
-        # need none of them covers, though some service does, gets its own search.
-        by_need[code] = find_services(
-            Criteria(needs=(code,), postcode=postcode or None, lang=language, audience=audience)
-        ).hits[:SERVICES_PER_NEED]
-    # Articles per need from the hub, which registers with the taxonomy (a sibling journey).
-    articles = readings_for_needs(list(evaluation.needs), language, request)
-    needs = [
-        {
-            "code": code,
-            "label": labels.get(code, code),
-            "hits": by_need[code],
-            "articles": articles.get(code, []),
-        }
-        for code in evaluation.needs
-    ]
+    query = urlencode(recommend.finder_query(list(evaluation.needs), situation))
     return render(
         request,
         "screening/result.html",
         {
             "version": version,
             "evaluation": evaluation,
-            "needs": needs,
+            "needs": advice or recommend.labelled(list(evaluation.needs)),
             "form": form,
-            "postcode": postcode,
+            "postcode": state["postcode"],
             "professional": state["professional"],
             "consent": state["consent"],
-            "finder_url": finder_url(needs=evaluation.needs, postcode=postcode, audience=audience)
-            if state["professional"]
-            else None,
-            "can_make_plan": bool(evaluation.needs),
-            "help_lines": selectors.help_lines(language) if evaluation.safety_alert else [],
+            "finder_url": f"{reverse('finder:finder')}?{query}",
+            "in_plan": visitor_plan_service_ids(request),
+            "added": request.GET.get("added", ""),
+            "added_need": request.GET.get("need", ""),
+            "can_make_plan": bool(recommend.recommended_ids(advice)),
+            **_help_lines(request, state, evaluation.safety_alert, language),
         },
     )
 
 
 @require_POST
 def plan(request: HttpRequest) -> HttpResponse:
+    """Adds one recommended service (``service``) or all of them to the visitor's plan, with
+    the needs and the finder search; a plan is never made empty (issue #12)."""
     state = _state(request)
     if state is None:
         return redirect("screening:start")
     version = selectors.version_by_id(state["version"])
-    evaluation = selectors.evaluate(version, state["answers"])
-    if not evaluation.needs:
+    needs = list(selectors.evaluate(version, state["answers"]).needs)
+    situation = recommend.person(state, version.instrument.audience, situation_recall(request))
+    try:
+        offered = recommend.recommended_ids(
+            recommend.advise(needs, situation, _language(), request)
+        )
+    except CriteriaError:
+        offered = []
+    one = str(request.POST.get("service", ""))[:40]
+    chosen = [one] if one else offered
+    support_plan = visitor_plan_services_add(
+        request=request,
+        language=_language(),
+        # Only what the result offered: a hand-made form cannot add any other service.
+        service_ids=[sid for sid in chosen if sid in offered],
+        needs=needs,
+        query=urlencode(recommend.finder_query(needs, situation)),
+    )
+    if support_plan is None:
         return redirect("screening:result")
-    support_plan = plan_create(language=_language(), needs=evaluation.needs)
+    if one:
+        # Back to the card just added (its "Added to your plan." note), without JavaScript.
+        need = str(request.POST.get("need", ""))
+        need = need if need in needs else ""
+        back = urlencode([("added", one), ("need", need)])
+        return HttpResponseRedirect(f"{reverse('screening:result')}?{back}#service-{one}-{need}")
     return HttpResponseRedirect(reverse("finder:plan", kwargs={"token": support_plan.token}))
+
+
+@require_http_methods(["GET", "HEAD"])
+def help_lines(request: HttpRequest) -> HttpResponse:
+    """The 24/7 help lines on a page of their own: the compact link's target."""
+    language = _language()
+    return render(
+        request,
+        "screening/help.html",
+        {
+            "help_lines": selectors.help_lines(language),
+            "help_compact": False,
+            "help_language_note": language in selectors.LANGUAGES_WITHOUT_OWN_LINE,
+        },
+    )
 
 
 @require_POST

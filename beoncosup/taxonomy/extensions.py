@@ -15,6 +15,7 @@ from django.http import HttpRequest
 from django.utils.safestring import SafeString
 
 if TYPE_CHECKING:
+    from beoncosup.situation.values import Situation
     from beoncosup.taxonomy.models import Need
 
 # One section of the need page: the request and the need in, HTML out.
@@ -46,6 +47,7 @@ class ReadingFinder(Protocol):
         request: HttpRequest | None = None,
         *,
         per_need: int = 3,
+        situation: Situation | None = None,
     ) -> Mapping[str, Sequence[Reading]]: ...
 
 
@@ -76,13 +78,23 @@ def reading_finder_register(*, key: str, find: ReadingFinder) -> None:
 
 
 def readings_for_needs(
-    need_codes: list[str], language: str, request: HttpRequest | None = None, *, per_need: int = 3
+    need_codes: list[str],
+    language: str,
+    request: HttpRequest | None = None,
+    *,
+    per_need: int = 3,
+    situation: Situation | None = None,
 ) -> dict[str, list[Reading]]:
     """For each need code, up to ``per_need`` readings in ``language`` from the registered
-    sources (in key order); an empty list per need when nothing is registered."""
+    sources (in key order); an empty list per need when nothing is registered. With a
+    ``situation``, only readings that apply to that person (their region, work status and
+    audience; issue #12: no Flanders-only article for someone in Liège)."""
     found: dict[str, list[Reading]] = {code: [] for code in need_codes}
     for _key, find in sorted(_reading_finders.items()):
-        for code, readings in find(need_codes, language, request, per_need=per_need).items():
+        readings_by_need = find(
+            need_codes, language, request, per_need=per_need, situation=situation
+        )
+        for code, readings in readings_by_need.items():
             if code in found:
                 found[code] = [*found[code], *readings][:per_need]
     return found
