@@ -288,7 +288,7 @@ def plan(request: HttpRequest) -> HttpResponse:
         needs=needs,
         query=urlencode(recommend.finder_query(needs, situation)),
     )
-    if support_plan is None:
+    if support_plan is None or (one and one not in offered):
         return redirect("screening:result")
     if one:
         # Back to the card just added (its "Added to your plan." note), without JavaScript.
