@@ -13,7 +13,7 @@ from beoncosup.directory.hsds.importer import hsds_import
 from beoncosup.directory.models import Organization, Service, ServiceLanguage
 from beoncosup.directory.tests.factories import make_geo, make_needs, service_record
 from beoncosup.search import selectors
-from beoncosup.search.models import MatchProfile, SearchDocument
+from beoncosup.search.models import MatchNeed, MatchProfile, SearchDocument
 from beoncosup.search.needs import clear_cache
 from beoncosup.search.selectors import search_scores, text_query
 from beoncosup.search.vocabulary import clear_vocabulary, suggest
@@ -32,6 +32,28 @@ def service(name: dict[str, str], description: dict[str, str] | None = None) -> 
 
 def found(text: str, language: str) -> set[str]:
     return set(search_scores("service", text_query(text, language)))
+
+
+def test_the_needs_a_service_addresses_follow_edits_from_either_side():
+    make_needs()
+    created = service({"nl": "Praatgroep"})
+    pain, fatigue = Need.objects.get(code="MED-PAIN"), Need.objects.get(code="MED-FATIGUE")
+
+    def codes() -> set[str]:
+        return set(
+            MatchNeed.objects.filter(profile__object_id=str(created.pk)).values_list(
+                "code", flat=True
+            )
+        )
+
+    created.needs.set([pain])  # the admin's form saves the links this way
+    assert codes() == {"MED-PAIN"}
+    fatigue.services.add(created)  # from the need's side
+    assert codes() == {"MED-PAIN", "MED-FATIGUE"}
+    created.needs.remove(pain)
+    assert codes() == {"MED-FATIGUE"}
+    created.needs.clear()
+    assert codes() == set()
 
 
 def test_a_saved_service_is_indexed_per_language_and_follows_edits():
