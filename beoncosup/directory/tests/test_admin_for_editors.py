@@ -11,8 +11,9 @@ from typing import Any
 import pytest
 from django.db import models
 from django.test import Client
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.functional import Promise
+from django.utils.translation import gettext
 from modelcluster.fields import ParentalKey
 from wagtail.test.utils.form_data import inline_formset
 
@@ -107,7 +108,12 @@ def test_verified_today_asks_first_then_records_the_date_and_returns_to_the_list
     assert service.assured_date == timezone.localdate()
     assert service.assurer_email
     listing = editor.get(back).content.decode()
-    assert "Steunpunt gent: marked as verified today." in listing
+    # In the admin's language (the editor's, or the site's default).
+    language = re.search(r'<html lang="(\w\w)"', listing)
+    assert language is not None
+    with translation.override(language.group(1)):
+        done = gettext("%(service)s: marked as verified today.") % {"service": "Steunpunt gent"}
+    assert done in listing
     assert f"edit/{service.pk}/" not in listing  # no longer to verify
 
 
