@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from django.urls import reverse
 from django.utils import translation
-from playwright.sync_api import Browser, Page, expect
+from playwright.sync_api import Browser, Page, ViewportSize, expect
 
 from beoncosup.directory.hsds.importer import hsds_import
 from beoncosup.directory.tests.factories import make_geo, service_record
@@ -24,8 +24,8 @@ from tests.browser.test_finder_pages import assert_no_axe_violations_without_scr
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
-PHONE = {"width": 390, "height": 844}
-DESKTOP = {"width": 1280, "height": 800}
+PHONE: ViewportSize = {"width": 390, "height": 844}
+DESKTOP: ViewportSize = {"width": 1280, "height": 800}
 LANGUAGES = ["nl", "fr"]
 
 
