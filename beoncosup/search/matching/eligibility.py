@@ -96,11 +96,6 @@ class Candidate:
         self.home_visit = False
 
     @property
-    def service_id(self) -> str:
-        """The object id (the name the finder's service catalogue knows it by)."""
-        return self.object_id
-
-    @property
     def delivery(self) -> frozenset[str]:
         return _codes(self._delivery)
 
@@ -336,8 +331,5 @@ def within_reach(candidate: Candidate, criteria: Criteria, place: Place | None) 
 
 def visits_area(candidate: Candidate, place: Place, distance: float | None) -> bool:
     """It makes home visits and declares an area (codes or a radius) that holds the place."""
-    if HOME_VISIT not in candidate.delivery:
-        return False
-    if candidate.areas & place.area_codes:
-        return True
-    return bool(candidate.radius_km and distance is not None and distance <= candidate.radius_km)
+    declared = bool(candidate.areas or candidate.radius_km)
+    return HOME_VISIT in candidate.delivery and declared and serves_area(candidate, place, distance)
