@@ -19,7 +19,6 @@ from beoncosup.situation.values import Situation
 
 # A need matched from the query counts like this many matching words.
 NEED_MATCH_WEIGHT = 3
-MIN_NEED_SCORE = 0.5
 SEARCH_LIMIT = 30
 
 
@@ -58,7 +57,7 @@ def hub_search(
     query = query.strip()
     terms = sorted(set(stems(query, language))) if language in LANGUAGES else []
     matches = (
-        [m for m in match_needs(query, language) if m.score >= MIN_NEED_SCORE] if terms else []
+        [m for m in match_needs(query, language) if m.confident] if terms else []
     )
     codes = [m.code for m in matches]
     if not terms:

@@ -88,3 +88,26 @@ class MatchNeed(models.Model):
 
     def __str__(self) -> str:
         return f"{self.profile_id}:{self.code}"
+
+
+class NeedPassage(models.Model):
+    """A text a need is known by (its label with its description, or one lay synonym) in one
+    language, with its sentence embedding: the semantic half of the needs matcher reads these
+    rows, computed when the taxonomy is loaded or edited (search.services.needs_index), never
+    while answering a request."""
+
+    LABEL = "label"
+    SYNONYM = "synonym"
+
+    need = models.ForeignKey("taxonomy.Need", on_delete=models.CASCADE, related_name="+")
+    language = models.CharField(max_length=2)
+    source = models.CharField(max_length=10)  # LABEL or SYNONYM
+    text = models.TextField()
+    model = models.CharField(max_length=80)  # search.embeddings: the vector's model
+    vector = models.BinaryField()  # float32, L2-normalised
+
+    class Meta:
+        indexes = [models.Index(fields=["model", "need"], name="need_passage_model")]
+
+    def __str__(self) -> str:
+        return f"{self.need_id}:{self.language}:{self.text[:30]}"

@@ -27,7 +27,6 @@ COMMON_SHARE = 0.05
 COMMON_MIN_DOCUMENTS = 1000
 STATS_MAX_AGE = 600.0  # seconds
 _term_stats: dict[tuple[str, ...], tuple[float, int]] = {}
-EXPANSION_THRESHOLD = 0.5  # needs the text clearly means add their label's terms
 MAX_EXPANSIONS = 2
 
 
@@ -52,7 +51,7 @@ def text_query(text: str, language: str) -> TextQuery:
     matches = [
         m
         for m in match_needs(text, language, limit=MAX_EXPANSIONS)
-        if m.score >= EXPANSION_THRESHOLD
+        if m.confident
     ]
     labels = Need.objects.filter(code__in=[m.code for m in matches]).values_list(
         f"label_{language}", flat=True

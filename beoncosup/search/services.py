@@ -9,7 +9,8 @@ from dataclasses import dataclass
 
 from django.db import transaction
 
-from beoncosup.search.models import MatchNeed, MatchProfile, SearchDocument
+from beoncosup.search import embeddings
+from beoncosup.search.models import MatchNeed, MatchProfile, NeedPassage, SearchDocument
 from beoncosup.search.selectors import clear_term_stats
 from beoncosup.search.text import LANGUAGES, stems
 from beoncosup.situation.catalogues import Catalogue, Entry, catalogue_get, catalogue_kinds
@@ -67,8 +68,59 @@ def needs_index(codes: Iterable[str] | None = None) -> int:
     with transaction.atomic():
         stale.delete()
         SearchDocument.objects.bulk_create(documents, batch_size=BATCH)
+        need_passages_refresh(needs)
     clear_term_stats()
     return len(documents)
+
+
+def _passages_wanted(need: Need) -> dict[tuple[str, str, str], None]:
+    """(language, source, text) of the texts a need is known by, in order."""
+    wanted: dict[tuple[str, str, str], None] = {}
+    for language in LANGUAGES:
+        label = (getattr(need, f"label_{language}") or "").strip()
+        description = (getattr(need, f"description_{language}") or "").strip()
+        if label or description:
+            text = f"{label}. {description}" if label and description else label or description
+            wanted[(language, NeedPassage.LABEL, text)] = None
+        for synonym in need.synonyms.all():
+            if synonym.language == language and synonym.text.strip():
+                wanted[(language, NeedPassage.SYNONYM, synonym.text.strip())] = None
+    return wanted
+
+
+def need_passages_refresh(needs: Iterable[Need]) -> int:
+    """Make the needs' embedded passages match their current label, description and synonyms
+    in the configured model (search.embeddings): texts that did not change keep their vectors,
+    new ones are embedded in one batch. Returns the number of passages embedded; 0 when
+    embeddings are off."""
+    if not embeddings.enabled():
+        return 0
+    model = embeddings.model_name()
+    needs = list(needs)
+    existing: dict[tuple[int, str, str, str], int] = {
+        (row.need_id, row.language, row.source, row.text): row.pk
+        for row in NeedPassage.objects.filter(need__in=needs, model=model).only(
+            "need_id", "language", "source", "text"
+        )
+    }
+    keep: set[int] = set()
+    fresh: list[NeedPassage] = []
+    for need in needs:
+        for language, source, text in _passages_wanted(need):
+            pk = existing.get((need.pk, language, source, text))
+            if pk is not None:
+                keep.add(pk)
+            else:
+                fresh.append(
+                    NeedPassage(need=need, language=language, source=source, text=text, model=model)
+                )
+    vectors = embeddings.embed_passages([row.text for row in fresh])
+    for row, vector in zip(fresh, vectors, strict=True):
+        row.vector = vector.astype("<f4").tobytes()
+    with transaction.atomic():
+        NeedPassage.objects.filter(need__in=needs).exclude(pk__in=keep).delete()
+        NeedPassage.objects.bulk_create(fresh, batch_size=BATCH)
+    return len(fresh)
 
 
 def _profile(kind: str, entry: Entry) -> MatchProfile:

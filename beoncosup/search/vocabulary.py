@@ -12,6 +12,7 @@ import time
 from rapidfuzz import fuzz, process
 
 from beoncosup.search.models import SearchDocument
+from beoncosup.search.needs.words import is_real_word
 from beoncosup.search.text import LANGUAGES, STOP_WORDS, content_words, fold, words
 from beoncosup.taxonomy.models import Need, NeedSynonym
 
@@ -57,8 +58,10 @@ def vocabulary(language: str) -> tuple[dict[str, str], list[str]]:
 
 
 def suggest(text: str, language: str) -> str | None:
-    """The text with each unknown word replaced by the closest known word, or None when every
-    word is known (or nothing close enough exists)."""
+    """The text with each misspelt word replaced by the closest known word, or None when every
+    word is known (or nothing close enough exists). A word is misspelt when neither the index
+    nor the language's everyday words know it: a real word is never "corrected" into another
+    one ("gaan" stays, it is not a typo of "omgaan")."""
     if language not in LANGUAGES:
         return None
     known, ordered = vocabulary(language)
@@ -72,6 +75,7 @@ def suggest(text: str, language: str) -> str | None:
             and folded not in known
             and folded not in STOP_WORDS[language]
             and word not in STOP_WORDS[language]
+            and not is_real_word(folded, language)
         ):
             best = process.extractOne(folded, ordered, scorer=fuzz.ratio, score_cutoff=CUTOFF)
             if best is not None:

@@ -27,15 +27,13 @@ from beoncosup.search.matching.eligibility import (
     within_reach,
 )
 from beoncosup.search.matching.relaxations import Relaxation, relaxations_find
-from beoncosup.search.needs import match_needs
+from beoncosup.search.needs import understand
 from beoncosup.search.selectors import search_scores, text_query
 from beoncosup.search.vocabulary import suggest
 from beoncosup.situation.catalogues import catalogue_get
 from beoncosup.taxonomy.models import Need
 
-MATCH_THRESHOLD = 0.5  # free-text needs: keep matches this strong…
-RELATIVE_THRESHOLD = 0.8  # …and nearly as strong as the best one
-MAX_TEXT_NEEDS = 3
+MAX_TEXT_NEEDS = 4  # needs understood from the free text (one per clause, at most four)
 # Ranking weights (sum 1): need coverage, text relevance, distance, language, freshness.
 WEIGHTS = {"coverage": 0.45, "relevance": 0.15, "distance": 0.2, "language": 0.1, "fresh": 0.1}
 REMOTE_DISTANCE_SCORE = 0.7
@@ -101,6 +99,8 @@ class MatchResult:
     coverage: dict[str, int] = field(default_factory=dict)  # need -> entries that fit
     # Needs the free text `q` was matched to (a subset of `needs`), for the page to show them.
     text_needs: list[str] = field(default_factory=list)
+    # When the matcher is not sure what `q` means: the closest needs, offered to pick from.
+    text_unsure: list[str] = field(default_factory=list)
     # "Did you mean …?": the free text with misspelt words replaced, or None.
     suggestion: str | None = None
     # For each unmet need, the nearest, national or online entries the person could still use
@@ -115,22 +115,24 @@ class MatchResult:
         return [code for code in self.needs if not self.coverage.get(code)]
 
 
-def resolve_needs(criteria: Criteria) -> tuple[list[str], dict[str, float]]:
-    """The selected need codes (checked) plus the needs the free text is about, with each
-    need's relevance (1 for picked needs, the match score for typed ones)."""
+def resolve_needs(criteria: Criteria) -> tuple[list[str], dict[str, float], list[str]]:
+    """The selected need codes (checked) plus the needs the free text is confidently about,
+    with each need's relevance (1 for picked needs, the match score for typed ones), and, when
+    the matcher is not sure what the text means, the closest needs to offer instead."""
     known = set(Need.objects.filter(code__in=criteria.needs).values_list("code", flat=True))
     unknown = [code for code in criteria.needs if code not in known]
     if unknown:
         raise CriteriaError(f"need: unknown need code(s) {', '.join(unknown)}")
     relevance = dict.fromkeys(criteria.needs, 1.0)
+    unsure: list[str] = []
     if criteria.q.strip():
-        matches = match_needs(criteria.q, criteria.lang, limit=MAX_TEXT_NEEDS)
-        # Keep strong matches only: near the best one and above an absolute floor.
-        floor = max(MATCH_THRESHOLD, RELATIVE_THRESHOLD * matches[0].score) if matches else 1
-        for match in matches:
-            if match.score >= floor and match.code not in relevance:
-                relevance[match.code] = match.score
-    return list(relevance), relevance
+        understood = understand(criteria.q, criteria.lang, limit=MAX_TEXT_NEEDS)
+        for found in understood.confident:
+            if found.code not in relevance:
+                relevance[found.code] = found.score
+        if not understood.understood:
+            unsure = [m.code for m in understood.results if m.code not in relevance]
+    return list(relevance), relevance, unsure
 
 
 def _place(postcode: str | None) -> Place | None:
@@ -293,7 +295,7 @@ def match(*, kind: str, criteria: Criteria) -> MatchResult:
 
     Raises CriteriaError for an unknown need code or postcode, KeyError for an unknown kind."""
     catalogue_get(kind)
-    needs, relevance = resolve_needs(criteria)
+    needs, relevance, unsure = resolve_needs(criteria)
     place = _place(criteria.postcode)
     text_scores: dict[str, float] = {}
     suggestion = None
@@ -359,6 +361,7 @@ def match(*, kind: str, criteria: Criteria) -> MatchResult:
         page=criteria.page,
         coverage=coverage,
         text_needs=[code for code in needs if code not in criteria.needs],
+        text_unsure=unsure,
         suggestion=suggestion,
         alternatives={
             code: [found(c, 0.0, reasons) for c, reasons in options]

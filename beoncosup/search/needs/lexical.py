@@ -1,6 +1,7 @@
-"""Which needs does a person mean? Free text in any of the four languages is matched to the
-taxonomy through labels, lay synonyms and descriptions, with per-language stemming, accent
-folding and typo tolerance (rapidfuzz)."""
+"""The lexical half of the needs matcher: free text in any of the four languages is matched
+to the taxonomy through labels, lay synonyms and descriptions, with per-language stemming,
+accent folding, compound splitting and typo tolerance (rapidfuzz) for words that are not real
+words (search.needs.words)."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz, process
 
+from beoncosup.search.needs.words import is_real_word, split_compound
 from beoncosup.search.text import LANGUAGES, content_words, fold, stem_word, stems
 from beoncosup.taxonomy.models import Need, NeedSynonym
 
@@ -22,13 +24,6 @@ MIN_TYPO_LENGTH = 5
 
 
 @dataclass(frozen=True)
-class NeedMatch:
-    code: str
-    label: str
-    score: float
-
-
-@dataclass(frozen=True)
 class _Phrase:
     need: str
     stems: frozenset[str]
@@ -39,6 +34,7 @@ class _Phrase:
 class _Index:
     phrases: dict[str, list[_Phrase]]  # language -> phrases
     vocabulary: dict[str, list[str]]  # language -> folded words, for typo correction
+    known: dict[str, frozenset[str]]  # the same words as a set
     labels: dict[str, dict[str, str]]  # language -> code -> label
 
 
@@ -66,6 +62,7 @@ def _index() -> _Index:
     return _Index(
         phrases=phrases,
         vocabulary={lang: sorted(words) for lang, words in vocabulary.items()},
+        known={lang: frozenset(words) for lang, words in vocabulary.items()},
         labels=labels,
     )
 
@@ -76,29 +73,44 @@ def clear_cache() -> None:
 
 
 def _query_stems(text: str, language: str, index: _Index) -> set[str]:
-    """The text's stems, with words the taxonomy does not know replaced by their closest
-    known word when one is close enough (a typo)."""
+    """The text's stems. A word the taxonomy does not know is split when it is a compound of
+    known or everyday words ("geldzorgen" -> geld, zorgen), else, when it is no real word of
+    the language either, replaced by the closest known word if one is close enough (a typo:
+    "vermoeidhied"). Real words are never replaced: "gaan" stays "gaan", not "omgaan"."""
     vocabulary = index.vocabulary[language]
-    known = set(vocabulary)
+    known = index.known[language]
     result = set()
     for typed in content_words(text, language):
         word = typed
         folded = fold(typed)
-        if folded not in known and len(folded) >= MIN_TYPO_LENGTH:
-            best = process.extractOne(
-                folded, vocabulary, scorer=fuzz.ratio, score_cutoff=TYPO_CUTOFF
-            )
-            if best is not None:
-                word = best[0]
+        if folded not in known:
+            parts = split_compound(typed, language, known)
+            # Only parts the taxonomy knows help; "zakken" is no zak + ken.
+            if parts and any(part in known for part in parts):
+                result.update(stem_word(part, language) for part in parts)
+                continue
+            if len(folded) >= MIN_TYPO_LENGTH and not is_real_word(folded, language):
+                best = process.extractOne(
+                    folded, vocabulary, scorer=fuzz.ratio, score_cutoff=TYPO_CUTOFF
+                )
+                if best is not None:
+                    word = best[0]
         result.add(stem_word(word, language))
     return result
 
 
-def match_needs(text: str, language: str, *, limit: int = 10) -> list[NeedMatch]:
-    """The needs a text is about, best first, with a score between 0 and 1 (see _matches).
+def labels(language: str) -> dict[str, str]:
+    """Need code -> label in the language."""
+    return _index().labels.get(language, {})
 
-    Remembered for recent texts: one finder search asks twice (its needs, then the words to
-    expand the text search with)."""
+
+def scores(text: str, language: str) -> dict[str, float]:
+    """Every need the text shares words with, and its lexical score between 0 and 1."""
+    return dict(_matches(text, language))
+
+
+def match_needs(text: str, language: str, *, limit: int = 10) -> list[tuple[str, float]]:
+    """The lexical matcher alone, best first (bench/needs_eval compares it with the hybrid)."""
     return list(_matches(text, language)[:limit])
 
 
@@ -106,7 +118,7 @@ MAX_MATCHES = 50  # the API's largest limit
 
 
 @lru_cache(maxsize=256)
-def _matches(text: str, language: str) -> tuple[NeedMatch, ...]:
+def _matches(text: str, language: str) -> tuple[tuple[str, float], ...]:
     """The needs a text is about, best first, with a score between 0 and 1.
 
     A label or synonym scores by how much of it the text contains and how much of the text it
@@ -137,8 +149,4 @@ def _matches(text: str, language: str) -> tuple[NeedMatch, ...]:
             value = min(best_phrase.get(code, 0.0) + bonus.get(code, 0.0), 1.0) * factor
             scores[code] = max(scores.get(code, 0.0), value)
     best = sorted(scores.items(), key=lambda item: (-item[1], item[0]))[:MAX_MATCHES]
-    labels = index.labels[language]
-    return tuple(
-        NeedMatch(code=code, label=labels.get(code, code), score=round(value, 3))
-        for code, value in best
-    )
+    return tuple((code, round(value, 3)) for code, value in best)
