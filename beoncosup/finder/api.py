@@ -136,6 +136,9 @@ class AlternativesOut(Out):
 class FinderOut(Out):
     needs: list[str] = Field(description="The needs searched for: picked and matched from `q`.")
     text_needs: list[str] = Field(description="The needs matched from `q`.")
+    text_unsure: list[str] = Field(
+        description="Needs offered when the matcher is not sure what `q` means; empty otherwise."
+    )
     suggestion: str | None = Field(description="`q` with misspelt words corrected, or null.")
     results: list[ResultOut] = Field(description="One page of 10, best first.")
     coverage: list[CoverageOut] = Field(description="Per need, how many services were found.")
@@ -176,6 +179,7 @@ def _service(service: Any, language: str) -> ServiceOut:
         "Ranked, explained services (`results`, one page of 10), per-need `coverage` and the "
         "`unmet` needs, with `alternatives` for each unmet need (national, online or farther "
         "services the person may still use). `text_needs` are the needs matched from `q`; "
+        "`text_unsure` the needs offered instead when the matcher is not sure what `q` means; "
         "`suggestion` is a spelling correction of `q` when it has unknown words. Searches "
         "whose first page has unmet needs are counted anonymously (need, province, language, "
         "status, date). Formula and rules: docs/finder.md."
@@ -220,6 +224,7 @@ def finder(request: HttpRequest, params: Query[FinderParams]) -> FinderOut:
     return FinderOut(
         needs=result.needs,
         text_needs=result.text_needs,
+        text_unsure=result.text_unsure,
         suggestion=result.suggestion,
         results=[entry(hit) for hit in result.hits],
         coverage=[CoverageOut(need=code, count=count) for code, count in result.coverage.items()],

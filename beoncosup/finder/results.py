@@ -1,5 +1,6 @@
 """What the finder page shows for a search result: coverage per need, the needs the text was
-understood as, alternatives for unmet needs, paging links and the map's markers."""
+understood as (or, when the matcher is not sure, the needs it offers instead), alternatives for
+unmet needs, paging links and the map's markers."""
 
 from __future__ import annotations
 
@@ -168,6 +169,10 @@ def result_context(
             for code in result.needs
         ],
         "text_needs": [(code, labels.get(code, code)) for code in text_needs],
+        # Offered, never searched for: only when nothing in the text was understood.
+        "unsure_needs": []
+        if text_needs
+        else [(code, labels.get(code, code)) for code in result.text_unsure],
         "kept_params": [
             (key, value)
             for key, values in request.GET.lists()

@@ -43,6 +43,9 @@ class FinderResult:
     coverage: dict[str, int] = field(default_factory=dict)
     # Needs the free text `q` was matched to (a subset of `needs`), for the page to show them.
     text_needs: list[str] = field(default_factory=list)
+    # When the matcher is not sure what `q` means: the closest needs, offered to pick from
+    # (never searched for).
+    text_unsure: list[str] = field(default_factory=list)
     # "Did you mean …?": the free text with misspelt words replaced, or None.
     suggestion: str | None = None
     # For each unmet need, the nearest, national or online services the person could still
@@ -104,6 +107,7 @@ def find_services(criteria: Criteria) -> FinderResult:
         page=result.page,
         coverage=result.coverage,
         text_needs=result.text_needs,
+        text_unsure=result.text_unsure,
         suggestion=result.suggestion,
         alternatives={
             code: [hit(found) for found in options] for code, options in result.alternatives.items()
