@@ -59,10 +59,16 @@ def item_choices(item: Item, language: str) -> list[tuple[str, str]]:
     ]
 
 
-class StepForm(forms.Form):
-    """One screen of questions; every question may be left open."""
+OWN_WORDS_MAX_LENGTH = 300
 
-    def __init__(self, *args: Any, items: list[Item], language: str, **kwargs: Any) -> None:
+
+class StepForm(forms.Form):
+    """One screen of questions; every question may be left open. The last screen also asks
+    "Anything else?" in the person's own words (``own_words``)."""
+
+    def __init__(
+        self, *args: Any, items: list[Item], language: str, own_words: bool = False, **kwargs: Any
+    ) -> None:
         super().__init__(*args, **kwargs)
         for item in items:
             self.fields[item.key] = forms.ChoiceField(
@@ -72,6 +78,37 @@ class StepForm(forms.Form):
                 widget=forms.RadioSelect,
                 error_messages={"invalid_choice": _("Choose one of the answers.")},
             )
+        if own_words:
+            self.fields["own_words"] = forms.CharField(
+                label=_("Anything else? Tell us in your own words (optional)"),
+                help_text=_("We don't keep what you type; we only use it to find needs."),
+                max_length=OWN_WORDS_MAX_LENGTH,
+                required=False,
+                error_messages={
+                    "max_length": _(
+                        "Please keep it to %(limit_value)d characters or fewer "
+                        "(you wrote %(show_value)d)."
+                    )
+                },
+            )
+
+
+class OwnNeedsForm(forms.Form):
+    """The needs the matcher was not sure about, offered unticked: the person adds those that
+    fit. Only the offered codes are accepted."""
+
+    need = forms.MultipleChoiceField(
+        label=_("Did you mean one of these?"),
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={
+            "required": _("Tick at least one need to add it, or leave these as they are."),
+            "invalid_choice": _("Choose one of the needs shown."),
+        },
+    )
+
+    def __init__(self, *args: Any, offered: list[tuple[str, str]], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["need"].choices = offered  # type: ignore[attr-defined]
 
 
 class PostcodeForm(SituationForm):

@@ -2,7 +2,8 @@
 the finder's matcher, read with the person's situation (postcode, work status, languages,
 patient or relative) so nothing they cannot use is offered; for a need no service covers near
 them, the matcher's alternatives (further away, national, by phone or online); the articles that
-apply to them; and the finder search that continues from here."""
+apply to them; the needs named in the person's own words; and the finder search that continues
+from here."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from django.http import HttpRequest
 
 from beoncosup.finder.selectors import Hit, find_services
 from beoncosup.search.matching.criteria import Criteria
+from beoncosup.search.needs import understand
 from beoncosup.situation.selectors import place_for_postcode
 from beoncosup.situation.values import Situation, situation_from_dict
 from beoncosup.taxonomy.extensions import Reading, readings_for_needs
@@ -33,6 +35,24 @@ class NeedAdvice:
     @property
     def services(self) -> list[Hit]:
         return self.hits or self.alternatives
+
+
+@dataclass(frozen=True)
+class OwnWords:
+    """What a person's own words point to, as need codes only: ``needs`` the matcher is
+    confident about, or, when it is not sure, ``suggestions`` to offer unticked."""
+
+    needs: list[str]
+    suggestions: list[str]
+
+
+def own_words(text: str, language: str) -> OwnWords:
+    """The needs named in the self-check's "Anything else?" text. Only codes come out: the
+    text is health data and is kept nowhere (not in the session, the database or a log)."""
+    found = understand(text, language)
+    if found.understood:
+        return OwnWords(needs=[match.code for match in found.confident], suggestions=[])
+    return OwnWords(needs=[], suggestions=[match.code for match in found.results])
 
 
 def person(state: dict[str, Any], audience: str, remembered: Situation | None) -> Situation:

@@ -11,5 +11,6 @@ urlpatterns = [
     path(pgettext_lazy("URL path", "self-check/result/"), views.result, name="result"),
     path(pgettext_lazy("URL path", "self-check/plan/"), views.plan, name="plan"),
     path(pgettext_lazy("URL path", "self-check/clear/"), views.clear, name="clear"),
+    path(pgettext_lazy("URL path", "self-check/own-words/"), views.own_words, name="own_words"),
     path(pgettext_lazy("URL path", "self-check/help/"), views.help_lines, name="help"),
 ]

@@ -3,6 +3,10 @@
 Answers live in the session only, for at most SESSION_MINUTES, and are cleared with the
 "Clear my answers" button. With consent, the answers are stored anonymously once, when the
 last screen is sent (services.response_record). Nothing here logs answers.
+
+The last screen's "Anything else?" text is read once, by the needs matcher, and dropped: only
+the need codes it points to are kept, in the session with the answers ("own_needs", or
+"own_suggestions" when the matcher is not sure); they are not part of the consented record.
 """
 
 from __future__ import annotations
@@ -15,13 +19,20 @@ from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_http_methods, require_POST
 
 from beoncosup.core.i18n_text import default_language, pick
 from beoncosup.finder.selectors import visitor_plan_service_ids
 from beoncosup.finder.services import visitor_plan_services_add
 from beoncosup.screening import recommend, selectors, services
-from beoncosup.screening.forms import PostcodeForm, StartForm, StepForm
+from beoncosup.screening.forms import (
+    OWN_WORDS_MAX_LENGTH,
+    OwnNeedsForm,
+    PostcodeForm,
+    StartForm,
+    StepForm,
+)
 from beoncosup.screening.models import InstrumentVersion, Item
 from beoncosup.search.matching.criteria import CriteriaError
 from beoncosup.situation.codes import PERSON_AUDIENCES
@@ -116,6 +127,8 @@ def _start_initial(request: HttpRequest) -> dict[str, Any]:
     return initial
 
 
+# The own-words text is health data: hidden from Django's error reports too.
+@sensitive_post_parameters("own_words")
 @require_http_methods(["GET", "HEAD", "POST"])
 def step(request: HttpRequest, number: int) -> HttpResponse:
     state = _state(request)
@@ -128,8 +141,9 @@ def step(request: HttpRequest, number: int) -> HttpResponse:
         return redirect("screening:step", number=1)
     items = _screen(version, pages[number - 1], answers)
     language = _language()
+    last = number == len(pages)
     if request.method == "POST":
-        form = StepForm(request.POST, items=items, language=language)
+        form = StepForm(request.POST, items=items, language=language, own_words=last)
         if form.is_valid():
             for item in items:
                 value = selectors.parse_answer(item, form.cleaned_data.get(item.key))
@@ -137,9 +151,11 @@ def step(request: HttpRequest, number: int) -> HttpResponse:
                     answers.pop(item.key, None)
                 else:
                     answers[item.key] = value
+            if form.cleaned_data.get("own_words"):
+                _read_own_words(state, form.cleaned_data["own_words"], language)
             return _next_screen(request, state, version, number, items)
     else:
-        form = StepForm(items=items, language=language, initial=_initial(answers))
+        form = StepForm(items=items, language=language, own_words=last, initial=_initial(answers))
     evaluation = selectors.evaluate(version, answers)
     help_lines = _help_lines(request, state, evaluation.safety_alert, language)
     title = next((pick(i.page_title, language) for i in items if i.page_title), None)
@@ -154,11 +170,28 @@ def step(request: HttpRequest, number: int) -> HttpResponse:
                 for item in items
             ],
             "form": form,
+            "own_words": form["own_words"] if last else None,
+            "own_words_max_length": OWN_WORDS_MAX_LENGTH,
             "number": number,
             "total": len(pages),
             **help_lines,
         },
     )
+
+
+def _read_own_words(state: dict[str, Any], text: str, language: str) -> None:
+    """Keep what the own words point to, never the words. A new text replaces what an earlier
+    one found; an empty box (the text is not shown again) keeps it."""
+    found = recommend.own_words(text, language)
+    state["own_needs"] = found.needs
+    state["own_suggestions"] = found.suggestions
+
+
+def _needs(state: dict[str, Any], evaluation: selectors.Evaluation) -> tuple[list[str], list[str]]:
+    """Every need the result recommends (the answers' first, then those from the person's own
+    words), and the own-words ones the answers did not already give."""
+    own = [code for code in state.get("own_needs", []) if code not in evaluation.needs]
+    return [*evaluation.needs, *own], own
 
 
 def _help_lines(
@@ -220,6 +253,12 @@ def result(request: HttpRequest) -> HttpResponse:
     state = _state(request)
     if state is None:
         return redirect("screening:start")
+    return _result_page(request, state, own_form=None)
+
+
+def _result_page(
+    request: HttpRequest, state: dict[str, Any], own_form: OwnNeedsForm | None
+) -> HttpResponse:
     version = selectors.version_by_id(state["version"])
     language = _language()
     evaluation = selectors.evaluate(version, state["answers"])
@@ -234,20 +273,27 @@ def result(request: HttpRequest) -> HttpResponse:
         state["postcode"] = situation.postcode
         _save(request, state)
     situation_remember(request=request, situation=situation)
+    needs, own = _needs(state, evaluation)
     advice: list[recommend.NeedAdvice] = []
-    if evaluation.needs and not form.errors:
+    if needs and not form.errors:
         try:
-            advice = recommend.advise(list(evaluation.needs), situation, language, request)
+            advice = recommend.advise(needs, situation, language, request)
         except CriteriaError:
             form.add_error("postcode", _("We do not know this postcode. Check the four digits."))
-    query = urlencode(recommend.finder_query(list(evaluation.needs), situation))
+    advice = advice or recommend.labelled(needs)
+    if own_form is None:
+        own_form = _own_needs_form(state, needs, data=None)
+    query = urlencode(recommend.finder_query(needs, situation))
     return render(
         request,
         "screening/result.html",
         {
             "version": version,
             "evaluation": evaluation,
-            "needs": advice or recommend.labelled(list(evaluation.needs)),
+            "needs": advice,
+            "own_codes": own,
+            "own_labels": [item.label for item in advice if item.code in own],
+            "own_form": own_form,
             "form": form,
             "postcode": state["postcode"],
             "professional": state["professional"],
@@ -270,7 +316,7 @@ def plan(request: HttpRequest) -> HttpResponse:
     if state is None:
         return redirect("screening:start")
     version = selectors.version_by_id(state["version"])
-    needs = list(selectors.evaluate(version, state["answers"]).needs)
+    needs, _own = _needs(state, selectors.evaluate(version, state["answers"]))
     situation = recommend.person(state, version.instrument.audience, situation_recall(request))
     try:
         offered = recommend.recommended_ids(
@@ -297,6 +343,38 @@ def plan(request: HttpRequest) -> HttpResponse:
         back = urlencode([("added", one), ("need", need)])
         return HttpResponseRedirect(f"{reverse('screening:result')}?{back}#service-{one}-{need}")
     return HttpResponseRedirect(reverse("finder:plan", kwargs={"token": support_plan.token}))
+
+
+def _own_needs_form(
+    state: dict[str, Any], needs: list[str], data: Any | None
+) -> OwnNeedsForm | None:
+    """The matcher's suggestions not recommended already, as unticked choices; None if none."""
+    offered = [code for code in state.get("own_suggestions", []) if code not in needs]
+    if not offered:
+        return None
+    choices = [(item.code, item.label) for item in recommend.labelled(offered)]
+    return OwnNeedsForm(data, offered=choices, auto_id="own-%s")
+
+
+@require_POST
+def own_words(request: HttpRequest) -> HttpResponse:
+    """Adds the suggestions the person ticked to the needs from their own words; anything else
+    (nothing ticked, a need not offered) changes nothing and says why on the result page."""
+    state = _state(request)
+    if state is None:
+        return redirect("screening:start")
+    version = selectors.version_by_id(state["version"])
+    needs, _own = _needs(state, selectors.evaluate(version, state["answers"]))
+    form = _own_needs_form(state, needs, data=request.POST)
+    if form is None:
+        return redirect("screening:result")
+    if not form.is_valid():
+        return _result_page(request, state, own_form=form)
+    chosen = form.cleaned_data["need"]
+    state["own_needs"] = list(dict.fromkeys([*state.get("own_needs", []), *chosen]))
+    state["own_suggestions"] = []
+    _save(request, state)
+    return HttpResponseRedirect(f"{reverse('screening:result')}#need-{chosen[0]}")
 
 
 @require_http_methods(["GET", "HEAD"])

@@ -1,5 +1,6 @@
 """The self-check in a real browser: full patient and relative runs in Dutch and French on a
-phone, a run without JavaScript, and axe-core on every step."""
+phone, a run without JavaScript, the last question in the person's own words, and axe-core on
+every step."""
 
 from __future__ import annotations
 
@@ -47,7 +48,9 @@ def data():
     load_all()
 
 
-def run(page: Page, base: str, language: str, audience: str, screens, *, axe: bool) -> None:
+def run(
+    page: Page, base: str, language: str, audience: str, screens, *, axe: bool, own_words: str = ""
+) -> None:
     page.goto(f"{base}{url(language, 'screening:start')}")
     expect(page.locator("html")).to_have_attribute("lang", language)
     expect(page.locator("#id_consent")).not_to_be_checked()
@@ -55,12 +58,14 @@ def run(page: Page, base: str, language: str, audience: str, screens, *, axe: bo
         assert_no_axe_violations(page)
     page.check(f"input[name=audience][value={audience}]")
     page.click("button[type=submit]")
-    for picks in screens:
+    for number, picks in enumerate(screens, start=1):
         expect(page.locator("progress")).to_be_visible()
         if axe:
             assert_no_axe_violations(page)
         for pick in picks:
             page.check(pick)
+        if own_words and number == len(screens):
+            page.fill("#id_own_words", own_words)
         page.click(NEXT)
     expect(page).to_have_url(f"{base}{url(language, 'screening:result')}")
     if axe:
@@ -141,4 +146,60 @@ def test_whole_run_without_javascript_with_consent_and_back(browser, live_server
     assert SelfCheckResponse.objects.get().answers == {"distress": 3, "med_pain": True}
     page.get_by_role("button", name="Clear my answers").click()
     expect(page.get_by_text("Your answers have been cleared.")).to_be_visible()
+    context.close()
+
+
+# A short patient run: the last screen (6) is the one with "Anything else?".
+SHORT_PATIENT = [["#id_distress_3"], [], [], [], [], ["#id_self_harm_1"]]
+
+
+def test_own_words_in_dutch_join_the_result_as_from_own_words(page: Page, live_server, data):
+    page.set_viewport_size(PHONE)
+
+    run(
+        page,
+        live_server.url,
+        "nl",
+        "patient",
+        SHORT_PATIENT,
+        axe=True,
+        own_words="ik heb geldzorgen",
+    )
+
+    expect(page.locator(".own-words-summary")).to_be_visible()
+    expect(page.locator("#need-SOC-INCOME-LOSS .need-source")).to_be_visible()
+    expect(page.locator("input[type=checkbox][name=need]")).to_have_count(0)
+
+
+@pytest.mark.parametrize("javascript", [True, False])
+def test_not_sure_suggestions_are_unticked_choices_to_add(
+    browser, live_server, data, javascript: bool
+):
+    context = browser.new_context(java_script_enabled=javascript, viewport=PHONE)
+    page = context.new_page()
+    page.goto(f"{live_server.url}{url('en', 'screening:start')}")
+    page.check("input[name=audience][value=patient]")
+    page.click("button[type=submit]")
+    for _number in range(1, 6):
+        page.click(NEXT)
+    page.fill("#id_own_words", "the weather is nice today")
+    page.click(NEXT)
+
+    boxes = page.locator("input[type=checkbox][name=need]")
+    expect(boxes).to_have_count(3)
+    for box in boxes.all():
+        expect(box).not_to_be_checked()
+    expect(page.locator(".need-source")).to_have_count(0)
+    if javascript:
+        assert_no_axe_violations(page)
+    page.get_by_role("button", name="Add to my needs").click()
+    expect(page.locator("#own-words-error")).to_be_visible()
+    if javascript:
+        assert_no_axe_violations(page)
+    chosen = boxes.first.get_attribute("value")
+    boxes.first.check()
+    page.get_by_role("button", name="Add to my needs").click()
+
+    expect(page.locator(f"#need-{chosen} .need-source")).to_be_visible()
+    expect(page.locator("input[type=checkbox][name=need]")).to_have_count(0)
     context.close()
