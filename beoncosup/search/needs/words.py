@@ -13,6 +13,7 @@ from pathlib import Path
 from beoncosup.search.text import fold
 
 DATA = Path(__file__).resolve().parent.parent / "data"
+WORD_LANGUAGES = ("nl", "fr", "de", "en")
 COMPOUND_LANGUAGES = ("nl", "de")
 MIN_PART = 3  # "geld", "pijn", "Arzt"; shorter parts split too much ("ei", "la")
 MIN_COMPOUND = 7  # "geldzorgen"; shorter words are rarely compounds of two real words
@@ -30,7 +31,13 @@ def everyday_words(language: str) -> frozenset[str]:
 
 
 def is_real_word(word: str, language: str) -> bool:
-    return fold(word) in everyday_words(language)
+    """True for an everyday word of the language, or of any of our four: people mix them
+    ("mijn burn-out", "la mutualiteit"), and a Dutch word in an English search is no typo of
+    an English one ("werken" is not "were")."""
+    folded = fold(word)
+    return folded in everyday_words(language) or any(
+        folded in everyday_words(other) for other in WORD_LANGUAGES if other != language
+    )
 
 
 def split_compound(word: str, language: str, known: Collection[str] = ()) -> list[str] | None:
