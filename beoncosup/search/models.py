@@ -99,7 +99,9 @@ class NeedPassage(models.Model):
     LABEL = "label"
     SYNONYM = "synonym"
 
-    need = models.ForeignKey("taxonomy.Need", on_delete=models.CASCADE, related_name="+")
+    # The need's code, like SearchDocument.object_id: a derived index, rebuilt from the taxonomy,
+    # not a foreign key (a need's synonyms are deleted, and re-indexed, before the need itself).
+    code = models.CharField(max_length=60)
     language = models.CharField(max_length=2)
     source = models.CharField(max_length=10)  # LABEL or SYNONYM
     text = models.TextField()
@@ -107,7 +109,7 @@ class NeedPassage(models.Model):
     vector = models.BinaryField()  # float32, L2-normalised
 
     class Meta:
-        indexes = [models.Index(fields=["model", "need"], name="need_passage_model")]
+        indexes = [models.Index(fields=["model", "code"], name="need_passage_model")]
 
     def __str__(self) -> str:
-        return f"{self.need_id}:{self.language}:{self.text[:30]}"
+        return f"{self.code}:{self.language}:{self.text[:30]}"

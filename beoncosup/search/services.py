@@ -54,9 +54,11 @@ def needs_index(codes: Iterable[str] | None = None) -> int:
     synonyms per language."""
     needs = Need.objects.prefetch_related("synonyms")
     stale = SearchDocument.objects.filter(kind="need")
+    stale_passages = NeedPassage.objects.all()
     if codes is not None:
         needs = needs.filter(code__in=list(codes))
         stale = stale.filter(object_id__in=list(codes))
+        stale_passages = stale_passages.filter(code__in=list(codes))
     documents = []
     for need in needs:
         for language in LANGUAGES:
@@ -68,6 +70,8 @@ def needs_index(codes: Iterable[str] | None = None) -> int:
     with transaction.atomic():
         stale.delete()
         SearchDocument.objects.bulk_create(documents, batch_size=BATCH)
+        # Passages of needs that no longer exist go; the others are brought up to date.
+        stale_passages.exclude(code__in=[need.code for need in needs]).delete()
         need_passages_refresh(needs)
     clear_term_stats()
     return len(documents)
@@ -97,28 +101,31 @@ def need_passages_refresh(needs: Iterable[Need]) -> int:
         return 0
     model = embeddings.model_name()
     needs = list(needs)
-    existing: dict[tuple[int, str, str, str], int] = {
-        (row.need_id, row.language, row.source, row.text): row.pk
-        for row in NeedPassage.objects.filter(need__in=needs, model=model).only(
-            "need_id", "language", "source", "text"
+    codes = [need.code for need in needs]
+    existing: dict[tuple[str, str, str, str], int] = {
+        (row.code, row.language, row.source, row.text): row.pk
+        for row in NeedPassage.objects.filter(code__in=codes, model=model).only(
+            "code", "language", "source", "text"
         )
     }
     keep: set[int] = set()
     fresh: list[NeedPassage] = []
     for need in needs:
         for language, source, text in _passages_wanted(need):
-            pk = existing.get((need.pk, language, source, text))
+            pk = existing.get((need.code, language, source, text))
             if pk is not None:
                 keep.add(pk)
             else:
                 fresh.append(
-                    NeedPassage(need=need, language=language, source=source, text=text, model=model)
+                    NeedPassage(
+                        code=need.code, language=language, source=source, text=text, model=model
+                    )
                 )
     vectors = embeddings.embed_passages([row.text for row in fresh])
     for row, vector in zip(fresh, vectors, strict=True):
         row.vector = vector.astype("<f4").tobytes()
     with transaction.atomic():
-        NeedPassage.objects.filter(need__in=needs).exclude(pk__in=keep).delete()
+        NeedPassage.objects.filter(code__in=codes).exclude(pk__in=keep).delete()
         NeedPassage.objects.bulk_create(fresh, batch_size=BATCH)
     return len(fresh)
 

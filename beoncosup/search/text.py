@@ -21,16 +21,21 @@ WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?", re.UNICODE)
 _STOP_WORDS = {
     "nl": """ik je jij u hij zij ze we wij het de een en of van voor met mijn mij me ben bent is
         zijn was heb heeft hebben altijd nog niet geen wel zo erg heel veel te om op in aan
-        dat die dit er over bij als maar ook wat hoe wil kan moet""",
+        dat die dit er over bij als maar ook wat hoe wil kan moet naar door na tijdens sinds
+        zonder tegen al nu dan toen omdat want wanneer elke elk iets alles echt gewoon""",
     "fr": """je j tu il elle on nous vous ils elles le la les l un une des du de d et ou que qu
         qui ça ca ce c est suis es sommes être ai as avons a au aux en dans pour par avec
-        mon ma mes me m ne n pas plus très tout toujours se s y sur""",
+        mon ma mes me m ne n pas plus très tout toujours se s y sur pendant depuis sans
+        après avant chez mais donc car quand comme tous toute toutes chaque vraiment""",
     "de": """ich du er sie es wir ihr der die das den dem des ein eine einen einem einer und
         oder von zu mit mein meine mir mich bin bist ist sind war habe hat haben immer noch
-        nicht kein keine sehr so viel für auf in im an am bei dass wie will kann muss""",
+        nicht kein keine sehr so viel für auf in im an am bei dass wie will kann muss nach
+        durch seit während ohne gegen zum zur beim vom sich vor auch aber nur schon dann weil
+        wenn jede jeden jeder alles etwas wirklich""",
     "en": """i me my you he she it we they the a an and or of to for with am is are was be
         been have has had always still not no very so much too in on at by that this what how
-        want can must""",
+        want can must after before during since without from while but when because all every
+        just really get got""",
 }
 STOP_WORDS = {language: set(text.split()) for language, text in _STOP_WORDS.items()}
 

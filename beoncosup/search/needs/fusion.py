@@ -61,7 +61,7 @@ LEXICAL = Weights(
     rank_lexical=4.464,
 )
 # At or above this score a need is confident (understood), below it only suggested.
-CONFIDENT = 0.5
+CONFIDENT = 0.6
 
 
 def _sigmoid(value: float) -> float:

@@ -5,6 +5,7 @@ words (search.needs.words)."""
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -35,6 +36,9 @@ class _Index:
     phrases: dict[str, list[_Phrase]]  # language -> phrases
     vocabulary: dict[str, list[str]]  # language -> folded words, for typo correction
     known: dict[str, frozenset[str]]  # the same words as a set
+    # language -> stem -> weight in (0, 1]: 1 for a stem only one need uses, less for stems
+    # many needs share ("chemo", "kanker"); stems the taxonomy does not use weigh 1.
+    weights: dict[str, dict[str, float]]
     labels: dict[str, dict[str, str]]  # language -> code -> label
 
 
@@ -59,8 +63,21 @@ def _index() -> _Index:
                 add(language, need.code, word, is_description=True)
     for synonym in NeedSynonym.objects.select_related("need"):
         add(synonym.language, synonym.need.code, synonym.text)
+    weights: dict[str, dict[str, float]] = {}
+    for language in LANGUAGES:
+        needs_of: dict[str, set[str]] = {}
+        for phrase in phrases[language]:
+            if not phrase.is_description:
+                for stem in phrase.stems:
+                    needs_of.setdefault(stem, set()).add(phrase.need)
+        total = max(len(labels[language]), 1)
+        top = math.log(1 + total)
+        weights[language] = {
+            stem: math.log(1 + total / len(codes)) / top for stem, codes in needs_of.items()
+        }
     return _Index(
         phrases=phrases,
+        weights=weights,
         vocabulary={lang: sorted(words) for lang, words in vocabulary.items()},
         known={lang: frozenset(words) for lang, words in vocabulary.items()},
         labels=labels,
@@ -122,7 +139,8 @@ def _matches(text: str, language: str) -> tuple[tuple[str, float], ...]:
     """The needs a text is about, best first, with a score between 0 and 1.
 
     A label or synonym scores by how much of it the text contains and how much of the text it
-    explains (their harmonic mean, like an F-score), so "back to work part-time" prefers the
+    explains (their harmonic mean, like an F-score), each word weighted by how few needs use
+    it (a word every chemotherapy need shares explains less than "haarausfall"), so "back to work part-time" prefers the
     need labelled "Going back to work part-time" over one whose synonym is "back to work".
     Description words add a small bonus. See docs/finder.md.
     """
@@ -133,16 +151,20 @@ def _matches(text: str, language: str) -> tuple[tuple[str, float], ...]:
         if not query:
             continue
         factor = 1.0 if candidate == language else OTHER_LANGUAGE
+        weight = index.weights[candidate]
+        query_weight = sum(weight.get(stem, 1.0) for stem in query)
         best_phrase: dict[str, float] = {}
         bonus: dict[str, float] = {}
         for phrase in index.phrases[candidate]:
-            shared = len(query & phrase.stems)
-            if not shared:
+            common = query & phrase.stems
+            if not common:
                 continue
             if phrase.is_description:
                 bonus[phrase.need] = min(bonus.get(phrase.need, 0.0) + BONUS_PER_WORD, MAX_BONUS)
                 continue
-            covered, explained = shared / len(phrase.stems), shared / len(query)
+            shared = sum(weight.get(stem, 1.0) for stem in common)
+            phrase_weight = sum(weight.get(stem, 1.0) for stem in phrase.stems)
+            covered, explained = shared / phrase_weight, shared / query_weight
             f_score = 2 * covered * explained / (covered + explained)
             best_phrase[phrase.need] = max(best_phrase.get(phrase.need, 0.0), f_score)
         for code in best_phrase.keys() | bonus.keys():

@@ -39,9 +39,7 @@ def clear_vectors() -> None:
 
 def _load(model: str) -> _Vectors:
     rows = (
-        NeedPassage.objects.filter(model=model)
-        .order_by("need__code", "pk")
-        .values_list("need__code", "vector")
+        NeedPassage.objects.filter(model=model).order_by("code", "pk").values_list("code", "vector")
     )
     codes: list[str] = []
     starts: list[int] = []

@@ -84,8 +84,11 @@ def test_text_in_another_language_still_matches_with_labels_in_the_asked_languag
 
 
 @pytest.mark.django_db
-def test_unrelated_text_matches_nothing(taxonomy):
-    assert match_needs("xyzzy plugh", "en") == []
+def test_unrelated_text_is_not_understood_and_only_suggests(taxonomy):
+    matches = match_needs("xyzzy plugh", "en")
+
+    assert len(matches) == 3
+    assert not any(match.confident for match in matches)
 
 
 @pytest.mark.django_db
@@ -94,13 +97,20 @@ def test_api_returns_results_best_first(taxonomy, client: Client):
 
     body = response.json()
     assert response.status_code == 200
-    assert body["results"][0] == {
-        "code": "MED-FATIGUE",
-        "label": "Vermoeidheid en weinig energie",
-        "score": 1.0,
-    }
-    scores = [result["score"] for result in body["results"]]
-    assert scores == sorted(scores, reverse=True)
+    first = body["results"][0]
+    assert (first["code"], first["label"], first["confident"]) == (
+        "MED-FATIGUE",
+        "Vermoeidheid en weinig energie",
+        True,
+    )
+    assert 0.6 <= first["score"] <= 1.0
+    assert body["understood"] is True
+    assert body["segments"] == [{"text": "ik ben altijd moe", "codes": ["MED-FATIGUE"]}]
+    # Confident needs first, then the others by score.
+    flags = [result["confident"] for result in body["results"]]
+    assert flags == sorted(flags, reverse=True)
+    rest = [result["score"] for result in body["results"] if not result["confident"]]
+    assert rest == sorted(rest, reverse=True)
 
 
 @pytest.mark.django_db
