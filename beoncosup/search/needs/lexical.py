@@ -140,8 +140,9 @@ def _matches(text: str, language: str) -> tuple[tuple[str, float], ...]:
 
     A label or synonym scores by how much of it the text contains and how much of the text it
     explains (their harmonic mean, like an F-score), each word weighted by how few needs use
-    it (a word every chemotherapy need shares explains less than "haarausfall"), so "back to work part-time" prefers the
-    need labelled "Going back to work part-time" over one whose synonym is "back to work".
+    it (a word every chemotherapy need shares explains less than "haarausfall"). So "back to
+    work part-time" prefers the need labelled "Going back to work part-time" over one whose
+    synonym is "back to work".
     Description words add a small bonus. See docs/finder.md.
     """
     index = _index()
