@@ -180,7 +180,7 @@ def raw_statements(query: Query) -> list[tuple[str, list[Any]]]:
         page=p.get("page", 1),
     )
     statements = []
-    needs, _relevance = resolve_needs(criteria)
+    needs, _relevance, _unsure = resolve_needs(criteria)
     place = _place(criteria.postcode)
     extra: list[Any] = []
     if criteria.q.strip():
