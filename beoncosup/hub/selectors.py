@@ -56,9 +56,7 @@ def hub_search(
     article about fatigue even when it never says "moe")."""
     query = query.strip()
     terms = sorted(set(stems(query, language))) if language in LANGUAGES else []
-    matches = (
-        [m for m in match_needs(query, language) if m.confident] if terms else []
-    )
+    matches = [m for m in match_needs(query, language) if m.confident] if terms else []
     codes = [m.code for m in matches]
     if not terms:
         return HubSearch(query=query, results=[], needs=[])

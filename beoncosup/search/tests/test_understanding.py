@@ -265,7 +265,9 @@ def test_passages_are_stored_for_every_label_and_synonym(taxonomy):
 
     assert passages.filter(source=NeedPassage.LABEL).count() == 4  # one per language
     assert passages.filter(source=NeedPassage.SYNONYM).count() == synonyms
-    vector = np.frombuffer(bytes(passages.first().vector), dtype="<f4")
+    first = passages.first()
+    assert first is not None
+    vector = np.frombuffer(bytes(first.vector), dtype="<f4")
     assert vector.shape == (384,)
     assert abs(float(np.linalg.norm(vector)) - 1.0) < 1e-3
 
