@@ -318,3 +318,27 @@ def test_with_embeddings_off_the_lexical_matcher_answers_alone(taxonomy):
         finally:
             embeddings.embedder.cache_clear()
             clear_cache()
+
+
+@pytest.mark.unit
+def test_passage_vectors_are_reused_from_the_data_folder_by_the_next_process(tmp_path, monkeypatch):
+    texts = [f"passage number {i}" for i in range(embeddings.DISK_MINIMUM)]
+    monkeypatch.setattr(embeddings, "_passages", {})
+    monkeypatch.setattr(embeddings, "_disk_read", set())
+    with override_settings(DATA_DIR=tmp_path):
+        first = embeddings.embed_passages(texts)
+        assert list((tmp_path / "cache").glob("passages-*.npz"))
+
+        # A new process: nothing in memory, and the model must not be asked again.
+        monkeypatch.setattr(embeddings, "_passages", {})
+        monkeypatch.setattr(embeddings, "_disk_read", set())
+        model = embeddings.embedder()
+        assert model is not None
+
+        def refuse(texts):
+            raise AssertionError(f"embedded again: {texts[:1]}")
+
+        monkeypatch.setattr(model, "embed_passages", refuse)
+        again = embeddings.embed_passages(texts)
+
+    assert np.array_equal(first, again)
