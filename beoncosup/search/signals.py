@@ -19,14 +19,15 @@ from beoncosup.search.services import catalogue_forget, catalogue_index, needs_i
 from beoncosup.search.vocabulary import clear_vocabulary
 from beoncosup.situation.catalogues import catalogue_changed, catalogue_deleted
 from beoncosup.taxonomy.models import Need, NeedSynonym
-from beoncosup.taxonomy.signals import needs_bulk_written
+from beoncosup.taxonomy.signals import is_bulk_writing, needs_bulk_written
 
 
 @receiver([post_save, post_delete], sender=Need)
 def need_changed(sender: Any, instance: Need, raw: bool = False, **kwargs: Any) -> None:
     clear_cache()
     clear_vocabulary()
-    if not raw:
+    # During load_taxonomy, needs_reloaded rebuilds every need once at the end.
+    if not raw and not is_bulk_writing():
         needs_index([instance.code])
 
 
@@ -35,7 +36,7 @@ def synonym_changed(sender: Any, instance: NeedSynonym, raw: bool = False, **kwa
     # Synonyms written in bulk (load_taxonomy) send no signal: needs_reloaded reindexes them.
     clear_cache()
     clear_vocabulary()
-    if not raw:
+    if not raw and not is_bulk_writing():
         code = Need.objects.filter(pk=instance.need_id).values_list("code", flat=True).first()
         if code is not None:  # None: the need itself is being deleted
             needs_index([code])
