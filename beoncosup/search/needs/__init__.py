@@ -71,9 +71,7 @@ def _normalise(text: str) -> str:
 def understand(text: str, language: str, *, limit: int = 10) -> Understanding:
     """What the text is about: the needs, best first; which are confident; the clauses."""
     found = _understand(_normalise(text), language)
-    if found.understood:
-        return Understanding(found.results[:limit], True, found.segments)
-    return found
+    return Understanding(found.results[:limit], found.understood, found.segments)
 
 
 def match_needs(text: str, language: str, *, limit: int = 10) -> list[NeedMatch]:
