@@ -1,7 +1,7 @@
 """One calibrated score from the semantic and the lexical matcher.
 
-A learned linear blend (logistic regression) of four features per need, fitted on the
-development half of bench/needs_eval (never on the held-out half) by
+A learned linear blend (logistic regression) of seven features per need, fitted on the
+development half of bench/needs_eval and our own off-topic texts (never on the held-out half) by
 ``bench/needs_eval/run.py --fit``; its output is the estimated probability that the need is one
 the person meant, so the threshold means the same in Dutch, French, German and English.
 docs/benchmarks.md compares it with reciprocal-rank fusion.
