@@ -11,17 +11,18 @@ assert properties (two needs or more; suggestions, none ticked) rather than exac
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from django.urls import reverse
-from django.utils import translation
 from playwright.sync_api import Browser, Page, ViewportSize, expect
 
-from beoncosup.directory.hsds.importer import hsds_import
-from beoncosup.directory.tests.factories import attribute, make_geo, service_record
+from beoncosup.finder.tests.test_text_understanding import (
+    OFF_TOPIC,
+    SEVERAL,
+    finder_url,
+    tiredness_service,
+)
 from beoncosup.search.needs import clear_cache
 from beoncosup.taxonomy.services import taxonomy_load
 from tests.browser.axe import assert_no_axe_violations
@@ -29,15 +30,6 @@ from tests.browser.axe import assert_no_axe_violations
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 PHONE: ViewportSize = {"width": 375, "height": 667}
-# Two clauses, two kinds of need: tiredness, and going back to work.
-SEVERAL = "altijd moe, en bang om terug te gaan werken"
-# Nothing to do with cancer care: the matcher is not sure.
-OFF_TOPIC = "wat is het weer morgen"
-
-
-def finder_url(language: str = "nl") -> str:
-    with translation.override(language):
-        return reverse("finder:finder")
 
 
 @pytest.fixture
@@ -45,12 +37,7 @@ def directory(tmp_path: Path) -> Iterator[None]:
     """The reference taxonomy, Gent, and one service for tiredness."""
     clear_cache()
     taxonomy_load()
-    make_geo()
-    record = service_record("moe")
-    kept = [a for a in record["attributes"] if a["taxonomy_term"]["taxonomy"] != "beoncosup-needs"]
-    record["attributes"] = [*kept, attribute("beoncosup-needs", "MED-FATIGUE", record["id"])]
-    (tmp_path / "nl.json").write_text(json.dumps([record]), encoding="utf-8")
-    hsds_import(sources=[(tmp_path / "nl.json", "nl")])
+    tiredness_service(tmp_path)
     yield
     clear_cache()
 

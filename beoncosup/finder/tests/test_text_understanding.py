@@ -41,14 +41,19 @@ def taxonomy() -> Iterator[None]:
     clear_cache()
 
 
-@pytest.fixture
-def directory(taxonomy: None, tmp_path: Path) -> None:
+def tiredness_service(folder: Path) -> None:
+    """Gent and one service for tiredness only (the browser test uses it too)."""
     make_geo()
     record = service_record("moe")
     kept = [a for a in record["attributes"] if a["taxonomy_term"]["taxonomy"] != "beoncosup-needs"]
     record["attributes"] = [*kept, attribute("beoncosup-needs", "MED-FATIGUE", record["id"])]
-    (tmp_path / "nl.json").write_text(json.dumps([record]), encoding="utf-8")
-    hsds_import(sources=[(tmp_path / "nl.json", "nl")])
+    (folder / "nl.json").write_text(json.dumps([record]), encoding="utf-8")
+    hsds_import(sources=[(folder / "nl.json", "nl")])
+
+
+@pytest.fixture
+def directory(taxonomy: None, tmp_path: Path) -> None:
+    tiredness_service(tmp_path)
 
 
 def finder_url(language: str = "nl") -> str:

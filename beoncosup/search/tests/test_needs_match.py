@@ -3,23 +3,8 @@ from __future__ import annotations
 import pytest
 from django.test import Client
 
-from beoncosup.search.needs import clear_cache, match_needs
+from beoncosup.search.needs import match_needs
 from beoncosup.search.text import fold, stems
-from beoncosup.taxonomy.models import Category, Domain, Need
-from beoncosup.taxonomy.services import taxonomy_load
-
-
-@pytest.fixture(scope="module")
-def taxonomy(django_db_setup, django_db_blocker):
-    """The reference taxonomy, loaded once for this module and removed afterwards."""
-    with django_db_blocker.unblock():
-        taxonomy_load()
-        clear_cache()
-        yield
-        Need.objects.all().delete()
-        Category.objects.all().delete()
-        Domain.objects.all().delete()
-        clear_cache()
 
 
 def codes(text: str, language: str, limit: int = 3) -> list[str]:

@@ -14,24 +14,10 @@ from beoncosup.search.needs.fusion import CONFIDENT, fuse
 from beoncosup.search.needs.segments import clauses
 from beoncosup.search.needs.words import is_real_word, split_compound
 from beoncosup.search.vocabulary import suggest
-from beoncosup.taxonomy.models import Category, Domain, Need, NeedSynonym
-from beoncosup.taxonomy.services import taxonomy_load
+from beoncosup.taxonomy.models import Need, NeedSynonym
 
 # Needs about going back to work: a sentence about it may fit more than one.
 BACK_TO_WORK = {"WORK-GRADUAL-RETURN", "WORK-RTW-GUIDANCE", "WORK-REINTEGRATION"}
-
-
-@pytest.fixture(scope="module")
-def taxonomy(django_db_setup, django_db_blocker):
-    """The reference taxonomy with its embedded passages, loaded once for this module."""
-    with django_db_blocker.unblock():
-        taxonomy_load()
-        clear_cache()
-        yield
-        Need.objects.all().delete()
-        Category.objects.all().delete()
-        Domain.objects.all().delete()
-        clear_cache()
 
 
 def confident(text: str, language: str) -> list[str]:
