@@ -50,12 +50,16 @@ CSRF_TRUSTED_ORIGINS = env_list("BEONCOSUP_CSRF_TRUSTED_ORIGINS", [])
 INSTALLED_APPS = [
     "modeltranslation",  # must precede the apps whose models it translates
     "beoncosup.core",
+    "beoncosup.audit",  # the append-only audit trail, written by services
     "beoncosup.geo",
     "beoncosup.situation",  # the shared person and code lists (imports no feature app)
     "beoncosup.taxonomy",
     "beoncosup.directory",
     "beoncosup.search",
+    "beoncosup.accounts",  # organisations, roles, API tokens (sign-in is allauth's)
     "beoncosup.finder",
+    "beoncosup.providers",  # providers keep their listings right: claims, changes, verification
+    "beoncosup.workspace",  # professionals' saved searches, lists, activity
     "beoncosup.screening",
     "beoncosup.hub",
     "beoncosup.navigator",
@@ -79,7 +83,11 @@ INSTALLED_APPS = [
     "django_htmx",
     "csp",
     "django_tasks_db",  # the background task queue (TASKS below) and its db_worker command
-    "axes",  # login throttling and lock-out (admin today; every sign-in form later)
+    "axes",  # login throttling and lock-out for every sign-in form
+    "allauth",
+    "allauth.account",
+    "allauth.mfa",
+    "rules.apps.AutodiscoverRulesConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -98,6 +106,9 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "allauth.account.middleware.AccountMiddleware",
+    "beoncosup.accounts.middleware.SessionGuardMiddleware",
+    "beoncosup.accounts.middleware.RequireMFAMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
@@ -152,7 +163,9 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # backend, which also keeps the development-only demo editor out of production.
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
+    "rules.permissions.ObjectPermissionBackend",
     "beoncosup.core.auth.SiteModelBackend",
+    "beoncosup.core.auth.SiteAllauthBackend",
 ]
 # Reverse proxies in front of gunicorn that append to X-Forwarded-For (README: one, nginx or
 # Caddy); 0 when the application server faces clients directly.
@@ -168,6 +181,57 @@ AXES_LOCKOUT_CALLABLE = "beoncosup.core.views.login_locked_out"
 # Successful sign-ins are not recorded (no access log of who signed in when, for now).
 AXES_DISABLE_ACCESS_LOG = True
 AXES_VERBOSE = False
+AXES_USERNAME_CALLABLE = "beoncosup.core.auth.login_identifier"
+
+# Sign-in: django-allauth with its MFA (docs/security.md). Accounts sign in with their e-mail,
+# which must be verified; everyone whose role sees personal or unpublished data must add TOTP or
+# a passkey (accounts.middleware.RequireMFAMiddleware).
+LOGIN_URL = "account_login"
+LOGIN_REDIRECT_URL = "accounts:home"
+ACCOUNT_ADAPTER = "beoncosup.accounts.adapter.AccountAdapter"
+ACCOUNT_LOGIN_METHODS = {"email"}
+ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
+ACCOUNT_EMAIL_VERIFICATION = "mandatory"
+ACCOUNT_UNIQUE_EMAIL = True
+ACCOUNT_CONFIRM_EMAIL_ON_GET = False
+ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = False
+ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
+ACCOUNT_SESSION_REMEMBER = False
+ACCOUNT_EMAIL_NOTIFICATIONS = True
+ACCOUNT_PREVENT_ENUMERATION = True
+ACCOUNT_REAUTHENTICATION_TIMEOUT = 300
+# Failed sign-ins are throttled by django-axes (above) with our own lock-out page; allauth's
+# other limits (sign-ups, reset mails, confirmation mails) stay on.
+ACCOUNT_RATE_LIMITS = {"login_failed": False}
+ACCOUNT_EMAIL_SUBJECT_PREFIX = "BeONCOsup: "
+BEONCOSUP_SIGNUP_OPEN = env_bool("BEONCOSUP_SIGNUP_OPEN", True)
+MFA_SUPPORTED_TYPES = ["totp", "recovery_codes", "webauthn"]
+MFA_PASSKEY_LOGIN_ENABLED = True
+MFA_TOTP_ISSUER = "BeONCOsup"
+MFA_WEBAUTHN_ALLOW_INSECURE_ORIGIN = not PRODUCTION
+BEONCOSUP_SESSION_IDLE_MINUTES = env_int("BEONCOSUP_SESSION_IDLE_MINUTES", 30, minimum=1)
+# A signed-in session ends after 12 hours whatever happens; anonymous visitors' sessions (their
+# remembered situation) are not affected by the idle limit.
+SESSION_COOKIE_AGE = env_int("BEONCOSUP_SESSION_MAX_HOURS", 12, minimum=1) * 3600
+BEONCOSUP_INVITATION_DAYS = env_int("BEONCOSUP_INVITATION_DAYS", 7, minimum=1)
+BEONCOSUP_API_TOKEN_MAX_DAYS = env_int("BEONCOSUP_API_TOKEN_MAX_DAYS", 365, minimum=1)
+BEONCOSUP_AUDIT_RETENTION_DAYS = env_int("BEONCOSUP_AUDIT_RETENTION_DAYS", 730, minimum=30)
+# Records not verified for this many days get a reminder to their provider (providers app).
+BEONCOSUP_VERIFY_AFTER_DAYS = env_int("BEONCOSUP_VERIFY_AFTER_DAYS", 365, minimum=1)
+
+# E-mail: SMTP configured by environment variables in production, the console in development.
+DEFAULT_FROM_EMAIL = env_str("BEONCOSUP_FROM_EMAIL", "BeONCOsup <no-reply@beoncosup.be>")
+SERVER_EMAIL = DEFAULT_FROM_EMAIL
+if PRODUCTION:
+    EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    EMAIL_HOST = env_str("BEONCOSUP_EMAIL_HOST", "localhost")
+    EMAIL_PORT = env_int("BEONCOSUP_EMAIL_PORT", 587, minimum=1)
+    EMAIL_HOST_USER = env_str("BEONCOSUP_EMAIL_USER", "")
+    EMAIL_HOST_PASSWORD = env_secret("BEONCOSUP_EMAIL_PASSWORD") or ""
+    EMAIL_USE_TLS = env_bool("BEONCOSUP_EMAIL_TLS", True)
+    EMAIL_TIMEOUT = 20
+else:
+    EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
 
 # Permissions-Policy (core.headers): browser features the site never uses.
 PERMISSIONS_POLICY_DENY = [
@@ -252,6 +316,10 @@ WHITENOISE_AUTOREFRESH = not PRODUCTION
 
 WAGTAIL_SITE_NAME = "BeONCOsup"
 WAGTAILADMIN_BASE_URL = env_str("BEONCOSUP_BASE_URL", "http://127.0.0.1:8000")
+# The admin signs in through allauth (and its MFA): /admin/login/ redirects there.
+WAGTAILADMIN_LOGIN_URL = "/admin/login/"
+WAGTAIL_PASSWORD_RESET_ENABLED = False
+WAGTAILUSERS_PASSWORD_ENABLED = False
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx"]
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 

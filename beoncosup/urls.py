@@ -12,12 +12,18 @@ from beoncosup.core import views as core_views
 urlpatterns = [
     path("healthz", core_views.healthz, name="healthz"),
     path("api/", api.urls),
+    # The admin signs in through allauth and its MFA: no second, weaker login form.
+    path("admin/login/", core_views.admin_login, name="wagtailadmin_login"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
 ]
 
 urlpatterns += i18n_patterns(
     path("", include("beoncosup.core.urls")),
+    path("accounts/", include("allauth.urls")),
+    path("", include("beoncosup.accounts.urls")),
+    path("", include("beoncosup.providers.urls")),
+    path("", include("beoncosup.workspace.urls")),
     path("", include("beoncosup.taxonomy.urls")),
     path("", include("beoncosup.directory.urls")),
     path("", include("beoncosup.screening.urls")),

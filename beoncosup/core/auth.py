@@ -1,4 +1,4 @@
-"""Sign-in rules shared by every login form (today the editors' admin).
+"""Sign-in rules shared by every login form (allauth's, which the admin uses too).
 
 - ``SiteModelBackend``: Django's model backend, except that the development-only demo editor can
   never sign in, nor stay signed in, when production mode is on (even if a copied database
@@ -11,18 +11,45 @@ from __future__ import annotations
 
 from typing import Any
 
+from allauth.account.auth_backends import AuthenticationBackend
 from django.conf import settings
 from django.contrib.auth.backends import ModelBackend
 from django.http import HttpRequest
 
-from beoncosup.core.services import DEMO_EDITOR_USERNAME
+from beoncosup.core.services import DEMO_EDITOR_USERNAME, DEMO_EMAIL_DOMAIN
+
+
+def is_demo_account(user: Any) -> bool:
+    """The development-only demo accounts (``make run``): the demo editor and every address at
+    the demo domain."""
+    email = str(getattr(user, "email", "") or "").lower()
+    return user.get_username() == DEMO_EDITOR_USERNAME or email.endswith("@" + DEMO_EMAIL_DOMAIN)
 
 
 class SiteModelBackend(ModelBackend):
     def user_can_authenticate(self, user: Any) -> bool:
-        if settings.PRODUCTION and user.get_username() == DEMO_EDITOR_USERNAME:
+        if settings.PRODUCTION and is_demo_account(user):
             return False
         return bool(super().user_can_authenticate(user))
+
+
+class SiteAllauthBackend(AuthenticationBackend):  # type: ignore[misc]
+    """allauth's e-mail sign-in, with the same refusal of demo accounts in production."""
+
+    def user_can_authenticate(self, user: Any) -> bool:
+        if settings.PRODUCTION and is_demo_account(user):
+            return False
+        return bool(super().user_can_authenticate(user))
+
+
+def login_identifier(request: HttpRequest, credentials: dict[str, Any] | None) -> str:
+    """What django-axes counts failures against: the e-mail (or username) tried, lowercased,
+    whichever form sent it (allauth's ``login`` field, the credentials passed to authenticate)."""
+    credentials = credentials or {}
+    tried = credentials.get("email") or credentials.get("username") or ""
+    if not tried and request is not None and request.method == "POST":
+        tried = request.POST.get("login", "") or request.POST.get("username", "")
+    return str(tried).strip().lower()[:255]
 
 
 def client_ip(request: HttpRequest) -> str:

@@ -13,6 +13,8 @@ from django.db import transaction
 from wagtail.models import Locale
 
 DEMO_EDITOR_USERNAME = "demo-editor"
+# Demo accounts of every role (accounts.demo) use this reserved domain; none signs in in production.
+DEMO_EMAIL_DOMAIN = "demo.beoncosup.invalid"
 # Wagtail's migrations create this group; we still grant admin access explicitly so the demo
 # set-up never depends on migration-time data being present.
 DEMO_EDITOR_GROUP = "Moderators"

@@ -3,8 +3,12 @@ from __future__ import annotations
 from typing import Any
 
 from django.conf import settings
-from django.http import HttpRequest, HttpResponse, JsonResponse
+from urllib.parse import urlencode
+
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect, JsonResponse
 from django.shortcuts import render
+from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
@@ -40,3 +44,13 @@ def login_locked_out(request: HttpRequest, credentials: Any = None) -> HttpRespo
     (settings.AXES_*): a page in the visitor's language saying how long to wait, status 429."""
     minutes = int(settings.AXES_COOLOFF_TIME.total_seconds() // 60)
     return render(request, "core/lockout.html", {"lockout_minutes": minutes}, status=429)
+
+
+def admin_login(request: HttpRequest) -> HttpResponse:
+    """``/admin/login/``: the admin has no sign-in form of its own; allauth's (with MFA) in the
+    visitor's language signs editors in and sends them back."""
+    target = request.GET.get("next", "")
+    if not url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}):
+        target = ""
+    url = reverse("account_login")
+    return HttpResponseRedirect(f"{url}?{urlencode({'next': target or '/admin/'})}")

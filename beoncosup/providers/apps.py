@@ -1,0 +1,9 @@
+from django.apps import AppConfig
+
+
+class ProvidersConfig(AppConfig):
+    """Providers keep their listings right: claims, proposed changes, yearly verification."""
+
+    default_auto_field = "django.db.models.BigAutoField"
+    name = "beoncosup.providers"
+    label = "providers"
