@@ -28,6 +28,7 @@ class Roles:
     platform: frozenset[str] = frozenset()
     by_organisation: dict[int, frozenset[str]] = field(default_factory=dict)
     superuser: bool = False
+    admin_access: bool = False  # may open the Wagtail admin (unpublished content)
 
     def has_platform(self, role: str) -> bool:
         return (
@@ -48,7 +49,9 @@ class Roles:
     @property
     def is_privileged(self) -> bool:
         """Whether this person can see personal or unpublished data, so needs MFA."""
-        return self.superuser or bool(self.platform) or bool(self.by_organisation)
+        return (
+            self.superuser or self.admin_access or bool(self.platform) or bool(self.by_organisation)
+        )
 
 
 def roles_of(user: Any) -> Roles:
@@ -65,6 +68,7 @@ def roles_of(user: Any) -> Roles:
         platform=frozenset(user.role_grants.values_list("role", flat=True)),
         by_organisation={org: frozenset(r) for org, r in by_org.items()},
         superuser=bool(user.is_superuser),
+        admin_access=bool(user.is_staff or user.has_perm("wagtailadmin.access_admin")),
     )
     setattr(user, _CACHE_ATTRIBUTE, roles)
     return roles

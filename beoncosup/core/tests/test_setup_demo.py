@@ -8,6 +8,7 @@ from django.contrib.auth import authenticate, get_user_model
 from django.core.management import CommandError, call_command
 from wagtail.models import Locale
 
+from beoncosup.accounts.testing import mfa_enable
 from beoncosup.core.services import DEMO_EDITOR_USERNAME
 
 pytestmark = pytest.mark.django_db
@@ -57,7 +58,8 @@ def test_setup_demo_is_refused_in_production(settings):
 
 def test_demo_editor_can_open_the_admin(client):
     password = printed_password(run_setup_demo())
-    client.login(username=DEMO_EDITOR_USERNAME, password=password)
+    assert client.login(username=DEMO_EDITOR_USERNAME, password=password)
+    mfa_enable(get_user_model().objects.get(username=DEMO_EDITOR_USERNAME))
 
     response = client.get("/admin/")
 

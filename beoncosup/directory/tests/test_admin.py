@@ -6,10 +6,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from django.contrib.auth import get_user_model
 from django.test import Client
 from django.utils import timezone
 from wagtail.test.utils.form_data import inline_formset, nested_form_data
 
+from beoncosup.accounts.testing import signed_in
 from beoncosup.core.services import demo_editor_ensure
 from beoncosup.directory.hsds.importer import hsds_import
 from beoncosup.directory.models import Service
@@ -24,7 +26,7 @@ LIST_URL = "/admin/snippets/directory/service/"
 @pytest.fixture
 def editor(client: Client) -> Client:
     account = demo_editor_ensure()
-    client.login(username=account.username, password=account.password)
+    signed_in(client, get_user_model().objects.get(username=account.username))
     return client
 
 

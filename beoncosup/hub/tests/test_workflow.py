@@ -11,6 +11,7 @@ from django.urls import reverse
 from wagtail.models import Workflow
 from wagtail.users.models import UserProfile
 
+from beoncosup.accounts.testing import signed_in
 from beoncosup.hub.models import ArticlePage
 from beoncosup.hub.services import EDITORS, REVIEWERS, hub_editorial_ensure
 from beoncosup.hub.tests.factories import article, load, make_needs
@@ -75,7 +76,7 @@ def test_setup_is_idempotent(page):
 
 def test_an_editor_cannot_publish(client, page):
     editor = user_in(EDITORS, "editor")
-    client.force_login(editor)
+    signed_in(client, editor)
     url = reverse("wagtailadmin_pages:edit", args=[page.pk])
 
     assert client.get(url).status_code == 200
@@ -91,7 +92,7 @@ def test_an_editor_cannot_publish(client, page):
 def test_an_editor_submits_for_review_and_a_reviewer_may_publish(client, page):
     editor = user_in(EDITORS, "editor")
     reviewer = user_in(REVIEWERS, "reviewer")
-    client.force_login(editor)
+    signed_in(client, editor)
 
     client.post(
         reverse("wagtailadmin_pages:edit", args=[page.pk]),
@@ -108,7 +109,7 @@ def test_an_editor_submits_for_review_and_a_reviewer_may_publish(client, page):
 def test_overdue_report_lists_only_overdue_articles(client, page):
     ArticlePage.objects.filter(pk=page.pk).update(next_review_due=datetime.date(2020, 1, 1))
     admin = get_user_model().objects.create_superuser(username="admin", password="x")
-    client.force_login(admin)
+    signed_in(client, admin)
 
     html = client.get(reverse("hub_overdue")).content.decode()
 
@@ -118,7 +119,7 @@ def test_overdue_report_lists_only_overdue_articles(client, page):
 
 def test_dashboard_counts_overdue_articles_for_editors(client, page):
     ArticlePage.objects.filter(pk=page.pk).update(next_review_due=datetime.date(2020, 1, 1))
-    client.force_login(user_in(EDITORS, "editor"))
+    signed_in(client, user_in(EDITORS, "editor"))
 
     html = client.get(reverse("wagtailadmin_home")).content.decode()
 

@@ -5,6 +5,7 @@ from django.contrib.auth import get_user_model
 from django.test import Client
 from wagtail.users.models import UserProfile
 
+from beoncosup.accounts.testing import signed_in
 from beoncosup.core.services import demo_editor_ensure
 from beoncosup.directory.tests.factories import make_geo
 from beoncosup.navigator.services import measures_load
@@ -28,5 +29,5 @@ def editor_client(client: Client) -> Client:
     profile = UserProfile.get_for_user(get_user_model().objects.get(username=editor.username))
     profile.preferred_language = "en"
     profile.save()
-    client.login(username=editor.username, password=editor.password)
+    signed_in(client, get_user_model().objects.get(username=editor.username))
     return client

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import pytest
+from django.contrib.auth import get_user_model
 from django.test import Client
 
+from beoncosup.accounts.testing import signed_in
 from beoncosup.core.services import demo_editor_ensure
 from beoncosup.screening import selectors
 from beoncosup.screening.models import InstrumentVersion, Item
@@ -16,7 +18,7 @@ BASE = "/admin/snippets/screening/"
 @pytest.fixture
 def editor(client: Client) -> Client:
     account = demo_editor_ensure()
-    client.login(username=account.username, password=account.password)
+    signed_in(client, get_user_model().objects.get(username=account.username))
     return client
 
 

@@ -4,6 +4,7 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.test import Client
 
+from beoncosup.accounts.testing import signed_in
 from beoncosup.core.services import demo_editor_ensure
 from beoncosup.taxonomy.models import Domain, Need
 from beoncosup.taxonomy.services import taxonomy_load
@@ -14,7 +15,7 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def editor_client(client: Client) -> Client:
     editor = demo_editor_ensure()
-    client.login(username=editor.username, password=editor.password)
+    signed_in(client, get_user_model().objects.get(username=editor.username))
     return client
 
 

@@ -1,0 +1,41 @@
+"""Encryption of secrets at rest (Fernet from ``cryptography``): TOTP secrets and recovery-code
+seeds, which would let anyone who reads the database pass the second step.
+
+The key comes from BEONCOSUP_FIELD_KEY (or _FILE) — a Fernet key — or, when unset, is derived
+from the SECRET_KEY. Rotating: put the new key first in BEONCOSUP_FIELD_KEY, old keys after it,
+separated by commas; values encrypted with any listed key still decrypt.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+from functools import cache
+
+from cryptography.fernet import Fernet, InvalidToken, MultiFernet
+from django.conf import settings
+
+MARK = "enc1:"
+
+
+@cache
+def _fernet() -> MultiFernet:
+    keys = [k.strip() for k in (settings.BEONCOSUP_FIELD_KEY or "").split(",") if k.strip()]
+    if not keys:
+        digest = hashlib.sha256(b"beoncosup-field-key:" + settings.SECRET_KEY.encode()).digest()
+        keys = [base64.urlsafe_b64encode(digest).decode()]
+    return MultiFernet([Fernet(key.encode()) for key in keys])
+
+
+def encrypt(text: str) -> str:
+    return MARK + _fernet().encrypt(text.encode()).decode()
+
+
+def decrypt(value: str) -> str:
+    """Decrypt a value written by ``encrypt``; a value from before encryption passes through."""
+    if not value.startswith(MARK):
+        return value
+    try:
+        return _fernet().decrypt(value[len(MARK) :].encode()).decode()
+    except InvalidToken:
+        raise ValueError("A secret could not be decrypted: check BEONCOSUP_FIELD_KEY.") from None
