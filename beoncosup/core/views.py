@@ -1,10 +1,9 @@
 from __future__ import annotations
 
 from typing import Any
-
-from django.conf import settings
 from urllib.parse import urlencode
 
+from django.conf import settings
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect, JsonResponse
 from django.shortcuts import render
 from django.urls import reverse
