@@ -7,3 +7,6 @@ class ProvidersConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "beoncosup.providers"
     label = "providers"
+
+    def ready(self) -> None:
+        from beoncosup.providers import rules  # noqa: F401, PLC0415 (registers the permissions)
