@@ -12,7 +12,7 @@ from typing import Any
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
+from django.contrib.auth.models import Group, Permission
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
@@ -34,6 +34,7 @@ from beoncosup.accounts.models import (
 )
 from beoncosup.accounts.selectors import roles_forget, roles_of
 from beoncosup.audit.services import event_record
+from beoncosup.core.services import editor_managed_apps
 
 TOKEN_PREFIX = "bos_"  # noqa: S105 (a public marker, not a secret)
 
@@ -360,6 +361,18 @@ def join_request_decide(
 # ---------------------------------------------------------------- platform roles
 
 
+def _admin_group(name: str) -> Group:
+    """The Wagtail group of a platform role, with access to the admin and to the data editors
+    curate there (the apps whose AppConfig says ``editor_managed``)."""
+    group, _created = Group.objects.get_or_create(name=name)
+    group.permissions.add(
+        Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin"),
+        *Permission.objects.filter(content_type__app_label__in=editor_managed_apps()),
+    )
+    return group
+
+
+
 @transaction.atomic
 def role_grant(*, user: Any, role: str, granted_by: Any) -> RoleGrant:
     """Give a platform role; editors and reviewers also join the Wagtail group that carries
@@ -371,8 +384,7 @@ def role_grant(*, user: Any, role: str, granted_by: Any) -> RoleGrant:
     )
     group_name = ROLE_GROUPS.get(PlatformRole(role))
     if group_name:
-        group, _created = Group.objects.get_or_create(name=group_name)
-        user.groups.add(group)
+        user.groups.add(_admin_group(group_name))
     if created:
         event_record(
             action="role.granted",

@@ -8,8 +8,9 @@ from django.contrib.auth import authenticate, get_user_model
 from django.core.management import CommandError, call_command
 from wagtail.models import Locale
 
-from beoncosup.accounts.testing import mfa_enable
-from beoncosup.core.services import DEMO_EDITOR_USERNAME
+from beoncosup.accounts.models import Organisation
+from beoncosup.accounts.testing import totp_code
+from beoncosup.core.services import DEMO_EDITOR_USERNAME, DEMO_EMAIL_DOMAIN
 
 pytestmark = pytest.mark.django_db
 
@@ -20,8 +21,14 @@ def run_setup_demo() -> str:
     return out.getvalue()
 
 
-def printed_password(output: str) -> str:
-    match = re.search(r"password: (\S+)", output)
+def printed_password(output: str, role: str = "editor") -> str:
+    match = re.search(rf"\n  {role}\n    e-mail: +\S+\n    password: +(\S+)", output)
+    assert match is not None, output
+    return match.group(1)
+
+
+def printed_totp_secret(output: str, role: str = "editor") -> str:
+    match = re.search(rf"\n  {role}\b.*?TOTP secret: +(\S+)", output, re.DOTALL)
     assert match is not None, output
     return match.group(1)
 
@@ -56,11 +63,39 @@ def test_setup_demo_is_refused_in_production(settings):
     assert not get_user_model().objects.filter(username=DEMO_EDITOR_USERNAME).exists()
 
 
-def test_demo_editor_can_open_the_admin(client):
-    password = printed_password(run_setup_demo())
-    assert client.login(username=DEMO_EDITOR_USERNAME, password=password)
-    mfa_enable(get_user_model().objects.get(username=DEMO_EDITOR_USERNAME))
+def test_demo_editor_signs_in_with_the_printed_password_and_totp_and_opens_the_admin(client):
+    output = run_setup_demo()
+    email = f"demo-editor@{DEMO_EMAIL_DOMAIN}"
 
+    signed = client.post(
+        "/en/accounts/login/", {"login": email, "password": printed_password(output)}
+    )
+    second = client.post(
+        "/en/accounts/2fa/authenticate/", {"code": totp_code(printed_totp_secret(output))}
+    )
     response = client.get("/admin/")
 
+    assert signed.status_code == 302
+    assert second.status_code == 302
     assert response.status_code == 200
+
+
+def test_setup_demo_prints_a_demo_account_for_every_role(client):
+    output = run_setup_demo()
+
+    for role in [
+        "professional",
+        "organisation admin",
+        "provider staff",
+        "editor",
+        "reviewer",
+        "analyst",
+        "platform admin",
+    ]:
+        assert re.search(rf"\n  {role}\b", output), role
+    assert "DEMO ACCOUNTS (development only, refused in production)" in output
+    assert Organisation.objects.filter(is_demo=True).count() == 2
+    assert all(
+        user.email.endswith("@" + DEMO_EMAIL_DOMAIN)
+        for user in get_user_model().objects.filter(memberships__isnull=False)
+    )

@@ -11,8 +11,9 @@ from beoncosup.core import services
 
 class Command(BaseCommand):
     help = (
-        "Prepare a development site: the four Wagtail locales, demo content and a demo editor "
-        "account whose fresh password is printed. Safe to run again. Refused in production."
+        "Prepare a development site: the four Wagtail locales, demo content and one demo "
+        "account per role, whose fresh passwords and second factors are printed. Safe to run "
+        "again. Refused in production."
     )
 
     def handle(self, *args: Any, **options: Any) -> None:
@@ -29,12 +30,5 @@ class Command(BaseCommand):
         call_command("load_demo_directory", stdout=self.stdout, stderr=self.stderr)
         # Imports index what they change; a database from before the index gets it here.
         call_command("rebuild_search_index", stdout=self.stdout, stderr=self.stderr)
-        editor = services.demo_editor_ensure()
-        action = "created" if editor.created else "password renewed"
-        self.stdout.write(
-            self.style.SUCCESS(
-                f"\nDemo editor account ({action}) for http://127.0.0.1:8000/admin/\n"
-                f"  username: {editor.username}\n"
-                f"  password: {editor.password}\n"
-            )
-        )
+        # One demo account per role, with its second factor (accounts app; printed there).
+        call_command("load_demo_accounts", stdout=self.stdout, stderr=self.stderr)
