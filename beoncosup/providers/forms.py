@@ -30,8 +30,8 @@ class ClaimForm(forms.Form):
     def __init__(self, *args: Any, organisations: list[Any], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         field = self.fields["organisation"]
-        assert isinstance(field, forms.TypedChoiceField)
-        field.choices = [(o.pk, o.name) for o in organisations]
+        if isinstance(field, forms.ChoiceField):
+            field.choices = [(o.pk, o.name) for o in organisations]
 
 
 class SearchForm(forms.Form):
