@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
 from django import forms
 from django.conf import settings
@@ -52,8 +52,7 @@ class OrganisationCreateForm(forms.Form):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        field = self.fields["listings"]
-        assert isinstance(field, forms.ModelMultipleChoiceField)
+        field = cast("forms.ModelMultipleChoiceField[Listing]", self.fields["listings"])
         field.queryset = Listing.objects.order_by("id")
 
 
@@ -87,7 +86,7 @@ class JoinDecisionForm(forms.Form):
 class MemberRemoveForm(forms.Form):
     role = forms.ChoiceField(
         label=_("Role"),
-        choices=[("", _("Every role"))] + list(OrgRole.choices),
+        choices=[("", _("Every role")), *OrgRole.choices],
         required=False,
     )
 
@@ -126,8 +125,7 @@ class AuditFilterForm(forms.Form):
     def __init__(self, *args: Any, all_organisations: bool = False, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         if all_organisations:
-            field = self.fields["organisation"]
-            assert isinstance(field, forms.ModelChoiceField)
+            field = cast("forms.ModelChoiceField[Organisation]", self.fields["organisation"])
             field.queryset = Organisation.objects.order_by("name")
         else:
             del self.fields["organisation"]
@@ -150,8 +148,7 @@ class TokenCreateForm(forms.Form):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        field = self.fields["days"]
-        assert isinstance(field, forms.IntegerField)
+        field = cast(forms.IntegerField, self.fields["days"])
         field.max_value = settings.BEONCOSUP_API_TOKEN_MAX_DAYS
         field.validators.append(MaxValueValidator(settings.BEONCOSUP_API_TOKEN_MAX_DAYS))
         field.widget.attrs["max"] = str(settings.BEONCOSUP_API_TOKEN_MAX_DAYS)

@@ -59,7 +59,7 @@ def roles_of(user: Any) -> Roles:
     if user is None or not getattr(user, "is_authenticated", False) or not user.is_active:
         return Roles()
     cached = getattr(user, _CACHE_ATTRIBUTE, None)
-    if cached is not None:
+    if isinstance(cached, Roles):
         return cached
     by_org: dict[int, set[str]] = {}
     for org_id, role in Membership.objects.filter(user=user).values_list("organisation_id", "role"):

@@ -267,7 +267,10 @@ def member_remove(request: HttpRequest, slug: str, user_id: int) -> HttpResponse
     leaving = user_id == request.user.pk
     if not leaving:
         _require(request, "accounts.manage_organisation", organisation)
-    member = get_object_or_404(get_user_model(), pk=user_id, memberships__organisation=organisation)
+    member = get_object_or_404(
+        get_user_model().objects.filter(memberships__organisation=organisation).distinct(),
+        pk=user_id,
+    )
     form = MemberRemoveForm(request.POST)
     if not form.is_valid():
         messages.error(request, _first_error(form))
@@ -325,10 +328,8 @@ def organisation_join(request: HttpRequest, slug: str) -> HttpResponse:
 def invitation(request: HttpRequest, token: str) -> HttpResponse:
     """Anyone with the link: explains, offers sign-up and sign-in, then accepting."""
     found = services.invitation_by_token(token) if len(token) <= 100 else None
-    if found is None:
-        return render(request, "accounts/invitation_gone.html", {"unknown": True}, status=404)
-    if not found.is_open:
-        return render(request, "accounts/invitation_gone.html", {"unknown": False}, status=410)
+    if found is None or not found.is_open:
+        return _invitation_gone(request, unknown=found is None)
     context: dict[str, Any] = {"invitation": found, "role": OrgRole(found.role).label}
     if not request.user.is_authenticated:
         return render(request, "accounts/invitation.html", context)
@@ -337,20 +338,28 @@ def invitation(request: HttpRequest, token: str) -> HttpResponse:
     ).exists()
     if not addressed_to_me:
         return render(request, "accounts/invitation_elsewhere.html", context, status=403)
-    if request.method == "POST":
-        try:
-            services.invitation_accept(token=token, user=request.user)
-        except ValidationError:
-            return render(request, "accounts/invitation_gone.html", {"unknown": False}, status=410)
-        except PermissionDenied:
-            return render(request, "accounts/invitation_elsewhere.html", context, status=403)
-        messages.success(
-            request,
-            _("Welcome to %(name)s. Your role: %(role)s.")
-            % {"name": found.organisation.name, "role": context["role"]},
-        )
-        return redirect("accounts:home")
-    return render(request, "accounts/invitation.html", context)
+    if request.method != "POST":
+        return render(request, "accounts/invitation.html", context)
+    try:
+        services.invitation_accept(token=token, user=request.user)
+    except ValidationError:
+        return _invitation_gone(request, unknown=False)
+    messages.success(
+        request,
+        _("Welcome to %(name)s. Your role: %(role)s.")
+        % {"name": found.organisation.name, "role": context["role"]},
+    )
+    return redirect("accounts:home")
+
+
+def _invitation_gone(request: HttpRequest, *, unknown: bool) -> HttpResponse:
+    """404 for a link we never issued, 410 for one that expired, was withdrawn or used."""
+    return render(
+        request,
+        "accounts/invitation_gone.html",
+        {"unknown": unknown},
+        status=404 if unknown else 410,
+    )
 
 
 # ---------------------------------------------------------------- platform roles
@@ -515,7 +524,7 @@ def audit(request: HttpRequest) -> HttpResponse:
 @login_required
 def audit_export(request: HttpRequest) -> HttpResponseBase:
     _require(request, "accounts.view_audit")
-    form, events = _audit_events(request, organisation=None)
+    _form, events = _audit_events(request, organisation=None)
     if events is None:
         return _audit_page(request, None)
     return _audit_csv(events, f"audit-{timezone.localdate():%Y-%m-%d}.csv")
@@ -532,7 +541,7 @@ def organisation_audit(request: HttpRequest, slug: str) -> HttpResponse:
 def organisation_audit_export(request: HttpRequest, slug: str) -> HttpResponseBase:
     organisation = _organisation_for(request, slug)
     _require(request, "accounts.view_organisation_audit", organisation)
-    form, events = _audit_events(request, organisation=organisation)
+    _form, events = _audit_events(request, organisation=organisation)
     if events is None:
         return _audit_page(request, organisation)
     return _audit_csv(events, f"audit-{organisation.slug}-{timezone.localdate():%Y-%m-%d}.csv")

@@ -35,8 +35,8 @@ def admin(hospital: Any) -> Any:
     return hospital.memberships.get(role=OrgRole.ORG_ADMIN).user
 
 
-def _link(body: str) -> str:
-    return next(line for line in body.splitlines() if line.startswith(BASE))
+def _link(body: Any) -> str:
+    return next(line for line in str(body).splitlines() if line.startswith(BASE))
 
 
 @pytest.mark.parametrize("language", ["nl", "fr"])

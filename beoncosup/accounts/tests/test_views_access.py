@@ -1,4 +1,4 @@
-"""Who may open each account page: every URL × anonymous, a signed-in person without a role,
+"""Who may open each account page: every URL for anonymous, a signed-in person without a role,
 a member of another organisation, a plain member, the organisation's admin and a platform
 admin. Another organisation's pages answer 404, so their existence and content do not leak."""
 
