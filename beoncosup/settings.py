@@ -210,6 +210,7 @@ BEONCOSUP_FIELD_KEY = env_secret("BEONCOSUP_FIELD_KEY") or ""
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes", "webauthn"]
 MFA_PASSKEY_LOGIN_ENABLED = True
 MFA_TOTP_ISSUER = "BeONCOsup"
+MFA_TOTP_TOLERANCE = 1  # one 30-second step either way for phone clocks (RFC 6238, section 5.2)
 MFA_WEBAUTHN_ALLOW_INSECURE_ORIGIN = not PRODUCTION
 BEONCOSUP_SESSION_IDLE_MINUTES = env_int("BEONCOSUP_SESSION_IDLE_MINUTES", 30, minimum=1)
 # A signed-in session ends after 12 hours whatever happens; anonymous visitors' sessions (their

@@ -63,6 +63,20 @@ def _has_second_factor(user: object) -> bool:
     ).exists()
 
 
+def _count_fresh_sign_in_as_reauthentication(request: HttpRequest) -> None:
+    """allauth asks for the password again before a second factor is added. Someone sent here
+    straight after typing it is not asked twice: a password sign-in of the last few minutes
+    counts (allauth's own reauthentication window applies)."""
+    records = request.session.get("account_authentication_methods") or []
+    if records and records[-1].get("method") == "password":
+        if (
+            time.time() - float(records[-1].get("at", 0))
+            < settings.ACCOUNT_REAUTHENTICATION_TIMEOUT
+        ):
+            records[-1]["reauthenticated"] = True
+            request.session["account_authentication_methods"] = records
+
+
 class RequireMFAMiddleware:
     # Paths a person without MFA may still open: allauth's own pages (to set it up or sign out),
     # static files, the health check and the anonymous JSON API (which ignores sessions).
@@ -80,6 +94,7 @@ class RequireMFAMiddleware:
             and needs_mfa(user)
             and not _has_second_factor(user)
         ):
+            _count_fresh_sign_in_as_reauthentication(request)
             messages.warning(
                 request,
                 _(
