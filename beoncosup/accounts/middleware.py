@@ -68,13 +68,12 @@ def _count_fresh_sign_in_as_reauthentication(request: HttpRequest) -> None:
     straight after typing it is not asked twice: a password sign-in of the last few minutes
     counts (allauth's own reauthentication window applies)."""
     records = request.session.get("account_authentication_methods") or []
-    if records and records[-1].get("method") == "password":
-        if (
-            time.time() - float(records[-1].get("at", 0))
-            < settings.ACCOUNT_REAUTHENTICATION_TIMEOUT
-        ):
-            records[-1]["reauthenticated"] = True
-            request.session["account_authentication_methods"] = records
+    fresh = bool(records) and (
+        time.time() - float(records[-1].get("at", 0)) < settings.ACCOUNT_REAUTHENTICATION_TIMEOUT
+    )
+    if fresh and records[-1].get("method") == "password":
+        records[-1]["reauthenticated"] = True
+        request.session["account_authentication_methods"] = records
 
 
 class RequireMFAMiddleware:
