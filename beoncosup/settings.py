@@ -225,7 +225,11 @@ BEONCOSUP_VERIFY_AFTER_DAYS = env_int("BEONCOSUP_VERIFY_AFTER_DAYS", 365, minimu
 # E-mail: SMTP configured by environment variables in production, the console in development.
 DEFAULT_FROM_EMAIL = env_str("BEONCOSUP_FROM_EMAIL", "BeONCOsup <no-reply@beoncosup.be>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
-if PRODUCTION:
+_mail_backend = env_str("BEONCOSUP_EMAIL_BACKEND", "smtp" if PRODUCTION else "console")
+if _mail_backend not in {"smtp", "console", "file"}:
+    raise ConfigurationError("BEONCOSUP_EMAIL_BACKEND must be smtp, console or file.")
+EMAIL_FILE_PATH = str(DATA_DIR / "mail")  # the file backend (a folder of .log files)
+if _mail_backend == "smtp":
     EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
     EMAIL_HOST = env_str("BEONCOSUP_EMAIL_HOST", "localhost")
     EMAIL_PORT = env_int("BEONCOSUP_EMAIL_PORT", 587, minimum=1)
@@ -234,7 +238,7 @@ if PRODUCTION:
     EMAIL_USE_TLS = env_bool("BEONCOSUP_EMAIL_TLS", True)
     EMAIL_TIMEOUT = 20
 else:
-    EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+    EMAIL_BACKEND = f"django.core.mail.backends.{_mail_backend}.EmailBackend"
 
 # Permissions-Policy (core.headers): browser features the site never uses.
 PERMISSIONS_POLICY_DENY = [

@@ -15,6 +15,7 @@ from django.http import HttpRequest, HttpResponse
 
 from beoncosup.accounts import crypto
 from beoncosup.core.auth import is_demo_account
+from beoncosup.core.mail import mail_queue
 
 
 def _refused(user: Any) -> bool:
@@ -25,6 +26,25 @@ class AccountAdapter(DefaultAccountAdapter):
     def is_open_for_signup(self, request: HttpRequest) -> bool:
         # Anyone may create an account; it grants nothing until an organisation admits them.
         return bool(settings.BEONCOSUP_SIGNUP_OPEN)
+
+    def send_mail(self, template_prefix: str, email: str, context: dict[str, Any]) -> None:
+        """allauth's mails (verification, reset, security notices) go through the same queue as
+        ours: rendered now, in the request's language, sent by the worker after commit."""
+        message = self.render_mail(template_prefix, email, context)
+        html = ""
+        for content, mimetype in getattr(message, "alternatives", []):
+            if mimetype == "text/html":
+                html = str(content)
+        body = str(message.body) if message.content_subtype == "plain" else ""
+        if message.content_subtype == "html":
+            html = str(message.body)
+        mail_queue(
+            subject=str(message.subject),
+            body=body,
+            to=list(message.to),
+            from_email=str(message.from_email),
+            html=html,
+        )
 
     def authenticate(self, request: HttpRequest, **credentials: Any) -> Any:
         user = super().authenticate(request, **credentials)

@@ -37,13 +37,16 @@ def sign_in(client: Client, email: str, password: str = PASSWORD, lang: str = "e
     return client.post(f"/{lang}/accounts/login/", {"login": email, "password": password}, **extra)
 
 
-def test_sign_up_sends_a_verification_mail_in_the_page_language_and_signs_in_only_after():
+def test_sign_up_sends_a_verification_mail_in_the_page_language_and_signs_in_only_after(
+    django_capture_on_commit_callbacks,
+):
     client = Client()
 
-    response = client.post(
-        "/fr/accounts/signup/",
-        {"email": "nouvelle@cliniq.example", "password1": PASSWORD, "password2": PASSWORD},
-    )
+    with django_capture_on_commit_callbacks(execute=True):  # mails leave after commit
+        response = client.post(
+            "/fr/accounts/signup/",
+            {"email": "nouvelle@cliniq.example", "password1": PASSWORD, "password2": PASSWORD},
+        )
 
     assert response.status_code == 302
     assert len(mail.outbox) == 1

@@ -1,0 +1,20 @@
+"""Background work of the site shell: sending a queued e-mail (core.mail)."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.core.mail import EmailMultiAlternatives
+from django_tasks import task
+
+
+@task()
+def mail_send(*, subject: str, body: str, to: list[str], from_email: str, html: str) -> int:
+    message = EmailMultiAlternatives(
+        subject=subject,
+        body=body,
+        from_email=from_email or settings.DEFAULT_FROM_EMAIL,
+        to=to,
+    )
+    if html:
+        message.attach_alternative(html, "text/html")
+    return int(message.send(fail_silently=False))
