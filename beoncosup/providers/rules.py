@@ -7,7 +7,8 @@ from __future__ import annotations
 
 from typing import Any
 
-import rules
+from rules.permissions import add_perm
+from rules.predicates import predicate
 
 from beoncosup.accounts.rules import (
     is_any_provider_staff,
@@ -18,17 +19,17 @@ from beoncosup.accounts.rules import (
 from beoncosup.providers.selectors import holder_of
 
 
-@rules.predicate
+@predicate
 def holds_listing_of(user: Any, service: Any) -> bool:
     """The user is provider staff of an organisation whose listings include the service's."""
     return service is not None and holder_of(user, service) is not None
 
 
-rules.add_perm("providers.use_provider_home", is_signed_in & is_any_provider_staff)
-rules.add_perm("providers.claim_listing", is_signed_in & is_provider_staff_of)
-rules.add_perm("providers.propose_change", is_signed_in & holds_listing_of)
-rules.add_perm("providers.confirm_service", is_signed_in & holds_listing_of)
-rules.add_perm("providers.review_listings", is_signed_in & is_editor)
-rules.add_perm("providers.decide_claim", is_signed_in & is_editor)
-rules.add_perm("providers.decide_proposal", is_signed_in & is_editor)
-rules.add_perm("providers.view_service_history", is_signed_in & is_editor)
+add_perm("providers.use_provider_home", is_signed_in & is_any_provider_staff)
+add_perm("providers.claim_listing", is_signed_in & is_provider_staff_of)
+add_perm("providers.propose_change", is_signed_in & holds_listing_of)
+add_perm("providers.confirm_service", is_signed_in & holds_listing_of)
+add_perm("providers.review_listings", is_signed_in & is_editor)
+add_perm("providers.decide_claim", is_signed_in & is_editor)
+add_perm("providers.decide_proposal", is_signed_in & is_editor)
+add_perm("providers.view_service_history", is_signed_in & is_editor)

@@ -47,7 +47,7 @@ def listing_with_service(
         closes_at=dt.time(17),
     )
     ServiceLanguage.objects.create(service=service, code="nl")
-    return service
+    return service  # type: ignore[no-any-return]
 
 
 def provider(

@@ -1,5 +1,6 @@
 import datetime as dt
 import io
+from typing import Any
 
 import pytest
 from django.core import mail
@@ -7,7 +8,7 @@ from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone, translation
 
-from beoncosup.accounts.models import Invitation
+from beoncosup.accounts.models import Invitation, Membership
 from beoncosup.directory.models import Service
 from beoncosup.providers import services
 from beoncosup.providers.models import VerificationReminder
@@ -17,13 +18,13 @@ from beoncosup.providers.tests.factories import listing_with_service, provider
 pytestmark = pytest.mark.django_db
 
 
-def invited_in(email, language):
+def invited_in(email: str, language: str) -> None:
     """Record that the person joined through an invitation written in ``language``."""
     from django.contrib.auth import get_user_model  # noqa: PLC0415
 
     user = get_user_model().objects.get(email=email)
     Invitation.objects.create(
-        organisation=user.memberships.get().organisation,
+        organisation=Membership.objects.get(user=user).organisation,
         email=email,
         role="provider_staff",
         language=language,
@@ -116,10 +117,10 @@ def test_public_page_says_honestly_when_a_service_is_overdue(client):
     never = listing_with_service("Ander", service_name="Nooit", assured_days_ago=None)
     recent = listing_with_service("Derde", service_name="Recent", assured_days_ago=3)
 
-    def page(service):
+    def page(service: Any) -> str:
         with translation.override("en"):
             path = reverse("directory:service", kwargs={"service_id": service.pk})
-        return client.get(path).content.decode()
+        return str(client.get(path).content.decode())
 
     assert "Not verified for more than 12 months" in page(overdue)
     assert "Not verified yet" in page(never)

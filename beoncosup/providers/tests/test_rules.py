@@ -1,3 +1,5 @@
+from typing import Any
+
 import pytest
 from django.contrib.auth import get_user_model
 
@@ -8,7 +10,7 @@ from beoncosup.providers.tests.factories import editor, listing_with_service, pr
 pytestmark = pytest.mark.django_db
 
 
-def fresh(email):
+def fresh(email: str) -> Any:
     # A new user object: roles are memoised per object.
     return get_user_model().objects.get(email=email)
 

@@ -1,4 +1,5 @@
 import datetime as dt
+from typing import Any
 
 import pytest
 from django.contrib.auth import get_user_model
@@ -17,11 +18,11 @@ from beoncosup.providers.tests.factories import editor, listing_with_service, pr
 pytestmark = pytest.mark.django_db
 
 
-def staff(email="staff@provider.example"):
+def staff(email: str = "staff@provider.example") -> Any:
     return get_user_model().objects.get(email=email)
 
 
-def values_with(service, **changes):
+def values_with(service: Any, **changes: Any) -> Any:
     values = service_snapshot(service)
     values.update(changes)
     return values

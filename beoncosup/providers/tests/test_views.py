@@ -1,4 +1,5 @@
 import datetime as dt
+from typing import Any
 
 import pytest
 from django.contrib.auth import get_user_model
@@ -16,12 +17,12 @@ from beoncosup.providers.tests.factories import editor, listing_with_service, pr
 pytestmark = pytest.mark.django_db
 
 
-def url(name, **kwargs):
+def url(name: str, **kwargs: Any) -> str:
     with translation.override("nl"):
         return reverse(f"providers:{name}", kwargs=kwargs or None)
 
 
-def staff():
+def staff() -> Any:
     return get_user_model().objects.get(email="staff@provider.example")
 
 
@@ -41,7 +42,7 @@ def other_staff(client):
     return signed_in(client, get_user_model().objects.get(email="other@provider.example"))
 
 
-def proposal_for(service):
+def proposal_for(service: Any) -> Any:
     values = service_snapshot(service)
     values["wait_time"] = {"nl": "3 dagen"}
     return services.proposal_create(
@@ -55,11 +56,11 @@ def proposal_for(service):
 # ------------------------------------------------------------ who may see what
 
 
-def provider_urls(service):
+def provider_urls(service: Any) -> list[str]:
     return [url("home"), url("claim"), url("propose", service_id=service.pk)]
 
 
-def editor_urls(service, claim, proposal):
+def editor_urls(service: Any, claim: Any, proposal: Any) -> list[str]:
     return [
         url("review"),
         url("claim_decide", claim_id=claim.pk),
@@ -240,7 +241,7 @@ def test_proposal_form_is_prefilled_with_the_current_values(client, held):
     assert form["languages"].value() == "nl"
 
 
-def posted(service, **changes):
+def posted(service: Any, **changes: Any) -> dict[str, Any]:
     snapshot = service_snapshot(service)
     data = {
         "hours": "\n".join(snapshot["hours"]),
