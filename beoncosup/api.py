@@ -11,6 +11,7 @@ from ninja.errors import ValidationError as NinjaValidationError
 from ninja.openapi.schema import OpenAPISchema
 from ninja.parser import Parser
 
+from beoncosup.accounts.api import router as accounts_router
 from beoncosup.core.schemas import Problem
 from beoncosup.directory.api import router as hsds_router
 from beoncosup.finder.api import router as finder_router
@@ -125,3 +126,4 @@ api.add_router("/v1/", search_router)
 api.add_router("/v1/", finder_router)
 api.add_router("/v1/", navigator_router)
 api.add_router("/v1/", screening_router)
+api.add_router("/v1/", accounts_router)
