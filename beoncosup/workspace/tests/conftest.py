@@ -64,7 +64,9 @@ def world(tmp_path: Path, reference: None) -> World:
         },
     )
     org_b = organisation_with(
-        name="OCMW Elders", kind="social_service", members={"outsider@example.org": ["professional"]}
+        name="OCMW Elders",
+        kind="social_service",
+        members={"outsider@example.org": ["professional"]},
     )
     user_create("nobody@example.org")
     users = {user.email: user for user in get_user_model().objects.all()}

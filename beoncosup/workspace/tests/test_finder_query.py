@@ -31,7 +31,15 @@ def test_a_finder_query_is_kept_without_its_page_and_empty_answers(reference):
         ("need=NOT-A-NEED", "invalid"),
         ("postcode=9000", "invalid"),
     ],
-    ids=["too-long", "nul", "encoded-nul", "unknown-parameter", "bad-postcode", "bad-need", "no-need"],
+    ids=[
+        "too-long",
+        "nul",
+        "encoded-nul",
+        "unknown-parameter",
+        "bad-postcode",
+        "bad-need",
+        "no-need",
+    ],
 )
 def test_a_query_the_finder_would_refuse_is_refused(reference, raw, code):
     with pytest.raises(ValidationError) as caught:

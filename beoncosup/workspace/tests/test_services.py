@@ -52,9 +52,11 @@ def test_removing_and_deleting_leave_a_trail(world: World):
     services.search_delete(search=world.search, actor=world.owner)
 
     assert not ServiceList.objects.exists()
-    assert list(
-        AuditEvent.objects.order_by("-id").values_list("action", flat=True)[:3]
-    ) == ["workspace.search_deleted", "workspace.list_deleted", "workspace.list_item_removed"]
+    assert list(AuditEvent.objects.order_by("-id").values_list("action", flat=True)[:3]) == [
+        "workspace.search_deleted",
+        "workspace.list_deleted",
+        "workspace.list_item_removed",
+    ]
 
 
 def test_a_run_by_a_colleague_leaves_the_owners_last_run_alone(world: World):
