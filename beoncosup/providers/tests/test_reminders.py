@@ -7,6 +7,7 @@ from django.core import mail
 from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone, translation
+from django.utils.translation import gettext
 
 from beoncosup.accounts.models import Invitation, Membership
 from beoncosup.directory.models import Service
@@ -74,7 +75,12 @@ def test_unclaimed_listing_gets_the_mail_at_its_own_address(django_capture_on_co
 
     assert [m.to for m in mail.outbox] == [["info@steunpunt.example"]]
     assert "/nl/" in mail.outbox[0].body
-    assert "provider account" in mail.outbox[0].body
+    with translation.override("nl"):
+        invitation_to_claim = gettext(
+            "To keep your listing right yourself, ask BeONCOsup for a provider account and "
+            "claim your listing."
+        )
+    assert invitation_to_claim in mail.outbox[0].body
     # Nobody was reminded about the service without an address.
     assert VerificationReminder.objects.count() == 1
 

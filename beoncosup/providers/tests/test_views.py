@@ -18,7 +18,8 @@ pytestmark = pytest.mark.django_db
 
 
 def url(name: str, **kwargs: Any) -> str:
-    with translation.override("nl"):
+    # English pages, so the messages asserted below read as in the source.
+    with translation.override("en"):
         return reverse(f"providers:{name}", kwargs=kwargs or None)
 
 
@@ -309,7 +310,7 @@ def test_proposal_is_stored_with_old_and_new_values(client, held):
         "wait_time": {"old": {"nl": "2 weken"}, "new": {"nl": "2 weken", "fr": "3 jours"}},
     }
     assert proposal.note == "Nieuw nummer"
-    assert proposal.language == "nl"
+    assert proposal.language == "en"
 
 
 def test_editor_approves_a_proposal_and_the_public_page_shows_it(client, held):
@@ -321,10 +322,10 @@ def test_editor_approves_a_proposal_and_the_public_page_shows_it(client, held):
     response = client.post(url("proposal_decide", proposal_id=proposal.pk), {"decision": "approve"})
     assert response.status_code == 302
     client.logout()
-    with translation.override("nl"):
+    with translation.override("en"):
         public = client.get(reverse("directory:service", kwargs={"service_id": held.pk}))
     assert "3 dagen" in public.content.decode()
-    assert "Laatst nagekeken op" in public.content.decode()
+    assert "Last verified on" in public.content.decode()
 
 
 def test_approving_a_proposal_over_a_changed_field_shows_the_conflict(client, held):
@@ -455,3 +456,13 @@ def test_service_history_query_count(client, django_assert_num_queries, held, it
     with django_assert_num_queries(15):
         response = client.get(url("service_history", service_id=held.pk))
     assert len(response.context["proposals"]) == item_count
+
+
+@pytest.mark.parametrize("item_count", [1, 3])
+def test_claim_search_query_count(client, django_assert_num_queries, held, item_count):
+    for index in range(1, item_count):
+        listing_with_service(f"Steunpunt {index}")
+    signed_in(client, staff())
+    with django_assert_num_queries(13):
+        response = client.get(url("claim"), {"q": "steunpunt"})
+    assert len(response.context["results"]) == item_count
