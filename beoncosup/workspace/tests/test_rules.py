@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 
 from beoncosup.workspace.tests.conftest import World
@@ -7,7 +9,7 @@ from beoncosup.workspace.tests.conftest import World
 pytestmark = pytest.mark.django_db
 
 
-def fresh(user):
+def fresh(user: Any) -> Any:
     """The user as a new request sees it (roles are memoised per user object)."""
     return type(user).objects.get(pk=user.pk)
 
@@ -32,7 +34,7 @@ def test_professionals_and_organisation_admins_use_the_workspace(world: World):
 def test_shared_things_are_read_by_the_organisation_and_changed_by_their_owner(world, thing):
     item = getattr(world, thing)
 
-    def perms(name):
+    def perms(name: str) -> tuple[bool, ...]:
         user = fresh(getattr(world, name))
         return tuple(
             user.has_perm(f"workspace.{verb}_item", item) for verb in ("view", "change", "unshare")
