@@ -19,6 +19,7 @@ from django.contrib.auth import get_user_model, logout
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
+from django.db import transaction
 from django.db.models import QuerySet
 from django.http import (
     Http404,
@@ -145,13 +146,16 @@ def organisation_create(request: HttpRequest) -> HttpResponse:
     _require(request, "accounts.create_organisation")
     form = OrganisationCreateForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        organisation = services.organisation_create(
-            name=form.cleaned_data["name"],
-            kind=form.cleaned_data["kind"],
-            created_by=request.user,
-        )
-        if form.cleaned_data["listings"]:
-            organisation.listings.set(form.cleaned_data["listings"])
+        with transaction.atomic():
+            organisation = services.organisation_create(
+                name=form.cleaned_data["name"],
+                kind=form.cleaned_data["kind"],
+                created_by=request.user,
+            )
+            # services.organisation_create takes no listings (yet): linked in the same
+            # transaction, so a failure leaves no organisation behind.
+            if form.cleaned_data["listings"]:
+                organisation.listings.set(form.cleaned_data["listings"])
         messages.success(request, _("The organisation was created."))
         return redirect("accounts:organisation", slug=organisation.slug)
     return render(

@@ -19,6 +19,13 @@ pytestmark = pytest.mark.django_db
 BASE = settings.WAGTAILADMIN_BASE_URL.rstrip("/")
 
 
+@pytest.fixture(autouse=True)
+def _default_language_after() -> Any:
+    """Requests to /fr/ pages leave French active in this thread: restore the default."""
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
+
+
 @pytest.fixture
 def hospital() -> Any:
     organisation = organisation_with(

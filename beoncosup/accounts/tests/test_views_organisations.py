@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from django.conf import settings
 from django.core import mail
 from django.test import Client
 from django.urls import reverse
@@ -15,8 +16,16 @@ from beoncosup.accounts import services
 from beoncosup.accounts.codes import OrgRole, PlatformRole, RequestStatus
 from beoncosup.accounts.models import Invitation, JoinRequest, Membership, Organisation
 from beoncosup.accounts.testing import organisation_with, signed_in, user_create
+from beoncosup.directory.models import Organization as Listing
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def _default_language_after() -> Any:
+    """Requests to /fr/ pages leave French active in this thread: restore the default."""
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
 
 
 @pytest.fixture
@@ -201,6 +210,36 @@ def test_organisation_create_by_platform_admin(client: Client) -> None:
         "hospital",
     )
     assert response["Location"] == _page(organisation)
+
+
+def test_organisation_create_links_listings(client: Client) -> None:
+    root = user_create("root@beoncosup.example")
+    services.role_grant(user=root, role=PlatformRole.PLATFORM_ADMIN, granted_by=None)
+    listing = Listing.objects.create(
+        name={"nl": "Vzw Zorg"}, description={"nl": "Steun bij kanker."}
+    )
+    Listing.objects.create(name={"nl": "Vzw Ander"}, description={"nl": "Iets anders."})
+
+    signed_in(client, root).post(
+        reverse("accounts:organisation_create"),
+        {"name": "Vzw Zorg", "kind": "provider", "listings": [str(listing.pk)]},
+    )
+
+    assert list(Organisation.objects.get().listings.all()) == [listing]
+
+
+def test_organisation_create_unknown_listing_changes_nothing(client: Client) -> None:
+    root = user_create("root@beoncosup.example")
+    services.role_grant(user=root, role=PlatformRole.PLATFORM_ADMIN, granted_by=None)
+
+    response = signed_in(client, root).post(
+        reverse("accounts:organisation_create"),
+        {"name": "Vzw Zorg", "kind": "provider", "listings": ["not-a-uuid"]},
+    )
+
+    assert response.status_code == 400
+    assert list(response.context["form"].errors) == ["listings"]
+    assert Organisation.objects.count() == 0
 
 
 @pytest.mark.parametrize(
