@@ -325,6 +325,7 @@ WAGTAIL_SITE_NAME = "BeONCOsup"
 WAGTAILADMIN_BASE_URL = env_str("BEONCOSUP_BASE_URL", "http://127.0.0.1:8000")
 # The admin signs in through allauth (and its MFA): /admin/login/ redirects there.
 WAGTAILADMIN_LOGIN_URL = "/admin/login/"
+WAGTAIL_FRONTEND_LOGIN_URL = "account_login"
 WAGTAIL_PASSWORD_RESET_ENABLED = False
 WAGTAILUSERS_PASSWORD_ENABLED = False
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx"]

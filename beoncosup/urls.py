@@ -31,6 +31,12 @@ urlpatterns += i18n_patterns(
     path("", include("beoncosup.navigator.urls")),
     # The hub: its own views first, then Wagtail serves the page tree under the same prefix.
     path(pgettext_lazy("URL path", "info/"), include("beoncosup.hub.urls")),
+    # Wagtail's own sign-in form for private pages would skip the second factor: it redirects
+    # to allauth's instead (WAGTAIL_FRONTEND_LOGIN_URL sends people there in the first place).
+    path(
+        pgettext_lazy("URL path", "info/"),
+        include([path("_util/login/", core_views.admin_login, name="frontend_login")]),
+    ),
     path(pgettext_lazy("URL path", "info/"), include(wagtail_urls)),
     prefix_default_language=True,
 )

@@ -46,8 +46,9 @@ def login_locked_out(request: HttpRequest, credentials: Any = None) -> HttpRespo
 
 
 def admin_login(request: HttpRequest) -> HttpResponse:
-    """``/admin/login/``: the admin has no sign-in form of its own; allauth's (with MFA) in the
-    visitor's language signs editors in and sends them back."""
+    """``/admin/login/`` and Wagtail's sign-in for private pages: neither has a form of its own
+    (it would skip the second factor); allauth's, in the visitor's language, signs people in and
+    sends them back."""
     target = request.GET.get("next", "")
     if not url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}):
         target = ""

@@ -283,3 +283,17 @@ def test_the_totp_secret_of_an_existing_account_is_encrypted_and_still_works():
     sign_in(client, "pro@az.example")
     client.post("/en/accounts/2fa/authenticate/", {"code": totp_code(secret)})
     assert client.get("/en/my-account/").status_code == 200
+
+
+def test_wagtails_private_page_sign_in_form_is_gone():
+    user_create("pro@az.example")
+    client = Client()
+
+    shown = client.get("/en/info/_util/login/?next=/en/info/")
+    posted = client.post(
+        "/en/info/_util/login/", {"username": "pro@az.example", "password": PASSWORD}
+    )
+
+    assert shown.status_code == 302 and "/en/accounts/login/" in shown["Location"]
+    assert posted.status_code == 302
+    assert "_auth_user_id" not in client.session
