@@ -65,6 +65,10 @@ def nul_location(request: HttpRequest) -> str | None:
         "multipart/form-data",
     ):
         # Only the form fields: uploaded files are bytes that never reach a text column.
+        if request.path_info.startswith(reverse(API_PREFIX_URL_NAME)):
+            # The API reads the raw body after us (it answers a form body with a clear 4xx):
+            # reading it first keeps it readable once the form fields are parsed from it.
+            _ = request.body
         found = _has_nul_in_pairs(request.POST.lists())
         if found is not None:
             return found

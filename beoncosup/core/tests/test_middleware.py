@@ -114,3 +114,9 @@ def test_request_without_nul_is_served(client: Client):
     response = client.get(url, {"q": "pijn"})
 
     assert response.status_code == 200
+
+
+def test_a_form_body_sent_to_the_json_api_is_refused_not_a_server_error(client: Client):
+    response = client.post("/api/v1/selfcheck/evaluate", {"answers": "x"})
+
+    assert 400 <= response.status_code < 500

@@ -1,0 +1,483 @@
+"""The authorization matrix (issue #14): every URL of the site × every role, and every API
+operation, with the exact outcome.
+
+The URL list comes from the resolver and the API operations from the OpenAPI document, so a
+new view or operation without a row here fails ``test_every_url_is_in_the_matrix``. Each row
+says who may use the URL; everyone else is refused on the server: anonymous visitors are sent to
+sign in, signed-in people without the right get 403, and someone from another organisation
+asking for that organisation's object gets 404 (its existence does not leak). Public pages
+answer everyone the same, so being signed in never changes what the public sees.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+import pytest
+from allauth.mfa.recovery_codes.internal.auth import RecoveryCodes
+from django.db import transaction
+from django.test import Client
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from django.utils import timezone, translation
+
+from beoncosup.accounts import services as account_services
+from beoncosup.api import api
+from beoncosup.accounts.codes import OrgRole, PlatformRole
+from beoncosup.accounts.models import Invitation, JoinRequest, Organisation
+from beoncosup.accounts.testing import organisation_with, signed_in, user_create
+from beoncosup.providers.models import ChangeProposal, ListingClaim
+from beoncosup.providers.tests.factories import listing_with_service
+from beoncosup.workspace.models import SavedSearch, ServiceList, ServiceListItem
+
+pytestmark = pytest.mark.django_db
+
+ROLES = [
+    "anonymous",
+    "no_role",
+    "professional",
+    "org_admin",
+    "outsider",  # a professional and admin of another organisation
+    "provider_staff",
+    "editor",
+    "reviewer",
+    "analyst",
+    "platform_admin",
+]
+
+
+@dataclass
+class World:
+    users: dict[str, Any] = field(default_factory=dict)
+    objects: dict[str, Any] = field(default_factory=dict)
+
+
+@pytest.fixture
+def world() -> World:
+    w = World()
+    hospital = organisation_with(
+        name="AZ Matrix",
+        members={
+            "pro@az.example": [OrgRole.PROFESSIONAL],
+            "admin@az.example": [OrgRole.ORG_ADMIN],
+        },
+    )
+    other = organisation_with(
+        name="AZ Elders",
+        members={"outsider@elders.example": [OrgRole.PROFESSIONAL, OrgRole.ORG_ADMIN]},
+    )
+    service = listing_with_service()
+    provider = organisation_with(
+        name="Steunpunt Matrix",
+        kind="provider",
+        members={"staff@steunpunt.example": [OrgRole.PROVIDER_STAFF]},
+    )
+    provider.listings.add(service.organization)
+    from django.contrib.auth import get_user_model  # noqa: PLC0415
+
+    users = {u.email: u for u in get_user_model().objects.all()}
+    w.users = {
+        "no_role": user_create("someone@example.org"),
+        "professional": users["pro@az.example"],
+        "org_admin": users["admin@az.example"],
+        "outsider": users["outsider@elders.example"],
+        "provider_staff": users["staff@steunpunt.example"],
+    }
+    for role in ("editor", "reviewer", "analyst", "platform_admin"):
+        user = user_create(f"{role}@beoncosup.example")
+        account_services.role_grant(
+            user=user, role=getattr(PlatformRole, role.upper()), granted_by=None
+        )
+        w.users[role] = user
+    for user in w.users.values():
+        RecoveryCodes.activate(user)  # so the recovery-code pages have something to show
+    pro = w.users["professional"]
+    invitation = Invitation.objects.create(
+        organisation=hospital,
+        email="new@az.example",
+        role=OrgRole.PROFESSIONAL,
+        language="nl",
+        token_hash="x" * 64,
+        invited_by=w.users["org_admin"],
+        expires_at=timezone.now() + dt.timedelta(days=3),
+    )
+    join = JoinRequest.objects.create(
+        organisation=hospital, user=w.users["no_role"], role=OrgRole.PROFESSIONAL
+    )
+    issued = account_services.api_token_create(
+        organisation=hospital, name="HIS", created_by=w.users["org_admin"], days=30
+    )
+    claim = ListingClaim.objects.create(
+        organisation=provider,
+        listing=listing_with_service("Ander Steunpunt", service_name="Wandelgroep").organization,
+        requested_by=w.users["provider_staff"],
+        language="nl",
+    )
+    proposal = ChangeProposal.objects.create(
+        service=service,
+        organisation=provider,
+        proposed_by=w.users["provider_staff"],
+        changes={"url": {"old": service.url, "new": "https://steunpunt.example/nieuw"}},
+        language="nl",
+    )
+    search = SavedSearch.objects.create(
+        owner=pro, organisation=hospital, name="Vermoeidheid", query="need=MED-FATIGUE"
+    )
+    service_list = ServiceList.objects.create(owner=pro, organisation=hospital, name="Gent")
+    item = ServiceListItem.objects.create(service_list=service_list, service=service, added_by=pro)
+    w.objects = {
+        "org": hospital.slug,
+        "invitation": invitation.pk,
+        "join": join.pk,
+        "member": pro.pk,
+        "token": issued.token.pk,
+        "claim": claim.pk,
+        "proposal": proposal.pk,
+        "service": service.pk,
+        "search": search.pk,
+        "list": service_list.pk,
+        "item": item.pk,
+    }
+    return w
+
+
+# ----------------------------------------------------------------- the matrix
+
+EVERYONE = set(ROLES)
+SIGNED_IN = EVERYONE - {"anonymous"}
+WORKSPACE = {"professional", "org_admin", "outsider"}
+EDITORS = {"editor", "platform_admin"}
+
+
+@dataclass(frozen=True)
+class Row:
+    """Who may use one URL. ``allowed`` get an answer other than a refusal; ``hidden`` (signed
+    in, not allowed) get 404 instead of 403 because the object belongs to someone else."""
+
+    allowed: set[str]
+    kwargs: Callable[[World], dict[str, Any] | list[Any]] = lambda w: {}
+    method: str = "get"
+    hidden: set[str] = field(default_factory=set)
+    public: bool = False  # everyone gets the same answer (anonymous pages)
+    entry: bool = False  # for anonymous visitors; signed-in people are sent on, not refused
+    data: Callable[[World], dict[str, Any]] = lambda w: {}
+
+
+def public(kwargs: Callable[[World], dict[str, Any]] = lambda w: {}, method: str = "get") -> Row:
+    return Row(allowed=EVERYONE, kwargs=kwargs, method=method, public=True)
+
+
+def entry(kwargs: Callable[[World], dict[str, Any]] = lambda w: {}) -> Row:
+    return Row(allowed=EVERYONE, kwargs=kwargs, entry=True)
+
+
+def org(w: World) -> dict[str, Any]:
+    return {"slug": w.objects["org"]}
+
+
+ORG_ADMINS = {"org_admin", "platform_admin"}
+MEMBERS = {"professional", "org_admin", "platform_admin"}
+OUTSIDERS = {"no_role", "outsider", "provider_staff", "editor", "reviewer", "analyst"}
+
+MATRIX: dict[str, Row] = {
+    # Site pages: anonymous and the same for everyone.
+    "healthz": public(),
+    "core:home": public(),
+    "core:about": public(),
+    "taxonomy:index": public(),
+    "taxonomy:domain": public(lambda w: {"code": "MED"}),
+    "taxonomy:need": public(lambda w: {"code": "MED-FATIGUE"}),
+    "directory:service": public(lambda w: {"service_id": str(w.objects["service"])}),
+    "screening:start": public(),
+    "screening:step": public(lambda w: {"number": 1}),
+    "screening:result": public(),
+    "screening:plan": public(),
+    "screening:clear": public(),
+    "screening:own_words": public(),
+    "screening:help": public(),
+    "finder:finder": public(),
+    "finder:places": public(),
+    "finder:plan_add": public(method="post"),
+    "finder:plan": public(lambda w: {"token": "unknown"}),
+    "finder:plan_print": public(lambda w: {"token": "unknown"}),
+    "finder:plan_pdf": public(lambda w: {"token": "unknown"}),
+    "navigator:wizard": public(),
+    "hub:search": public(),
+    "wagtail_serve": public(lambda w: [""]),
+    "wagtailcore_authenticate_with_password": public(
+        lambda w: {"page_view_restriction_id": 999, "page_id": 999}
+    ),
+    "wagtailcore_login": public(),
+    "frontend_login": public(),
+    "accounts:invitation": public(lambda w: {"token": "not-a-token"}),
+    # allauth: signing in and up is for anonymous visitors; managing an account needs one.
+    "account_login": entry(),
+    "account_signup": entry(),
+    "account_inactive": public(),
+    "account_email_verification_sent": public(),
+    "account_reset_password": public(),
+    "account_reset_password_done": public(),
+    "account_reset_password_from_key": public(lambda w: {"uidb36": "1", "key": "x-y"}),
+    "account_reset_password_from_key_done": public(),
+    "account_confirm_email": public(lambda w: {"key": "unknown"}),
+    "account_confirm_login_code": public(),
+    "mfa_authenticate": public(),
+    "mfa_login_webauthn": public(),
+    "account_logout": Row(EVERYONE),  # signing out when signed out just goes home
+    "account_reauthenticate": Row(SIGNED_IN),
+    "account_email": Row(SIGNED_IN),
+    "account_change_password": Row(SIGNED_IN),
+    "account_set_password": Row(SIGNED_IN),
+    "mfa_index": Row(SIGNED_IN),
+    "mfa_reauthenticate": Row(SIGNED_IN),
+    "mfa_activate_totp": Row(SIGNED_IN),
+    "mfa_deactivate_totp": Row(SIGNED_IN),
+    "mfa_view_recovery_codes": Row(SIGNED_IN),
+    "mfa_generate_recovery_codes": Row(SIGNED_IN),
+    "mfa_download_recovery_codes": Row(SIGNED_IN),
+    "mfa_list_webauthn": Row(SIGNED_IN),
+    "mfa_add_webauthn": Row(SIGNED_IN),
+    "mfa_reauthenticate_webauthn": Row(SIGNED_IN),
+    "mfa_remove_webauthn": Row(SIGNED_IN, lambda w: {"pk": 999_999}),
+    "mfa_edit_webauthn": Row(SIGNED_IN, lambda w: {"pk": 999_999}),
+    # Accounts.
+    "accounts:home": Row(SIGNED_IN),
+    "accounts:security": Row(SIGNED_IN),
+    "accounts:organisations": Row(SIGNED_IN),
+    "accounts:organisation_create": Row({"platform_admin"}),
+    "accounts:organisation": Row(MEMBERS, org, hidden=OUTSIDERS),
+    "accounts:organisation_join": Row(SIGNED_IN, org),
+    "accounts:organisation_invite": Row(ORG_ADMINS, org, "post", hidden=OUTSIDERS),
+    "accounts:invitation_revoke": Row(
+        ORG_ADMINS, lambda w: {**org(w), "pk": w.objects["invitation"]}, "post", hidden=OUTSIDERS
+    ),
+    "accounts:join_request_decide": Row(
+        ORG_ADMINS, lambda w: {**org(w), "pk": w.objects["join"]}, "post", hidden=OUTSIDERS
+    ),
+    "accounts:member_remove": Row(
+        ORG_ADMINS | {"professional"},  # a member may leave
+        lambda w: {**org(w), "user_id": w.objects["member"]},
+        "post",
+        hidden=OUTSIDERS,
+    ),
+    "accounts:organisation_audit": Row(ORG_ADMINS, org, hidden=OUTSIDERS),
+    "accounts:organisation_audit_export": Row(ORG_ADMINS, org, hidden=OUTSIDERS),
+    "accounts:organisation_tokens": Row(ORG_ADMINS, org, hidden=OUTSIDERS),
+    "accounts:token_revoke": Row(
+        ORG_ADMINS, lambda w: {**org(w), "pk": w.objects["token"]}, "post", hidden=OUTSIDERS
+    ),
+    "accounts:roles": Row({"platform_admin"}),
+    "accounts:role_revoke": Row({"platform_admin"}, method="post"),
+    "accounts:audit": Row({"platform_admin"}),
+    "accounts:audit_export": Row({"platform_admin"}),
+    # Providers keep their listings right; editors decide.
+    "providers:home": Row({"provider_staff"}),
+    "providers:claim": Row({"provider_staff"}),
+    # A service is public, so refusing with 403 reveals nothing.
+    "providers:propose": Row({"provider_staff"}, lambda w: {"service_id": w.objects["service"]}),
+    "providers:confirm": Row(
+        {"provider_staff"}, lambda w: {"service_id": w.objects["service"]}, "post"
+    ),
+    "providers:review": Row(EDITORS),
+    "providers:claim_decide": Row(EDITORS, lambda w: {"claim_id": w.objects["claim"]}),
+    "providers:proposal_decide": Row(EDITORS, lambda w: {"proposal_id": w.objects["proposal"]}),
+    "providers:service_history": Row(EDITORS, lambda w: {"service_id": w.objects["service"]}),
+    # The professionals' workspace; the searches and lists are the professional's own.
+    "workspace:home": Row(WORKSPACE),
+    "workspace:search_list": Row(WORKSPACE),
+    "workspace:search_save": Row(WORKSPACE, method="post"),
+    "workspace:search_edit": Row(
+        {"professional"}, lambda w: {"pk": w.objects["search"]}, hidden={"org_admin", "outsider"}
+    ),
+    "workspace:search_run": Row(
+        {"professional"},
+        lambda w: {"pk": w.objects["search"]},
+        "post",
+        hidden={"org_admin", "outsider"},
+    ),
+    "workspace:search_delete": Row(
+        {"professional"},
+        lambda w: {"pk": w.objects["search"]},
+        "post",
+        hidden={"org_admin", "outsider"},
+    ),
+    "workspace:search_unshare": Row(
+        {"professional"},
+        lambda w: {"pk": w.objects["search"]},
+        "post",
+        hidden={"org_admin", "outsider"},
+    ),
+    "workspace:list_index": Row(WORKSPACE),
+    "workspace:list_create": Row(WORKSPACE),
+    "workspace:item_add": Row(WORKSPACE, data=lambda w: {"service": w.objects["service"]}),
+    "workspace:list_detail": Row(
+        {"professional"}, lambda w: {"pk": w.objects["list"]}, hidden={"org_admin", "outsider"}
+    ),
+    "workspace:list_edit": Row(
+        {"professional"}, lambda w: {"pk": w.objects["list"]}, hidden={"org_admin", "outsider"}
+    ),
+    "workspace:list_delete": Row(
+        {"professional"},
+        lambda w: {"pk": w.objects["list"]},
+        "post",
+        hidden={"org_admin", "outsider"},
+    ),
+    "workspace:list_unshare": Row(
+        {"professional"},
+        lambda w: {"pk": w.objects["list"]},
+        "post",
+        hidden={"org_admin", "outsider"},
+    ),
+    "workspace:item_remove": Row(
+        {"professional"},
+        lambda w: {"pk": w.objects["list"], "item_pk": w.objects["item"]},
+        "post",
+        hidden={"org_admin", "outsider"},
+    ),
+    "workspace:activity": Row(WORKSPACE),
+    "workspace:settings": Row(WORKSPACE),
+}
+
+# Served outside this matrix: the Wagtail admin and documents (Wagtail's own permission checks,
+# behind the same sign-in and MFA: tested in beoncosup/accounts/tests/test_sign_in.py), the API
+# (its own matrix below) and media files in development.
+NOT_IN_MATRIX_PREFIXES = ("admin/", "documents/", "api/", "^media/")
+
+
+def site_url_names() -> set[str]:
+    names: set[str] = set()
+
+    def walk(patterns: list[Any], prefix: str, namespace: str) -> None:
+        for pattern in patterns:
+            if isinstance(pattern, URLResolver):
+                inner = namespace
+                if pattern.namespace:
+                    inner = f"{namespace}:{pattern.namespace}" if namespace else pattern.namespace
+                walk(pattern.url_patterns, prefix + str(pattern.pattern), inner)
+            elif isinstance(pattern, URLPattern):
+                route = prefix + str(pattern.pattern)
+                if any(route.startswith(p) for p in NOT_IN_MATRIX_PREFIXES):
+                    continue
+                names.add(f"{namespace}:{pattern.name}" if namespace else str(pattern.name))
+
+    with translation.override("en"):
+        walk(get_resolver().url_patterns, "", "")
+    return names
+
+
+def test_every_url_is_in_the_matrix():
+    names = site_url_names()
+
+    assert names - MATRIX.keys() == set(), "URLs without a row in the authorization matrix"
+    assert MATRIX.keys() - names == set(), "rows for URLs that no longer exist"
+
+
+def client_for(role: str, world: World) -> Client:
+    client = Client()
+    if role != "anonymous":
+        signed_in(client, world.users[role])
+    return client
+
+
+def answer(client: Client, row: Row, url: str, world: World) -> Any:
+    """One request, rolled back afterwards: what one role does never changes what the next
+    role finds (a member leaving, a token revoked)."""
+    with transaction.atomic():
+        if row.method == "post":
+            response = client.post(url, row.data(world))
+        else:
+            response = client.get(url, row.data(world))
+        transaction.set_rollback(True)
+    return response
+
+
+def refused_to_sign_in(response: Any) -> bool:
+    return response.status_code == 302 and "/accounts/login/" in response["Location"]
+
+
+@pytest.mark.parametrize("name", sorted(MATRIX))
+def test_url_answers_each_role_as_the_matrix_says(name, world):
+    row = MATRIX[name]
+    arguments = row.kwargs(world)
+    with translation.override("en"):
+        if isinstance(arguments, list):
+            url = reverse(name, args=arguments)
+        else:
+            url = reverse(name, kwargs=arguments)
+    outcomes: dict[str, int] = {}
+    problems = []
+    for role in ROLES:
+        response = answer(client_for(role, world), row, url, world)
+        outcomes[role] = response.status_code
+        if row.public:
+            continue
+        if row.entry:
+            expected = 200 if role == "anonymous" else 302
+            if response.status_code != expected:
+                problems.append(f"{role}: {response.status_code}, expected {expected}")
+            continue
+        if role in row.allowed:
+            if response.status_code in {401, 403, 404} or refused_to_sign_in(response):
+                problems.append(f"{role}: refused with {response.status_code}")
+        elif role == "anonymous":
+            if not refused_to_sign_in(response):
+                problems.append(f"anonymous: {response.status_code}, not sent to sign in")
+        else:
+            expected = 404 if role in row.hidden else 403
+            if response.status_code != expected:
+                problems.append(f"{role}: {response.status_code}, expected {expected}")
+    if row.public:
+        # Public pages: never a sign-in wall, and the same status whoever asks.
+        assert not refused_to_sign_in_any(outcomes), outcomes
+        assert len(set(outcomes.values())) == 1, outcomes
+    assert problems == [], f"{name} ({url}): {problems}"
+
+
+def refused_to_sign_in_any(outcomes: dict[str, int]) -> bool:
+    return any(status in {401, 403} for status in outcomes.values())
+
+
+# ----------------------------------------------------------------- the API
+
+TOKEN_OPERATIONS = {("get", "/api/v1/organisation")}
+
+
+def api_operations() -> list[tuple[str, str, bool]]:
+    schema = api.get_openapi_schema(path_prefix="/api/")
+    operations = []
+    for route, methods in schema["paths"].items():
+        for method, operation in methods.items():
+            operations.append((method, route, bool(operation.get("security"))))
+    return operations
+
+
+def test_the_api_matrix_covers_every_operation():
+    secured = {(method, route) for method, route, secure in api_operations() if secure}
+
+    assert secured == TOKEN_OPERATIONS
+
+
+@pytest.mark.parametrize(("method", "route", "secure"), api_operations())
+def test_api_operation_answers_as_the_matrix_says(method, route, secure, world):
+    path = route.replace("{", "").replace("}", "")  # an unknown id: 404/422, never a 500
+    token = account_services.api_token_create(
+        organisation=Organisation.objects.get(slug=world.objects["org"]),
+        name="matrix",
+        created_by=world.users["org_admin"],
+        days=1,
+    ).secret
+    anonymous = getattr(Client(), method)(path)
+    session = getattr(signed_in(Client(), world.users["org_admin"]), method)(path)
+    with_token = getattr(Client(), method)(path, HTTP_AUTHORIZATION=f"Bearer {token}")
+
+    if secure:
+        assert anonymous.status_code == 401
+        assert session.status_code == 401  # a browser session is no API credential
+        assert with_token.status_code == 200
+    else:
+        # Anonymous read APIs stay anonymous: the same answer with or without credentials.
+        assert anonymous.status_code not in {401, 403, 500}
+        assert session.status_code == anonymous.status_code
+        assert with_token.status_code == anonymous.status_code
