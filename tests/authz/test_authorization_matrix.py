@@ -1,4 +1,4 @@
-"""The authorization matrix (issue #14): every URL of the site × every role, and every API
+"""The authorization matrix (issue #14): every URL of the site times every role, and every API
 operation, with the exact outcome.
 
 The URL list comes from the resolver and the API operations from the OpenAPI document, so a
@@ -24,10 +24,10 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.utils import timezone, translation
 
 from beoncosup.accounts import services as account_services
-from beoncosup.api import api
 from beoncosup.accounts.codes import OrgRole, PlatformRole
 from beoncosup.accounts.models import Invitation, JoinRequest, Organisation
 from beoncosup.accounts.testing import organisation_with, signed_in, user_create
+from beoncosup.api import api
 from beoncosup.providers.models import ChangeProposal, ListingClaim
 from beoncosup.providers.tests.factories import listing_with_service
 from beoncosup.workspace.models import SavedSearch, ServiceList, ServiceListItem
@@ -64,7 +64,7 @@ def world() -> World:
             "admin@az.example": [OrgRole.ORG_ADMIN],
         },
     )
-    other = organisation_with(
+    organisation_with(
         name="AZ Elders",
         members={"outsider@elders.example": [OrgRole.PROFESSIONAL, OrgRole.ORG_ADMIN]},
     )
@@ -397,6 +397,21 @@ def refused_to_sign_in(response: Any) -> bool:
     return response.status_code == 302 and "/accounts/login/" in response["Location"]
 
 
+def problem(role: str, row: Row, response: Any) -> str | None:
+    """What is wrong with one role's answer, or None."""
+    status = response.status_code
+    if row.entry:
+        expected = 200 if role == "anonymous" else 302
+        return None if status == expected else f"{role}: {status}, expected {expected}"
+    if role in row.allowed:
+        refused = status in {401, 403, 404} or refused_to_sign_in(response)
+        return f"{role}: refused with {status}" if refused else None
+    if role == "anonymous":
+        return None if refused_to_sign_in(response) else f"anonymous: {status}, not sent to sign in"
+    expected = 404 if role in row.hidden else 403
+    return None if status == expected else f"{role}: {status}, expected {expected}"
+
+
 @pytest.mark.parametrize("name", sorted(MATRIX))
 def test_url_answers_each_role_as_the_matrix_says(name, world):
     row = MATRIX[name]
@@ -411,28 +426,13 @@ def test_url_answers_each_role_as_the_matrix_says(name, world):
     for role in ROLES:
         response = answer(client_for(role, world), row, url, world)
         outcomes[role] = response.status_code
-        if row.public:
-            continue
-        if row.entry:
-            expected = 200 if role == "anonymous" else 302
-            if response.status_code != expected:
-                problems.append(f"{role}: {response.status_code}, expected {expected}")
-            continue
-        if role in row.allowed:
-            if response.status_code in {401, 403, 404} or refused_to_sign_in(response):
-                problems.append(f"{role}: refused with {response.status_code}")
-        elif role == "anonymous":
-            if not refused_to_sign_in(response):
-                problems.append(f"anonymous: {response.status_code}, not sent to sign in")
-        else:
-            expected = 404 if role in row.hidden else 403
-            if response.status_code != expected:
-                problems.append(f"{role}: {response.status_code}, expected {expected}")
+        if not row.public:
+            problems.append(problem(role, row, response))
     if row.public:
         # Public pages: never a sign-in wall, and the same status whoever asks.
         assert not refused_to_sign_in_any(outcomes), outcomes
         assert len(set(outcomes.values())) == 1, outcomes
-    assert problems == [], f"{name} ({url}): {problems}"
+    assert [p for p in problems if p] == [], f"{name} ({url})"
 
 
 def refused_to_sign_in_any(outcomes: dict[str, int]) -> bool:
