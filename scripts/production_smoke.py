@@ -9,19 +9,26 @@ Run by CI (`.ci/run`) against PostgreSQL; by hand: `.venv/bin/python scripts/pro
 3. GET the home page, finder, self-check, hub, admin login, `/api/docs`, a hashed static file and
    `/healthz` as a client behind the TLS proxy would (`X-Forwarded-Proto: https`), asserting 200
    and the security headers (CSP, HSTS, Permissions-Policy, …);
-4. that demo content is refused: the demo editor cannot be created and no demo article is served.
+4. that demo content is refused: the demo editor cannot be created and no demo article is served;
+5. signing in with MFA: `create_platform_admin` makes an account, which signs in with its password,
+   is made to set up TOTP (the secret read from the page, codes computed here per RFC 6238),
+   signs in again on a fresh session with password + code, and opens the admin.
 
 Exits non-zero with the failures listed. The server is always stopped.
 """
 
 from __future__ import annotations
 
+import base64
+import hashlib
+import hmac
 import http.client
 import os
 import re
 import secrets
 import shutil
 import socket
+import struct
 import subprocess
 import sys
 import tempfile
@@ -30,6 +37,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import urlencode
 
 ROOT = Path(__file__).resolve().parents[1]
 PYTHON = ROOT / ".venv" / "bin" / "python"
@@ -63,7 +71,7 @@ CHECKS = [
     Check("/nl/zelftest/", "<form"),
     Check("/nl/info/", "<main"),
     Check("/nl/wat-geldt-voor-mij/", "<form"),
-    Check("/admin/login/", "<form", csp=False),
+    Check("/en/accounts/login/", "<form"),
     Check("/api/docs", "swagger", csp=False),
     Check("/healthz", '"ok"', csp=False),
 ]
@@ -107,6 +115,91 @@ def get(port: int, path: str) -> tuple[int, dict[str, str], str]:
         return response.status, dict(response.getheaders()), body
     finally:
         connection.close()
+
+
+def totp(secret: str, step_offset: int = 0) -> str:
+    """RFC 6238 (SHA-1, 6 digits, 30 s): what an authenticator app shows."""
+    key = base64.b32decode(secret.upper() + "=" * (-len(secret) % 8))
+    counter = int(time.time()) // 30 + step_offset
+    digest = hmac.new(key, struct.pack(">Q", counter), hashlib.sha1).digest()
+    offset = digest[-1] & 0x0F
+    value = struct.unpack(">I", digest[offset : offset + 4])[0] & 0x7FFFFFFF
+    return f"{value % 1_000_000:06d}"
+
+
+class Visitor:
+    """A browser's cookie jar over plain HTTP behind the (pretend) TLS proxy."""
+
+    def __init__(self, port: int) -> None:
+        self.port = port
+        self.cookies: dict[str, str] = {}
+
+    def request(
+        self, method: str, path: str, form: dict[str, str] | None = None
+    ) -> tuple[int, dict[str, str], str]:
+        connection = http.client.HTTPConnection("127.0.0.1", self.port, timeout=30)
+        headers = {
+            "Host": HOST,
+            "X-Forwarded-Proto": "https",
+            "Accept-Language": "en",
+            "Referer": f"https://{HOST}{path}",
+            "Cookie": "; ".join(f"{k}={v}" for k, v in self.cookies.items()),
+        }
+        body = None
+        if form is not None:
+            form = {"csrfmiddlewaretoken": self.cookies.get("csrftoken", ""), **form}
+            body = urlencode(form)
+            headers["Content-Type"] = "application/x-www-form-urlencoded"
+        try:
+            connection.request(method, path, body=body, headers=headers)
+            response = connection.getresponse()
+            for name, value in response.getheaders():
+                if name.lower() == "set-cookie":
+                    key, _, rest = value.partition("=")
+                    self.cookies[key] = rest.split(";", 1)[0]
+            text = response.read().decode("utf-8", "replace")
+            return response.status, dict(response.getheaders()), text
+        finally:
+            connection.close()
+
+
+def check_sign_in_with_mfa(port: int, email: str, password: str) -> list[str]:
+    problems = []
+    first = Visitor(port)
+    first.request("GET", "/en/accounts/login/")
+    status, headers, _ = first.request(
+        "POST", "/en/accounts/login/", {"login": email, "password": password}
+    )
+    if status != 302:
+        return [f"sign-in with the password: status {status}"]
+    status, headers, _ = first.request("GET", "/admin/")
+    if status != 302 or not header(headers, "Location").endswith("/accounts/2fa/totp/activate/"):
+        problems.append(f"an admin without MFA was not sent to set it up: {status}")
+    _, _, page = first.request("GET", "/en/accounts/2fa/totp/activate/")
+    found = re.search(r'id="authenticator_secret"[^>]*value="([A-Z2-7]+)"', page) or re.search(
+        r'value="([A-Z2-7]{16,})"[^>]*id="authenticator_secret"', page
+    )
+    if not found:
+        return [*problems, "the TOTP set-up page shows no secret"]
+    secret = found.group(1)
+    status, _, _ = first.request("POST", "/en/accounts/2fa/totp/activate/", {"code": totp(secret)})
+    if status != 302:
+        return [*problems, f"TOTP activation: status {status}"]
+
+    second = Visitor(port)
+    second.request("GET", "/en/accounts/login/")
+    status, headers, _ = second.request(
+        "POST", "/en/accounts/login/", {"login": email, "password": password}
+    )
+    if not header(headers, "Location").endswith("/accounts/2fa/authenticate/"):
+        return [*problems, f"second sign-in did not ask for the code: {status}"]
+    status, _, _ = second.request(
+        "POST", "/en/accounts/2fa/authenticate/", {"code": totp(secret, 1)}
+    )
+    status, _, page = second.request("GET", "/admin/")
+    if status != 200 or "wagtail" not in page.lower():
+        problems.append(f"the admin after password + TOTP: status {status}")
+    return problems
 
 
 @contextmanager
@@ -218,6 +311,9 @@ def main() -> int:
         )
         if refused.returncode == 0:
             problems.append("setup_demo ran in production")
+        admin_email = "smoke-admin@beoncosup.example"
+        created = manage("create_platform_admin", admin_email, env=env)
+        admin_password = created.rsplit(": ", 1)[-1].strip()
 
         port = free_port()
         say(f"serve: gunicorn, 2 workers, 127.0.0.1:{port}")
@@ -230,6 +326,9 @@ def main() -> int:
             status, _, _ = get(port, "/nl/plan/%00/")
             if not 400 <= status < 500:
                 problems.append(f"/nl/plan/%00/: status {status}, expected 4xx")
+            found = check_sign_in_with_mfa(port, admin_email, admin_password)
+            problems += found
+            say(f"  {'FAIL' if found else 'ok  '} sign-in with password and TOTP, then the admin")
     finally:
         shutil.rmtree(data_dir, ignore_errors=True)
     if problems:
