@@ -120,6 +120,8 @@ class JoinRequest(models.Model):
     )
     role = models.CharField(_("role"), max_length=20, choices=OrgRole.choices)
     message = models.CharField(_("message"), max_length=500, blank=True)
+    # The language the person asked in: the decision is mailed in it.
+    language = models.CharField(_("language"), max_length=5, blank=True)
     status = models.CharField(
         _("status"), max_length=20, choices=RequestStatus.choices, default=RequestStatus.PENDING
     )

@@ -14,7 +14,6 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -34,6 +33,7 @@ from beoncosup.accounts.models import (
 )
 from beoncosup.accounts.selectors import roles_forget, roles_of
 from beoncosup.audit.services import event_record
+from beoncosup.core.mail import mail_queue
 from beoncosup.core.services import editor_managed_apps
 
 TOKEN_PREFIX = "bos_"  # noqa: S105 (a public marker, not a secret)
@@ -48,13 +48,25 @@ def absolute_url(path: str) -> str:
 
 
 def _mail(*, to: str, language: str, template: str, context: dict[str, Any]) -> None:
-    """Render a mail in the recipient's language and send it once the transaction commits."""
+    """Render a mail in the recipient's language; it leaves once the transaction commits
+    (core.mail: a background task, so a mail server outage never breaks the page)."""
     with translation.override(language):
         subject = render_to_string(f"accounts/email/{template}_subject.txt", context).strip()
         body = render_to_string(f"accounts/email/{template}_message.txt", context)
-    transaction.on_commit(
-        lambda: send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [to], fail_silently=False)
-    )
+    mail_queue(subject=" ".join(subject.split()), body=body, to=[to])
+
+
+def preferred_language(user: Any, fallback: str = "") -> str:
+    """The language a person reads mail in: the one they chose in the admin, else the one they
+    used when the mail's cause happened (``fallback``), else the site's."""
+    from wagtail.users.models import UserProfile  # noqa: PLC0415 (Wagtail's app registry)
+
+    chosen = UserProfile.get_for_user(user).preferred_language
+    languages = {code for code, _name in settings.LANGUAGES}
+    for candidate in (chosen, fallback):
+        if candidate in languages:
+            return str(candidate)
+    return str(settings.LANGUAGE_CODE)
 
 
 # ---------------------------------------------------------------- organisations
@@ -279,7 +291,11 @@ def join_request_create(
     try:
         with transaction.atomic():
             request = JoinRequest.objects.create(
-                organisation=organisation, user=user, role=role, message=message.strip()
+                organisation=organisation,
+                user=user,
+                role=role,
+                message=message.strip(),
+                language=translation.get_language() or settings.LANGUAGE_CODE,
             )
     except IntegrityError:
         raise ValidationError(
@@ -288,7 +304,7 @@ def join_request_create(
     for admin in Membership.objects.filter(
         organisation=organisation, role=OrgRole.ORG_ADMIN
     ).select_related("user"):
-        language = settings.LANGUAGE_CODE
+        language = preferred_language(admin.user)
         with translation.override(language):
             url = absolute_url(reverse("accounts:organisation", kwargs={"slug": organisation.slug}))
         _mail(
@@ -347,7 +363,7 @@ def join_request_decide(
     )
     _mail(
         to=join_request.user.email,
-        language=translation.get_language() or settings.LANGUAGE_CODE,
+        language=preferred_language(join_request.user, join_request.language),
         template="join_decision",
         context={
             "organisation": join_request.organisation,
@@ -370,7 +386,6 @@ def _admin_group(name: str) -> Group:
         *Permission.objects.filter(content_type__app_label__in=editor_managed_apps()),
     )
     return group
-
 
 
 @transaction.atomic

@@ -8,6 +8,7 @@ from allauth.account.models import EmailAddress
 from allauth.mfa.totp.internal.auth import TOTP, format_hotp_value, generate_totp_secret, hotp_value
 from django.contrib.auth import get_user_model
 from django.test import Client
+from django.utils.text import slugify
 
 from beoncosup.accounts import services
 from beoncosup.accounts.models import Organisation
@@ -56,9 +57,7 @@ def organisation_with(
     members: dict[str, list[str]] | None = None,
 ) -> Organisation:
     """An organisation and its members: {email: [roles]} (accounts created as needed)."""
-    organisation = Organisation.objects.create(
-        name=name, kind=kind, slug=name.lower().replace(" ", "-")[:70]
-    )
+    organisation = Organisation.objects.create(name=name, kind=kind, slug=slugify(name)[:70])
     for email, roles in (members or {}).items():
         user = get_user_model().objects.filter(email=email).first() or user_create(email)
         for role in roles:
