@@ -58,9 +58,11 @@ class SessionGuardMiddleware:
 def _has_second_factor(user: object) -> bool:
     from allauth.mfa.models import Authenticator  # noqa: PLC0415 (allauth's app registry)
 
-    return Authenticator.objects.filter(
-        user=user, type__in=[Authenticator.Type.TOTP, Authenticator.Type.WEBAUTHN]
-    ).exists()
+    return bool(
+        Authenticator.objects.filter(
+            user=user, type__in=[Authenticator.Type.TOTP, Authenticator.Type.WEBAUTHN]
+        ).exists()
+    )
 
 
 def _count_fresh_sign_in_as_reauthentication(request: HttpRequest) -> None:

@@ -27,7 +27,7 @@ def user_create(email: str, *, password: str = PASSWORD, **extra: Any) -> Any:
 
 def mfa_enable(user: Any) -> str:
     """Give the account a TOTP authenticator; returns its secret (for ``totp_code``)."""
-    secret = generate_totp_secret()
+    secret = str(generate_totp_secret())
     TOTP.activate(user, secret)
     return secret
 
@@ -36,7 +36,7 @@ def totp_code(secret: str, *, offset: int = 0) -> str:
     import time  # noqa: PLC0415
 
     counter = int(time.time()) // 30 + offset
-    return format_hotp_value(hotp_value(secret, counter))
+    return str(format_hotp_value(hotp_value(secret, counter)))
 
 
 def signed_in(client: Client, user: Any, *, mfa: bool = True) -> Client:

@@ -33,7 +33,7 @@ class SiteModelBackend(ModelBackend):
         return bool(super().user_can_authenticate(user))
 
 
-class SiteAllauthBackend(AuthenticationBackend):  # type: ignore[misc]
+class SiteAllauthBackend(AuthenticationBackend):
     """allauth's e-mail sign-in, with the same refusal of demo accounts in production."""
 
     def user_can_authenticate(self, user: Any) -> bool:

@@ -165,7 +165,9 @@ class Row:
     data: Callable[[World], dict[str, Any]] = lambda w: {}
 
 
-def public(kwargs: Callable[[World], dict[str, Any]] = lambda w: {}, method: str = "get") -> Row:
+def public(
+    kwargs: Callable[[World], dict[str, Any] | list[Any]] = lambda w: {}, method: str = "get"
+) -> Row:
     return Row(allowed=EVERYONE, kwargs=kwargs, method=method, public=True)
 
 

@@ -45,7 +45,7 @@ def second_step(page: Page, code: str) -> None:
 
 def link_in_last_mail(to: str) -> str:
     message = [m for m in mail.outbox if to in m.to][-1]
-    found = re.search(r"https?://\S+", message.body)
+    found = re.search(r"https?://\S+", str(message.body))
     assert found, message.body
     return found.group(0).split("://", 1)[1].split("/", 1)[1]
 
