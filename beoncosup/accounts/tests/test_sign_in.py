@@ -298,3 +298,16 @@ def test_wagtails_private_page_sign_in_form_is_gone():
     assert shown.status_code == 302 and "/en/accounts/login/" in shown["Location"]
     assert posted.status_code == 302
     assert "_auth_user_id" not in client.session
+
+
+def test_sign_up_refuses_a_short_password():
+    client = Client()
+
+    response = client.post(
+        "/nl/accounts/signup/",
+        {"email": "kort@az.example", "password1": "Kort1!abc", "password2": "Kort1!abc"},
+    )
+
+    assert response.status_code == 200
+    assert "12" in response.content.decode()
+    assert not get_user_model().objects.filter(email="kort@az.example").exists()
