@@ -13,7 +13,7 @@ from playwright.sync_api import Browser, Page, expect
 
 from beoncosup.accounts.testing import PASSWORD, mfa_enable, totp_code
 from beoncosup.providers.tests.factories import editor, listing_with_service, provider
-from tests.browser.axe import axe_violations
+from tests.browser.axe import assert_no_axe_violations
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -23,23 +23,6 @@ LANGUAGE = "nl"
 def path(name: str, **kwargs: Any) -> str:
     with translation.override(LANGUAGE):
         return reverse(name, kwargs=kwargs or None)
-
-
-def assert_no_axe_violations(page: Page) -> None:
-    """axe-core on the page, except on the flash-message list of base.html: its
-    ``<ul role="status">`` breaks list semantics (reported; base.html is not this app's)."""
-    problems = []
-    for violation in axe_violations(page):
-        nodes = [
-            node["target"]
-            for node in violation["nodes"]
-            if not page.evaluate(
-                "s => !!document.querySelector(s)?.closest('ul.messages')", node["target"][0]
-            )
-        ]
-        if nodes:
-            problems.append({"rule": violation["id"], "help": violation["help"], "targets": nodes})
-    assert problems == [], f"axe-core violations on {page.url}: {problems}"
 
 
 def sign_in(page: Page, base: str, email: str, secret: str) -> None:

@@ -134,11 +134,6 @@ def test_public_page_says_when_a_service_was_last_verified_or_never(client):
     assert "Not verified" not in recent_page
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="needs the directory template tag in /tmp/providers-directory-verification.patch "
-    "(directory may not load a providers tag); remove this marker once applied",
-)
 def test_public_page_says_honestly_when_a_service_is_overdue(client):
     overdue = listing_with_service(assured_days_ago=400)
     assert "Not verified for more than 12 months" in public_page(client, overdue)
