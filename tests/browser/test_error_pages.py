@@ -47,15 +47,14 @@ def test_the_lock_out_page_is_translated_and_accessible(
 ):
     settings.AXES_ENABLED = True
     get_user_model().objects.create_user(
-        username="editor", password="a-long-password-1", is_staff=True
+        username="editor", email="editor@example.org", password="a-long-password-1"
     )
-    # The admin has no language in its address: the browser's language decides.
     context = browser.new_context(locale=language)
     page = context.new_page()
 
     for _ in range(settings.AXES_FAILURE_LIMIT):
-        page.goto(f"{live_server.url}/admin/login/")
-        page.fill("#id_username", "editor")
+        page.goto(f"{live_server.url}/{language}/accounts/login/")
+        page.fill("#id_login", "editor@example.org")
         page.fill("#id_password", "wrong password")
         page.locator('form button[type="submit"], form input[type="submit"]').first.click()
 

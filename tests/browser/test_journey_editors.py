@@ -18,11 +18,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from allauth.account.models import EmailAddress
 from django.contrib.auth import get_user_model
 from django.utils import timezone
 from playwright.sync_api import Browser, Page, ViewportSize, expect
 from wagtail.users.models import UserProfile
 
+from beoncosup.accounts.testing import mfa_enable, totp_code
 from beoncosup.core.services import demo_editor_ensure
 from beoncosup.directory.hsds.importer import hsds_import
 from beoncosup.directory.models import Service
@@ -64,10 +66,17 @@ def sign_in(page: Page, base: str, language: str) -> None:
     profile = UserProfile.get_for_user(user)
     profile.preferred_language = language
     profile.save()
-    page.goto(f"{base}/admin/login/")
-    page.fill("#id_username", editor.username)
+    EmailAddress.objects.update_or_create(
+        user=user, email=user.email, defaults={"verified": True, "primary": True}
+    )
+    secret = mfa_enable(user)
+    # The admin signs in through allauth's form and its second step.
+    page.goto(f"{base}/admin/")
+    page.fill("#id_login", user.email)
     page.fill("#id_password", editor.password)
-    page.locator('form button[type="submit"]').first.click()
+    page.locator("#id_password").press("Enter")
+    page.locator("input[name=code]").fill(totp_code(secret))
+    page.locator("input[name=code]").press("Enter")
     expect(page.locator("html")).to_have_attribute("lang", language)
 
 
