@@ -4,12 +4,14 @@ admin, provider staff), organisation B (an outsider), someone without a role; on
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import pytest
 from django.contrib.auth import get_user_model
+from django.utils import translation
 
 from beoncosup.accounts.codes import OrgRole
 from beoncosup.accounts.models import Organisation
@@ -95,3 +97,11 @@ def world(tmp_path: Path, reference: None) -> World:
         service_list=service_list,
         item=item,
     )
+
+
+@pytest.fixture(autouse=True)
+def english() -> Iterator[None]:
+    """The workspace tests read English pages: reverse() gives /en/ addresses, and a test that
+    opens a page in another language leaves no language behind for the next one."""
+    with translation.override("en"):
+        yield

@@ -119,7 +119,7 @@ def owner_client(client: Client, world: World) -> Client:
 
 def test_saving_a_search_from_the_finder(owner_client: Client, world: World):
     page = owner_client.get(f"{reverse('workspace:search_save')}?query={quote(QUERY)}")
-    assert page.context["form"].initial["name"] == "label nl – 9000"
+    assert page.context["form"].initial["name"] == "label en – 9000"
     assert "remember_default" in page.content.decode()
 
     response = owner_client.post(
@@ -130,7 +130,7 @@ def test_saving_a_search_from_the_finder(owner_client: Client, world: World):
     assert response.status_code == 302
     saved = SavedSearch.objects.latest("id")
     assert (saved.name, saved.query, saved.shared, saved.organisation) == (
-        "label nl – 9000",
+        "label en – 9000",
         QUERY,
         False,
         world.org_a,
