@@ -113,6 +113,10 @@ class ServiceEditView(EditView):
         verify = reverse("wagtailsnippets_directory_service:verify", args=[self.object.pk])
         back = urlencode({"next": self.request.path})
         buttons.append(Button(_("Verified today"), url=f"{verify}?{back}", icon_name="check"))
+        if self.request.user.has_perm("providers.view_service_history"):
+            # The record's history (changes, proposals, verifications): a link by URL name.
+            history = reverse("providers:service_history", kwargs={"service_id": self.object.pk})
+            buttons.append(Button(_("History of this record"), url=history, icon_name="history"))
         return buttons
 
 

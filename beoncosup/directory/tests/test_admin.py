@@ -8,10 +8,12 @@ from typing import Any
 import pytest
 from django.contrib.auth import get_user_model
 from django.test import Client
+from django.urls import reverse
 from django.utils import timezone
 from wagtail.test.utils.form_data import inline_formset, nested_form_data
 
-from beoncosup.accounts.testing import signed_in
+from beoncosup.accounts.services import role_grant
+from beoncosup.accounts.testing import signed_in, user_create
 from beoncosup.core.services import demo_editor_ensure
 from beoncosup.directory.hsds.importer import hsds_import
 from beoncosup.directory.models import Service
@@ -155,3 +157,13 @@ def test_people_without_directory_rights_cannot_edit(client: Client, services):
     response = client.get(LIST_URL)
 
     assert response.status_code == 302
+
+
+def test_the_edit_form_links_to_the_records_history_for_editors(client: Client, services):
+    editor = user_create("redacteur@beoncosup.example")
+    role_grant(user=editor, role="editor", granted_by=None)
+    service = Service.objects.get(id=services[0]["id"])
+
+    html = signed_in(client, editor).get(f"{LIST_URL}edit/{service.pk}/").content.decode()
+
+    assert reverse("providers:service_history", kwargs={"service_id": service.pk}) in html
