@@ -116,7 +116,9 @@ case "${1:-}" in
     ensure_browser_tools
     check_translations
     say "Running the test suite"
-    BEONCOSUP_REQUIRE_BROWSER="${BEONCOSUP_REQUIRE_BROWSER:-true}" exec "$PY" -m pytest "$@"
+    # In parallel, one worker per core (pytest-xdist; each worker has its own test database).
+    BEONCOSUP_REQUIRE_BROWSER="${BEONCOSUP_REQUIRE_BROWSER:-true}" exec "$PY" -m pytest \
+      -n "${BEONCOSUP_TEST_WORKERS:-auto}" "$@"
     ;;
   *)
     echo "usage: scripts/dev.sh run|test [pytest args]|setup" >&2
