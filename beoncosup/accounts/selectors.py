@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.contrib.auth import get_user_model
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 
 from beoncosup.accounts.codes import OrgRole, PlatformRole, RequestStatus
 from beoncosup.accounts.models import (
@@ -88,14 +88,18 @@ def organisations_all() -> QuerySet[Organisation]:
     return Organisation.objects.order_by("name")
 
 
-def organisation_members(*, organisation: Organisation) -> list[dict[str, Any]]:
-    """One row per person: the user and the roles they hold here."""
+def organisation_members(*, organisation: Organisation, search: str = "") -> list[dict[str, Any]]:
+    """One row per person: the user and the roles they hold here; ``search`` keeps the people
+    whose e-mail address or name contains it."""
+    memberships = Membership.objects.filter(organisation=organisation)
+    if search:
+        memberships = memberships.filter(
+            Q(user__email__icontains=search)
+            | Q(user__first_name__icontains=search)
+            | Q(user__last_name__icontains=search)
+        )
     rows: dict[int, dict[str, Any]] = {}
-    for membership in (
-        Membership.objects.filter(organisation=organisation)
-        .select_related("user")
-        .order_by("user__email", "role")
-    ):
+    for membership in memberships.select_related("user").order_by("user__email", "role"):
         row = rows.setdefault(
             membership.user_id, {"user": membership.user, "roles": [], "since": None}
         )

@@ -548,3 +548,23 @@ def test_remove_a_non_member_is_404(client: Client, hospital: Organisation, admi
     )
 
     assert response.status_code == 404
+
+
+def test_members_are_paged_and_searchable(
+    client: Client, hospital: Organisation, admin: Any
+) -> None:
+    for n in range(55):
+        services.membership_add(
+            organisation=hospital, user=user_create(f"lid{n:02d}@az.example"), role="professional"
+        )
+    signed_in(client, admin)
+    url = reverse("accounts:organisation", kwargs={"slug": hospital.slug})
+
+    first = client.get(url).content.decode()
+    second = client.get(url, {"page": 2}).content.decode()
+    found = client.get(url, {"q": "lid07"}).content.decode()
+
+    assert "Page 1 of 2" in first and "lid54@az.example" not in first
+    assert "lid54@az.example" in second
+    assert "lid07@az.example" in found and "lid08@az.example" not in found
+    assert "1 person" in found

@@ -9,6 +9,7 @@ from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
 from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -29,6 +30,8 @@ from beoncosup.accounts.forms import (
 from beoncosup.accounts.models import Invitation, JoinRequest, Organisation
 from beoncosup.accounts.selectors import organisations_of, roles_of
 from beoncosup.accounts.views.common import first_error, organisation_for, require
+
+MEMBERS_PER_PAGE = 50
 
 
 @login_required
@@ -102,9 +105,14 @@ def _organisation_page(
     status: int = 200,
 ) -> HttpResponse:
     can_manage = request.user.has_perm("accounts.manage_organisation", organisation)
+    search = request.GET.get("q", "").strip()[:100]
+    members = Paginator(
+        selectors.organisation_members(organisation=organisation, search=search), MEMBERS_PER_PAGE
+    ).get_page(request.GET.get("page"))
     context: dict[str, Any] = {
         "organisation": organisation,
-        "members": selectors.organisation_members(organisation=organisation),
+        "members": members,
+        "member_search": search,
         "listings": list(organisation.listings.all()),
         "can_manage": can_manage,
         "my_roles": sorted(roles_of(request.user).by_organisation.get(organisation.pk, ())),
