@@ -311,3 +311,14 @@ def test_sign_up_refuses_a_short_password():
     assert response.status_code == 200
     assert "12" in response.content.decode()
     assert not get_user_model().objects.filter(email="kort@az.example").exists()
+
+
+def test_a_demo_account_sees_that_it_is_one():
+    demo = user_create(f"demo-analyst@{DEMO_EMAIL_DOMAIN}")
+    real = user_create("analyst@az.example")
+
+    demo_page = signed_in(Client(), demo).get("/en/my-account/")
+    real_page = signed_in(Client(), real).get("/en/my-account/")
+
+    assert "signed in with a demo account" in demo_page.content.decode()
+    assert "signed in with a demo account" not in real_page.content.decode()
