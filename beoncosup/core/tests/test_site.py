@@ -36,6 +36,7 @@ def test_header_lists_every_apps_item_in_order_and_marks_the_current_page(client
         "Needs",
         "Information",
         "About and sources",
+        "Sign in (professionals)",  # accounts: "My account" once signed in
     ]
     assert [label for _url, current, label in items if current] == ["About and sources"]
     assert items[1][0] == "/en/finder/"
