@@ -23,6 +23,7 @@ tests hold (django_assert_max_num_queries).
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import os
 import shutil
 import statistics
@@ -76,7 +77,7 @@ def build(members: int, events: int) -> dict[str, Any]:
     now = timezone.now()
     AuditEvent.objects.bulk_create(
         AuditEvent(
-            at=now - timezone.timedelta(minutes=n),
+            at=now - dt.timedelta(minutes=n),
             action="auth.signed_in" if n % 3 else "workspace.list_changed",
             actor=admin,
             actor_label=admin.email,
