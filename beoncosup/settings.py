@@ -108,8 +108,6 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "allauth.account.middleware.AccountMiddleware",
-    "beoncosup.accounts.middleware.SessionGuardMiddleware",
-    "beoncosup.accounts.middleware.RequireMFAMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
@@ -118,6 +116,10 @@ MIDDLEWARE = [
     # Refuses NUL characters before any view or query (PostgreSQL cannot store them). The
     # middleware above only read lazily, so its page is translated and has the site's headers.
     "beoncosup.core.middleware.RejectNulMiddleware",
+    # After the NUL check, as both read the session and the user from the database: sessions
+    # that end when idle or signed out everywhere, then the second factor every role needs.
+    "beoncosup.accounts.middleware.SessionGuardMiddleware",
+    "beoncosup.accounts.middleware.RequireMFAMiddleware",
     # Last, as django-axes requires: turns a lock-out into its own response.
     "axes.middleware.AxesMiddleware",
 ]
