@@ -2,19 +2,16 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 import django_filters
 from django.db.models import F, Q, QuerySet
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import WagtailFilterSet
 
 from beoncosup.directory.enums import ServiceStatus
 from beoncosup.directory.models import Service
+from beoncosup.directory.selectors import services_overdue
 from beoncosup.taxonomy.models import Need
 
-STALE_AFTER = dt.timedelta(days=365)
 REGIONS = (
     ("BE-VLG", _("Flemish Region")),
     ("BE-WAL", _("Walloon Region")),
@@ -25,9 +22,8 @@ LANGUAGES = (("nl", _("Dutch")), ("fr", _("French")), ("de", _("German")), ("en"
 
 
 def stale_services(queryset: QuerySet[Service]) -> QuerySet[Service]:
-    """Services never verified, or last verified more than 12 months ago."""
-    limit = timezone.localdate() - STALE_AFTER
-    return queryset.filter(Q(assured_date__isnull=True) | Q(assured_date__lt=limit))
+    """Services never verified, or not for BEONCOSUP_VERIFY_AFTER_DAYS (12 months)."""
+    return services_overdue(queryset)
 
 
 class ServiceFilterSet(WagtailFilterSet):

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import uuid
 
+from django.conf import settings
 from django.db.models import Prefetch, Q, QuerySet
+from django.utils import timezone
 
 from beoncosup.directory.models import Accessibility, Address, Service, ServiceAtLocation
 from beoncosup.geo.distance import bounding_box, haversine_km
@@ -122,3 +125,23 @@ def service_detail(service_id: str) -> Service | None:
         services_for_hsds().prefetch_related("needs__category__domain").filter(id=key).first()
     )
     return service
+
+
+def verification_cutoff(today: dt.date | None = None) -> dt.date:
+    """Services last verified before this date (or never) are overdue for verification:
+    BEONCOSUP_VERIFY_AFTER_DAYS (12 months) before ``today``."""
+    today = today or timezone.localdate()
+    return today - dt.timedelta(days=settings.BEONCOSUP_VERIFY_AFTER_DAYS)
+
+
+def is_overdue(service: Service, *, today: dt.date | None = None) -> bool:
+    return service.assured_date is None or service.assured_date < verification_cutoff(today)
+
+
+def services_overdue(
+    queryset: QuerySet[Service], *, today: dt.date | None = None
+) -> QuerySet[Service]:
+    """Those of ``queryset`` never verified, or verified before the cutoff."""
+    return queryset.filter(
+        Q(assured_date__isnull=True) | Q(assured_date__lt=verification_cutoff(today))
+    )

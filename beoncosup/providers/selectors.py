@@ -3,11 +3,9 @@ the editors' review queue and a service's history."""
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
-from django.conf import settings
 from django.db.models import F, Q, QuerySet
 from django.utils import timezone
 
@@ -17,19 +15,10 @@ from beoncosup.accounts.selectors import roles_of
 from beoncosup.audit.models import AuditEvent
 from beoncosup.audit.selectors import object_history
 from beoncosup.directory.models import Organization, Service
+from beoncosup.directory.selectors import is_overdue
 from beoncosup.providers.models import ChangeProposal, ListingClaim
 
 SEARCH_LANGUAGES = ("nl", "fr", "de", "en")
-
-
-def verification_cutoff(today: dt.date | None = None) -> dt.date:
-    """Services last verified before this date are overdue."""
-    today = today or timezone.localdate()
-    return today - dt.timedelta(days=settings.BEONCOSUP_VERIFY_AFTER_DAYS)
-
-
-def is_overdue(assured_date: dt.date | None) -> bool:
-    return assured_date is None or assured_date < verification_cutoff()
 
 
 def provider_organisations(user: Any) -> QuerySet[Organisation]:
@@ -58,10 +47,8 @@ class ServiceRow:
 
 
 def service_rows(user: Any) -> list[ServiceRow]:
-    cutoff = verification_cutoff()
-    return [
-        ServiceRow(s, s.assured_date is None or s.assured_date < cutoff) for s in services_of(user)
-    ]
+    today = timezone.localdate()
+    return [ServiceRow(s, is_overdue(s, today=today)) for s in services_of(user)]
 
 
 def holder_of(user: Any, service: Service) -> Organisation | None:

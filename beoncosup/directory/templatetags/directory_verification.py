@@ -3,14 +3,13 @@ last verified, honestly: overdue after BEONCOSUP_VERIFY_AFTER_DAYS, or never ver
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any
 
 from django import template
 from django.conf import settings
-from django.utils import timezone
 
 from beoncosup.directory.models import Service
+from beoncosup.directory.selectors import is_overdue
 
 register = template.Library()
 
@@ -18,9 +17,8 @@ register = template.Library()
 @register.simple_tag
 def verification_of(service: Service) -> dict[str, Any]:
     days = int(settings.BEONCOSUP_VERIFY_AFTER_DAYS)
-    cutoff = timezone.localdate() - dt.timedelta(days=days)
     return {
         "date": service.assured_date,
-        "overdue": service.assured_date is None or service.assured_date < cutoff,
+        "overdue": is_overdue(service),
         "months": max(1, round(days / 30.4)),
     }

@@ -8,13 +8,13 @@ from typing import Any
 
 from django.conf import settings
 from django.db import transaction
-from django.db.models import Q
 from django.utils import timezone
 
 from beoncosup.accounts.codes import OrgRole
 from beoncosup.accounts.models import Invitation, Membership
 from beoncosup.audit.services import event_record
 from beoncosup.directory.models import Organization, Service
+from beoncosup.directory.selectors import services_overdue
 from beoncosup.providers.models import ChangeProposal, ListingClaim, VerificationReminder
 from beoncosup.providers.services.common import (
     REMINDER_INTERVAL,
@@ -53,14 +53,11 @@ def _listing_language(listing: Organization) -> str:
 def services_due(*, today: dt.date | None = None) -> Any:
     """Active services unverified for BEONCOSUP_VERIFY_AFTER_DAYS (or never), not reminded
     in the last 30 days."""
-    today = today or timezone.localdate()
-    cutoff = today - dt.timedelta(days=settings.BEONCOSUP_VERIFY_AFTER_DAYS)
     recent = VerificationReminder.objects.filter(
         sent_at__gte=timezone.now() - REMINDER_INTERVAL
     ).values("service_id")
     return (
-        Service.objects.filter(status="active")
-        .filter(Q(assured_date__isnull=True) | Q(assured_date__lt=cutoff))
+        services_overdue(Service.objects.filter(status="active"), today=today)
         .exclude(pk__in=recent)
         .select_related("organization")
         .order_by("id")
