@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 import rules
+from django.core.exceptions import PermissionDenied
 
 from beoncosup.accounts.codes import OrgRole, PlatformRole
 from beoncosup.accounts.selectors import roles_of
@@ -77,6 +78,13 @@ def is_provider_staff_of(user: Any, organisation: Any) -> bool:
 def needs_mfa(user: Any) -> bool:
     """Every role that can see personal or unpublished data signs in with a second factor."""
     return roles_of(user).is_privileged
+
+
+def require(request: Any, permission: str, obj: Any = None) -> None:
+    """Raise PermissionDenied (403) unless the request's user has ``permission`` on ``obj``:
+    the one server-side check every view of every app makes."""
+    if not request.user.has_perm(permission, obj):
+        raise PermissionDenied
 
 
 # Permissions, named <app>.<verb>_<thing> as Django's are.

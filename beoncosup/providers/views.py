@@ -10,12 +10,13 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
+from beoncosup.accounts.rules import require
 from beoncosup.directory.models import Organization, Service
 from beoncosup.providers import selectors, services
 from beoncosup.providers.changes import FIELDS, service_snapshot
@@ -23,15 +24,10 @@ from beoncosup.providers.forms import ClaimForm, DecisionForm, ProposalForm, Sea
 from beoncosup.providers.models import ChangeProposal, ListingClaim
 
 
-def _require(request: HttpRequest, permission: str, obj: Any = None) -> None:
-    if not request.user.has_perm(permission, obj):
-        raise PermissionDenied
-
-
 def _provider_service(request: HttpRequest, service_id: uuid.UUID, permission: str) -> Service:
     """The service, if the user's organisation holds its listing: 403 without the provider
     role, 404 for a service of someone else's listing."""
-    _require(request, "providers.use_provider_home")
+    require(request, "providers.use_provider_home")
     service: Service | None = (
         Service.objects.select_related("organization").filter(pk=service_id).first()
     )
@@ -55,7 +51,7 @@ def _listing(value: str | None) -> Organization | None:
 @login_required
 @require_safe
 def home(request: HttpRequest) -> HttpResponse:
-    _require(request, "providers.use_provider_home")
+    require(request, "providers.use_provider_home")
     return render(
         request,
         "providers/home.html",
@@ -71,7 +67,7 @@ def home(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "HEAD", "POST"])
 def claim(request: HttpRequest) -> HttpResponse:
-    _require(request, "providers.use_provider_home")
+    require(request, "providers.use_provider_home")
     organisations = list(selectors.provider_organisations(request.user))
     search = SearchForm(request.GET if "q" in request.GET else None)
     results = (
@@ -87,7 +83,7 @@ def claim(request: HttpRequest) -> HttpResponse:
     )
     if request.method == "POST" and form.is_valid():
         organisation = next(o for o in organisations if o.pk == form.cleaned_data["organisation"])
-        _require(request, "providers.claim_listing", organisation)
+        require(request, "providers.claim_listing", organisation)
         if selected is None:
             form.add_error(None, _("This listing does not exist (any more)."))
         else:
@@ -168,7 +164,7 @@ def confirm(request: HttpRequest, service_id: uuid.UUID) -> HttpResponse:
 @login_required
 @require_safe
 def review(request: HttpRequest) -> HttpResponse:
-    _require(request, "providers.review_listings")
+    require(request, "providers.review_listings")
     claims = list(selectors.claims_pending())
     proposals = list(selectors.proposals_pending())
     return render(request, "providers/review.html", {"claims": claims, "proposals": proposals})
@@ -177,7 +173,7 @@ def review(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "HEAD", "POST"])
 def claim_decide(request: HttpRequest, claim_id: int) -> HttpResponse:
-    _require(request, "providers.decide_claim")
+    require(request, "providers.decide_claim")
     claim = get_object_or_404(
         ListingClaim.objects.select_related("organisation", "listing", "requested_by"),
         pk=claim_id,
@@ -226,7 +222,7 @@ def _rows(proposal: ChangeProposal, current: dict[str, Any]) -> list[dict[str, A
 @login_required
 @require_http_methods(["GET", "HEAD", "POST"])
 def proposal_decide(request: HttpRequest, proposal_id: int) -> HttpResponse:
-    _require(request, "providers.decide_proposal")
+    require(request, "providers.decide_proposal")
     proposal = get_object_or_404(
         ChangeProposal.objects.select_related("organisation", "service", "proposed_by"),
         pk=proposal_id,
@@ -278,7 +274,7 @@ def proposal_decide(request: HttpRequest, proposal_id: int) -> HttpResponse:
 @login_required
 @require_safe
 def service_history(request: HttpRequest, service_id: uuid.UUID) -> HttpResponse:
-    _require(request, "providers.view_service_history")
+    require(request, "providers.view_service_history")
     service = selectors.service_for_history(service_id)
     if service is None:
         raise Http404("No such service")

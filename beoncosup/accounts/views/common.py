@@ -5,17 +5,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 
 from beoncosup.accounts.models import Organisation
+from beoncosup.accounts.rules import require
 
-
-def require(request: HttpRequest, permission: str, obj: Any = None) -> None:
-    if not request.user.has_perm(permission, obj):
-        raise PermissionDenied
+__all__ = ["first_error", "organisation_for", "require"]
 
 
 def organisation_for(request: HttpRequest, slug: str, *, manage: bool = False) -> Organisation:
