@@ -52,11 +52,14 @@ def three_services(tmp_path: Path) -> list[Service]:
 
 def pdf_objects(pdf: bytes) -> bytes:
     """The PDF with its compressed streams (object streams included) inflated, to look for
-    the structure's keys."""
+    the structure's keys. Each stream is cut by its /Length, not by searching for
+    "endstream": compressed bytes may end in a carriage return that a pattern would eat."""
     parts = [pdf]
-    for match in re.finditer(rb"stream\r?\n(.*?)\r?\nendstream", pdf, re.S):
+    for match in re.finditer(rb"/Length (\d+)(?![\d ]*R)[^>]*>>\s*stream\r?\n", pdf):
+        start = match.end()
+        data = pdf[start : start + int(match.group(1))]
         try:
-            parts.append(zlib.decompress(match.group(1)))
+            parts.append(zlib.decompress(data))
         except zlib.error:
             continue  # an image or font stream that is not deflated
     return b"\n".join(parts)
