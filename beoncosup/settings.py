@@ -59,6 +59,7 @@ INSTALLED_APPS = [
     "beoncosup.accounts",  # organisations, roles, API tokens (sign-in is allauth's)
     "beoncosup.finder",
     "beoncosup.providers",  # providers keep their listings right: claims, changes, verification
+    "beoncosup.referrals",  # closed-loop referrals with consent, provider inbox, care team
     "beoncosup.workspace",  # professionals' saved searches, lists, activity
     "beoncosup.screening",
     "beoncosup.hub",
