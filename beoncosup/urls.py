@@ -24,6 +24,7 @@ urlpatterns += i18n_patterns(
     path("", include("beoncosup.accounts.urls")),
     path("", include("beoncosup.providers.urls")),
     path("", include("beoncosup.workspace.urls")),
+    path("", include("beoncosup.referrals.urls")),
     path("", include("beoncosup.taxonomy.urls")),
     path("", include("beoncosup.directory.urls")),
     path("", include("beoncosup.screening.urls")),

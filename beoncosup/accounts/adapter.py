@@ -13,7 +13,7 @@ from allauth.mfa.adapter import DefaultMFAAdapter
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 
-from beoncosup.accounts import crypto
+from beoncosup.core import crypto
 from beoncosup.core.auth import is_demo_account
 from beoncosup.core.mail import mail_queue
 
@@ -60,7 +60,7 @@ class AccountAdapter(DefaultAccountAdapter):
 
 
 class MFAAdapter(DefaultMFAAdapter):
-    """TOTP secrets and recovery-code seeds are encrypted at rest (accounts.crypto)."""
+    """TOTP secrets and recovery-code seeds are encrypted at rest (core.crypto)."""
 
     def encrypt(self, text: str) -> str:
         return crypto.encrypt(text)

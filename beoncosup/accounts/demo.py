@@ -21,9 +21,10 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db import transaction
 
-from beoncosup.accounts import crypto, services
+from beoncosup.accounts import services
 from beoncosup.accounts.codes import OrganisationKind, OrgRole, PlatformRole
 from beoncosup.accounts.models import Organisation
+from beoncosup.core import crypto
 from beoncosup.core.services import DEMO_EDITOR_USERNAME, DEMO_EMAIL_DOMAIN
 from beoncosup.directory.models import Organization as Listing
 

@@ -1,0 +1,21 @@
+"""Being written (issue #15): answers 404 until its views land."""
+
+from typing import Any
+
+from django.http import Http404, HttpRequest, HttpResponse
+
+
+def inbox(request: HttpRequest, **kwargs: Any) -> HttpResponse:
+    raise Http404
+
+
+def detail(request: HttpRequest, **kwargs: Any) -> HttpResponse:
+    raise Http404
+
+
+def move(request: HttpRequest, **kwargs: Any) -> HttpResponse:
+    raise Http404
+
+
+def service_settings(request: HttpRequest, **kwargs: Any) -> HttpResponse:
+    raise Http404
