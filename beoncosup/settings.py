@@ -244,6 +244,17 @@ if _mail_backend == "smtp":
 else:
     EMAIL_BACKEND = f"django.core.mail.backends.{_mail_backend}.EmailBackend"
 
+# Text messages (core.sms, docs/sms.md): console|file|locmem|disabled or the dotted path of a
+# provider adapter (a core.sms.BaseSmsBackend subclass). Without one, production refuses to send.
+BEONCOSUP_SMS_BACKEND = env_str("BEONCOSUP_SMS_BACKEND", "console" if DEBUG else "disabled")
+if BEONCOSUP_SMS_BACKEND not in {"console", "file", "locmem", "disabled"} and (
+    "." not in BEONCOSUP_SMS_BACKEND
+):
+    raise ConfigurationError(
+        "BEONCOSUP_SMS_BACKEND must be console, file, locmem, disabled or a dotted class path."
+    )
+BEONCOSUP_SMS_FILE_PATH = env_str("BEONCOSUP_SMS_FILE_PATH", str(DATA_DIR / "sms" / "sms.jsonl"))
+
 # Permissions-Policy (core.headers): browser features the site never uses.
 PERMISSIONS_POLICY_DENY = [
     "accelerometer",
