@@ -16,6 +16,7 @@ from beoncosup.core.schemas import Problem
 from beoncosup.directory.api import router as hsds_router
 from beoncosup.finder.api import router as finder_router
 from beoncosup.navigator.api import router as navigator_router
+from beoncosup.referrals.api import router as referrals_router
 from beoncosup.screening.api import router as screening_router
 from beoncosup.search.api import router as search_router
 
@@ -127,3 +128,4 @@ api.add_router("/v1/", finder_router)
 api.add_router("/v1/", navigator_router)
 api.add_router("/v1/", screening_router)
 api.add_router("/v1/", accounts_router)
+api.add_router("/v1/", referrals_router)

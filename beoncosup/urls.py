@@ -11,6 +11,7 @@ from beoncosup.core import views as core_views
 
 urlpatterns = [
     path("healthz", core_views.healthz, name="healthz"),
+    path("api/fhir/", include("beoncosup.referrals.fhir.urls")),
     path("api/", api.urls),
     # The admin signs in through allauth and its MFA: no second, weaker login form.
     path("admin/login/", core_views.admin_login, name="wagtailadmin_login"),
