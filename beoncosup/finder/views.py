@@ -16,11 +16,13 @@ from django.shortcuts import render
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
+from django.utils.translation import gettext
 from django.views.decorators.http import require_POST, require_safe
 from django_htmx.http import reswap, retarget
 
 from beoncosup.core.i18n_text import default_language
 from beoncosup.core.pdf import html_to_pdf, stylesheet_path
+from beoncosup.core.qr import qr_svg
 from beoncosup.finder import queries, services
 from beoncosup.finder.counting import visitor_id
 from beoncosup.finder.forms import FinderForm, NotesForm
@@ -222,6 +224,16 @@ def _plan_context(request: HttpRequest, plan: SupportPlan) -> dict[str, Any]:
     }
 
 
+def _plan_document_context(request: HttpRequest, plan: SupportPlan) -> dict[str, Any]:
+    """The printed plan and the PDF: the plan, with a QR code that opens its own page (the
+    absolute share link, in the plan's language; call inside ``translation.override``)."""
+    context = _plan_context(request, plan)
+    context["share_qr"] = qr_svg(
+        context["share_url"], title=gettext("QR code that opens this plan online")
+    )
+    return context
+
+
 def plan_detail(request: HttpRequest, token: str) -> HttpResponse:
     """The plan: read it, write notes, remove or reorder services (POST, by token)."""
     if request.method not in {"GET", "HEAD", "POST"}:
@@ -265,7 +277,7 @@ def plan_print(request: HttpRequest, token: str) -> HttpResponse:
     if isinstance(plan, HttpResponse):
         return plan
     with translation.override(plan.language):
-        return render(request, "finder/plan_print.html", _plan_context(request, plan))
+        return render(request, "finder/plan_print.html", _plan_document_context(request, plan))
 
 
 @require_safe
@@ -276,7 +288,7 @@ def plan_pdf(request: HttpRequest, token: str) -> HttpResponse:
         return plan
     stylesheet = stylesheet_path("beoncosup/css/plan-pdf.css")
     with translation.override(plan.language):
-        context = _plan_context(request, plan)
+        context = _plan_document_context(request, plan)
         html = render_to_string(
             "finder/plan_pdf.html", {**context, "stylesheet": stylesheet}, request=request
         )

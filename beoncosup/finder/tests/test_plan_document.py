@@ -14,10 +14,12 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import translation
 
+from beoncosup.core.pdf import html_to_pdf
+from beoncosup.core.tests.test_qr import dark_modules, matrix_modules
 from beoncosup.directory.hsds.importer import hsds_import
 from beoncosup.directory.models import Service
 from beoncosup.directory.tests.factories import make_geo, make_needs, service_record
-from beoncosup.finder import services
+from beoncosup.finder import services, views
 from beoncosup.finder.plan_summary import situation_rows
 
 pytestmark = pytest.mark.django_db
@@ -139,3 +141,77 @@ def test_pdf_holds_three_services_on_one_page(client: Client, three_services):
     response = client.get(url("finder:plan_pdf", token=plan.token))
 
     assert page_count(response.content) == 1
+
+
+# -- The QR code that opens the plan (issue #15, "Sharing a plan") ------------------------------
+
+
+def test_print_view_has_a_qr_code_that_opens_the_plan(client: Client, three_services):
+    plan = services.plan_create(language="nl", service_ids=[three_services[0].pk], query=SEARCH)
+
+    html = client.get(url("finder:plan_print", token=plan.token)).content.decode()
+
+    # The plan's own page, absolute, with the request's host, in the plan's language.
+    plan_url = "http://testserver" + url("finder:plan", language="nl", token=plan.token)
+    svg = re.search(r'<svg xmlns="http://www.w3.org/2000/svg".*?</svg>', html, re.S)
+    assert svg is not None
+    assert dark_modules(svg.group()) == matrix_modules(plan_url)
+    assert 'role="img"' in svg.group()
+    assert "<title>" in svg.group()
+    # What it is for, and the link in words beside it, once.
+    assert "Scan with your phone to open this plan" in html
+    assert f'<span class="plan-qr-url">{plan_url}</span>' in html
+    assert html.count(plan_url) == 1
+    assert "beoncosup/css/plan-qr.css" in html
+
+
+def test_print_view_qr_code_uses_the_request_host(client: Client, three_services, settings):
+    settings.ALLOWED_HOSTS = ["beoncosup.example"]
+    plan = services.plan_create(language="en", service_ids=[three_services[0].pk])
+
+    html = client.get(
+        url("finder:plan_print", token=plan.token), HTTP_HOST="beoncosup.example", secure=True
+    ).content.decode()
+
+    plan_url = "https://beoncosup.example" + url("finder:plan", token=plan.token)
+    svg = re.search(r"<svg .*?</svg>", html, re.S)
+    assert svg is not None
+    assert dark_modules(svg.group()) == matrix_modules(plan_url)
+
+
+def test_pdf_has_the_qr_code_as_a_tagged_figure(client: Client, three_services):
+    plan = services.plan_create(
+        language="en",
+        needs=["MED-PAIN", "MED-FATIGUE"],
+        service_ids=[service.pk for service in three_services],
+        query=SEARCH,
+    )
+
+    response = client.get(url("finder:plan_pdf", token=plan.token))
+
+    objects = pdf_objects(response.content)
+    # PDF/UA: the code is a figure with its text alternative (the SVG's <title>).
+    assert re.search(
+        rb"/S /Figure/K \[\d+\][^>]*>>/Alt \(QR code that opens this plan online\)", objects
+    )
+    assert page_count(response.content) == 1
+
+
+def test_pdf_is_rendered_with_the_qr_code_of_the_plan(client: Client, three_services, monkeypatch):
+    plan = services.plan_create(language="fr", service_ids=[three_services[0].pk])
+    rendered: list[str] = []
+    real_html_to_pdf = html_to_pdf
+
+    def capture(html: str, *, base_url: str) -> bytes:
+        rendered.append(html)
+        return real_html_to_pdf(html, base_url=base_url)
+
+    monkeypatch.setattr(views, "html_to_pdf", capture)
+
+    client.get(url("finder:plan_pdf", token=plan.token))
+
+    plan_url = "http://testserver" + url("finder:plan", language="fr", token=plan.token)
+    svg = re.search(r"<svg .*?</svg>", rendered[0], re.S)
+    assert svg is not None
+    assert dark_modules(svg.group()) == matrix_modules(plan_url)
+    assert '<link rel="stylesheet" href="plan-qr.css">' in rendered[0]
