@@ -18,6 +18,7 @@ from django.http import HttpRequest
 from django.utils import translation
 from ninja import Router, Schema
 from ninja.errors import HttpError
+from ninja.responses import Status as Answer
 from pydantic import AfterValidator, ConfigDict, Field
 
 from beoncosup.accounts.api import organisation_token_auth
@@ -292,7 +293,7 @@ def referral_create(request: HttpRequest, payload: ReferralIn) -> Any:
     try:
         return _referral_create(request, payload)
     except Invalid as error:
-        return 422, error.body
+        return Answer(422, error.body)
 
 
 def _referral_create(request: HttpRequest, payload: ReferralIn) -> Any:
@@ -342,7 +343,7 @@ def _referral_create(request: HttpRequest, payload: ReferralIn) -> Any:
     created = referral_detail(referral.pk) or referral
     sight = sight_of_organisation(organisation, created)
     link = services.person_link(created.case, token) if created.case is not None else ""
-    return 201, {**referral_out(created, sight), "person_link": link}
+    return Answer(201, {**referral_out(created, sight), "person_link": link})
 
 
 @router.get(
