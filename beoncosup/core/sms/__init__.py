@@ -6,6 +6,7 @@ are never logged.
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.db import transaction
 
 from beoncosup.core.phone import is_e164
@@ -29,6 +30,7 @@ __all__ = [
     "SmsMessage",
     "outbox",
     "sms_backend",
+    "sms_enabled",
     "sms_queue",
     "sms_segments",
 ]
@@ -48,3 +50,9 @@ def sms_queue(*, to: str, body: str) -> None:
     if sms_segments(body) > MAX_SEGMENTS:
         raise ValueError(f"An SMS may take at most {MAX_SEGMENTS} parts (459 GSM characters).")
     transaction.on_commit(lambda: sms_send.enqueue(to=to, body=body))
+
+
+def sms_enabled() -> bool:
+    """Whether this server can send text messages: pages offer SMS only when it can (the
+    ``disabled`` backend refuses every message)."""
+    return str(getattr(settings, "BEONCOSUP_SMS_BACKEND", "disabled")) != "disabled"

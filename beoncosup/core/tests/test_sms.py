@@ -20,6 +20,7 @@ from beoncosup.core.sms import (
     SmsError,
     SmsMessage,
     sms_backend,
+    sms_enabled,
     sms_queue,
     sms_segments,
 )
@@ -222,3 +223,9 @@ def test_queue_takes_three_parts_and_refuses_a_fourth(django_capture_on_commit_c
 )
 def test_parts_are_counted_per_alphabet(body, parts):
     assert sms_segments(body) == parts
+
+
+def test_sms_is_enabled_unless_the_backend_is_disabled(settings):
+    assert sms_enabled()
+    settings.BEONCOSUP_SMS_BACKEND = "disabled"
+    assert not sms_enabled()
