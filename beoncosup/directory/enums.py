@@ -35,6 +35,7 @@ __all__ = [
     "SERVICE_AUDIENCES",
     "Access",
     "CancerType",
+    "CapacityStatus",
     "Cost",
     "Delivery",
     "EmploymentStatus",
@@ -42,6 +43,7 @@ __all__ = [
     "Phase",
     "RecordFlag",
     "ServiceStatus",
+    "WaitingBand",
 ]
 
 
@@ -70,6 +72,22 @@ class LocationType(models.TextChoices):
     PHYSICAL = "physical", _("Physical")
     POSTAL = "postal", _("Postal")
     VIRTUAL = "virtual", _("Virtual")
+
+
+class CapacityStatus(models.TextChoices):
+    """Whether a service takes new referrals, as its provider last stated (issue #15)."""
+
+    OPEN = "open", _("Open to new referrals")
+    WAITING_LIST = "waiting_list", _("Waiting list")
+    CLOSED = "closed", _("Not taking new referrals")
+
+
+class WaitingBand(models.TextChoices):
+    """How long the waiting list is, in bands a provider can state honestly."""
+
+    UNDER_1_MONTH = "under_1_month", _("< 1 month")
+    ONE_TO_THREE_MONTHS = "one_to_three_months", _("1–3 months")
+    OVER_3_MONTHS = "over_3_months", _("> 3 months")
 
 
 class RecordFlag(models.TextChoices):

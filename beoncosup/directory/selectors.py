@@ -4,12 +4,19 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
+from collections.abc import Iterable
 
 from django.conf import settings
 from django.db.models import Prefetch, Q, QuerySet
 from django.utils import timezone
 
-from beoncosup.directory.models import Accessibility, Address, Service, ServiceAtLocation
+from beoncosup.directory.models import (
+    Accessibility,
+    Address,
+    Service,
+    ServiceAtLocation,
+    ServiceCapacity,
+)
 from beoncosup.geo.distance import bounding_box, haversine_km
 from beoncosup.geo.selectors import area_codes_for_postcode, postcode_points
 
@@ -122,9 +129,34 @@ def service_detail(service_id: str) -> Service | None:
     except ValueError:
         return None
     service: Service | None = (
-        services_for_hsds().prefetch_related("needs__category__domain").filter(id=key).first()
+        services_for_hsds()
+        .select_related("capacity")
+        .prefetch_related("needs__category__domain")
+        .filter(id=key)
+        .first()
     )
     return service
+
+
+def capacity_loaded(service: Service) -> ServiceCapacity | None:
+    """The service's stated capacity if it was read with the service
+    (``select_related("capacity")``), else None; never a query, so a list of services can
+    show it without one query per row. None also means "not stated"."""
+    if not Service.capacity.is_cached(service):
+        return None
+    try:
+        capacity: ServiceCapacity = service.capacity
+    except ServiceCapacity.DoesNotExist:
+        return None
+    return capacity
+
+
+def capacity_of(service: Service) -> ServiceCapacity | None:
+    """The service's stated capacity, or None when its provider never stated it (one query
+    unless it was read with the service)."""
+    if Service.capacity.is_cached(service):
+        return capacity_loaded(service)
+    return ServiceCapacity.objects.filter(service=service).first()
 
 
 def verification_cutoff(today: dt.date | None = None) -> dt.date:
@@ -145,3 +177,15 @@ def services_overdue(
     return queryset.filter(
         Q(assured_date__isnull=True) | Q(assured_date__lt=verification_cutoff(today))
     )
+
+
+def capacity_states(service_ids: Iterable[object]) -> dict[str, tuple[str, str]]:
+    """Service id (as text) -> (status, waiting band) for the services whose providers stated
+    a capacity; one query (the search index reads it per batch of profiles)."""
+    ids = [str(pk) for pk in service_ids]
+    if not ids:
+        return {}
+    rows = ServiceCapacity.objects.filter(service_id__in=ids).values_list(
+        "service_id", "status", "waiting_band"
+    )
+    return {str(service_id): (status, band) for service_id, status, band in rows}

@@ -1,3 +1,4 @@
+from beoncosup.directory.models.capacity import ServiceCapacity
 from beoncosup.directory.models.location import Accessibility, Address, Location
 from beoncosup.directory.models.organization import Organization
 from beoncosup.directory.models.service import (
@@ -25,5 +26,6 @@ __all__ = [
     "Service",
     "ServiceArea",
     "ServiceAtLocation",
+    "ServiceCapacity",
     "ServiceLanguage",
 ]
