@@ -28,7 +28,7 @@ def world() -> World:
     return world_make()
 
 
-def bearer(organisation: Organisation) -> dict[str, str]:
+def bearer(organisation: Organisation) -> dict[str, Any]:
     admin = organisation.memberships.first()
     issued = account_services.api_token_create(
         organisation=organisation, name="EPD", created_by=admin.user if admin else None, days=30
@@ -61,7 +61,7 @@ def body(world: World, **changes: Any) -> dict[str, Any]:
     return data
 
 
-def post(client: Client, world: World, data: Any, headers: dict[str, str]) -> Any:
+def post(client: Client, world: World, data: Any, headers: dict[str, Any]) -> Any:
     return client.post(URL, data, content_type="application/json", **headers)
 
 
