@@ -3,18 +3,26 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 import pytest
-from django.urls import reverse
-from django.utils import timezone
+from django.urls import reverse as django_reverse
+from django.utils import timezone, translation
 
 from beoncosup.accounts.testing import signed_in
 from beoncosup.referrals import services
 from beoncosup.referrals.codes import NoticeKind, Reason, Status
 from beoncosup.referrals.models import DataAccess, Notice, Referral
+from beoncosup.referrals.navigation import referrals_nav_entry
 from beoncosup.referrals.testing import NEEDS, identity_make, referral_make, terms_make, world_make
 
 pytestmark = pytest.mark.django_db
+
+
+def reverse(*args: Any, **kwargs: Any) -> str:
+    # English pages, so the texts asserted below read as in the source.
+    with translation.override("en"):
+        return django_reverse(*args, **kwargs)
 
 
 @pytest.fixture
@@ -264,3 +272,27 @@ def test_cancel_takes_a_post_only(client, world):
         reverse("referrals:cancel", kwargs={"referral_id": referral.pk})
     )
     assert response.status_code == 405
+
+
+def test_followed_hides_the_name_once_the_consent_is_withdrawn(client, world):
+    referral, _token = referral_make(world)
+    assert referral.case is not None
+    services.consent_withdraw(case=referral.case)
+    page = signed_in(client, world.nurse).get(reverse("referrals:followed")).content.decode()
+    assert referral.service_name in page
+    assert "An Peeters" not in page
+    assert "The person withdrew their consent" in page
+    assert DataAccess.objects.count() == 0
+
+
+def test_the_navigation_links_professionals_with_their_unread_count(rf, world):
+    referral, _token = referral_make(world)
+    Notice.objects.create(user=world.nurse, referral=referral, kind=NoticeKind.STALLED)
+    request = rf.get("/")
+    request.user = world.nurse
+    with translation.override("en"):
+        html = str(referrals_nav_entry(request))
+    assert reverse("referrals:followed") in html
+    assert '<span class="badge">1<span class="visually-hidden"> unread notice</span></span>' in html
+    request.user = world.staff
+    assert str(referrals_nav_entry(request)) == ""

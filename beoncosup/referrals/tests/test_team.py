@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
-from django.urls import reverse
+from django.urls import reverse as django_reverse
+from django.utils import translation
 
 from beoncosup.accounts.testing import signed_in
 from beoncosup.referrals import services
@@ -13,6 +16,12 @@ from beoncosup.referrals.selectors import case_for_token
 from beoncosup.referrals.testing import NEEDS, referral_make, service_make, terms_make, world_make
 
 pytestmark = pytest.mark.django_db
+
+
+def reverse(*args: Any, **kwargs: Any) -> str:
+    # English pages, so the texts asserted below read as in the source.
+    with translation.override("en"):
+        return django_reverse(*args, **kwargs)
 
 
 @pytest.fixture
