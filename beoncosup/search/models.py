@@ -65,6 +65,10 @@ class MatchProfile(models.Model):
     min_lon = models.FloatField(null=True)
     max_lon = models.FloatField(null=True)
     assured_date = models.DateField(null=True)
+    # Capacity (issue #15, services only): closed to new referrals ranks below every open entry
+    # of its language tier; a waiting list's band ("" otherwise) is said in the reasons.
+    closed = models.BooleanField(default=False)
+    waiting_band = models.CharField(max_length=30, blank=True)
 
     class Meta:
         constraints = [

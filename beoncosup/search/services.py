@@ -9,6 +9,9 @@ from dataclasses import dataclass
 
 from django.db import transaction
 
+from beoncosup.directory.catalogue import KIND as SERVICE_KIND
+from beoncosup.directory.enums import CapacityStatus
+from beoncosup.directory.selectors import capacity_states
 from beoncosup.search import embeddings
 from beoncosup.search.models import MatchNeed, MatchProfile, NeedPassage, SearchDocument
 from beoncosup.search.selectors import clear_term_stats
@@ -130,7 +133,9 @@ def need_passages_refresh(needs: Iterable[Need]) -> int:
     return len(fresh)
 
 
-def _profile(kind: str, entry: Entry) -> MatchProfile:
+def _profile(kind: str, entry: Entry, capacity: tuple[str, str] | None = None) -> MatchProfile:
+    """The entry's profile; ``capacity`` is its stated (status, waiting band), if any."""
+    status, band = capacity or ("", "")
     lats = [point[0] for point in entry.points]
     lons = [point[1] for point in entry.points]
     return MatchProfile(
@@ -156,6 +161,8 @@ def _profile(kind: str, entry: Entry) -> MatchProfile:
         min_lon=min(lons) if lons else None,
         max_lon=max(lons) if lons else None,
         assured_date=entry.assured_date,
+        closed=status == CapacityStatus.CLOSED,
+        waiting_band=band if status == CapacityStatus.WAITING_LIST else "",
     )
 
 
@@ -217,8 +224,11 @@ def _delete_entries(kind: str, ids: list[str] | None) -> None:
 def _write(kind: str, batch: list[Entry]) -> int:
     new_documents = [doc for entry in batch for doc in _entry_documents(kind, entry)]
     SearchDocument.objects.bulk_create(new_documents, batch_size=BATCH)
+    # Capacity is the directory's, not the catalogue entry's: one query per batch of services.
+    capacities = capacity_states(entry.object_id for entry in batch) if kind == SERVICE_KIND else {}
     profiles = MatchProfile.objects.bulk_create(
-        [_profile(kind, entry) for entry in batch], batch_size=BATCH
+        [_profile(kind, entry, capacities.get(entry.object_id)) for entry in batch],
+        batch_size=BATCH,
     )
     if profiles and profiles[0].pk is None:  # a database that returns no keys on insert
         keys = dict(

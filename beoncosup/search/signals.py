@@ -4,7 +4,8 @@ Needs: model signals, and ``needs_bulk_written`` from the taxonomy loader. Catal
 (situation.catalogues): each announces its writes with ``catalogue_changed`` and
 ``catalogue_deleted`` (the directory's single edits and HSDS imports alike), and the index
 follows in the same transaction. The needs-matching cache is cleared on any change to needs or
-synonyms.
+synonyms. A service's capacity (directory.ServiceCapacity) is not part of its catalogue entry: its
+own signals re-build that service's profile.
 """
 
 from __future__ import annotations
@@ -14,6 +15,8 @@ from typing import Any
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 
+from beoncosup.directory.catalogue import KIND as SERVICE_KIND
+from beoncosup.directory.models import ServiceCapacity
 from beoncosup.search.needs import clear_cache
 from beoncosup.search.services import catalogue_forget, catalogue_index, needs_index
 from beoncosup.search.vocabulary import clear_vocabulary
@@ -58,3 +61,13 @@ def entries_changed(sender: Any, kind: str, ids: list[str] | None, **kwargs: Any
 def entries_deleted(sender: Any, kind: str, ids: list[str] | None, **kwargs: Any) -> None:
     catalogue_forget(kind=kind, ids=ids)
     clear_vocabulary()
+
+
+@receiver([post_save, post_delete], sender=ServiceCapacity)
+def capacity_changed(
+    sender: Any, instance: ServiceCapacity, raw: bool = False, **kwargs: Any
+) -> None:
+    # The profile's closed flag and waiting band follow the stated capacity (a service without
+    # a capacity row ranks as open). A deleted service's entry goes with its own signal.
+    if not raw:
+        catalogue_index(kind=SERVICE_KIND, ids=[instance.service_id])

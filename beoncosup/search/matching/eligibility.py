@@ -40,6 +40,9 @@ COLUMNS = (
     "CAST(p.assured_date AS TEXT)",
     "p.minimum_age",
     "p.maximum_age",
+    # Capacity (issue #15): read with the row, never a query per candidate.
+    "p.closed",
+    "p.waiting_band",
 )
 NEEDS_COLUMN = len(COLUMNS)  # the aggregated need codes follow the profile's columns
 
@@ -64,6 +67,7 @@ class Candidate:
         "_delivery",
         "_languages",
         "ages",
+        "closed",
         "distance_km",
         "home_visit",
         "needs",
@@ -72,6 +76,7 @@ class Candidate:
         "radius_km",
         "remote",
         "verified",
+        "waiting_band",
     )
 
     def __init__(self, row: tuple[Any, ...], needs: list[str]) -> None:
@@ -89,6 +94,9 @@ class Candidate:
         self.ages: tuple[int | None, int | None] | None = (
             (row[9], row[10]) if row[9] is not None or row[10] is not None else None
         )
+        # Closed to new referrals: ranked after every open entry of its language tier.
+        self.closed = bool(row[11])
+        self.waiting_band: str = row[12] or ""  # a waiting list's band, "" otherwise
         self.remote = "|phone|" in self._delivery or "|online|" in self._delivery
         self.needs = needs
         self.distance_km: float | None = None

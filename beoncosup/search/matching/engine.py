@@ -16,6 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext, override
 
+from beoncosup.directory.enums import WaitingBand
 from beoncosup.geo.selectors import area_codes_for_postcode, postcode_points
 from beoncosup.search.matching.criteria import DEFAULT_MAX_KM, PAGE_SIZE, Criteria, CriteriaError
 from beoncosup.search.matching.eligibility import (
@@ -148,6 +149,15 @@ def _place(postcode: str | None) -> Place | None:
     )
 
 
+def _capacity_reasons(candidate: Candidate) -> list[str]:
+    """What its provider says about new referrals (issue #15), in the active language."""
+    if candidate.closed:
+        return [_("Not taking new referrals at the moment")]
+    if candidate.waiting_band in WaitingBand.values:
+        return [_("Waiting list: %(band)s") % {"band": WaitingBand(candidate.waiting_band).label}]
+    return []
+
+
 def _reasons(candidate: Candidate, criteria: Criteria, needs: list[str]) -> list[str]:
     """Why an entry is listed, in the person's language."""
     with override(criteria.lang):
@@ -175,6 +185,7 @@ def _reasons(candidate: Candidate, criteria: Criteria, needs: list[str]) -> list
         for code in criteria.languages:
             if code in candidate.languages and code in SPEAKS:
                 reasons.append(str(SPEAKS[code]))
+        reasons += _capacity_reasons(candidate)
         if "free" in candidate.costs:
             reasons.append(_("free"))
         if "self_referral" in candidate.access:
@@ -284,7 +295,8 @@ def _alternatives(
                 usable[code].append(candidate)
     result: dict[str, list[tuple[Candidate, list[str]]]] = {}
     for code, found in usable.items():
-        found.sort(key=lambda c: (not c.remote, c.distance_km or 0.0, c.object_id))
+        # Open ones first: a service closed to new referrals is the last thing to propose.
+        found.sort(key=lambda c: (c.closed, not c.remote, c.distance_km or 0.0, c.object_id))
         result[code] = [(c, _reasons(c, criteria, needs)) for c in found[:MAX_ALTERNATIVES]]
     return result
 
@@ -305,7 +317,7 @@ def match(*, kind: str, criteria: Criteria) -> MatchResult:
     limit = criteria.max_km or DEFAULT_MAX_KM
     candidates = prefilter(kind, criteria, needs, place, extra_ids=text_scores, max_km=limit)
     coverage = dict.fromkeys(needs, 0)
-    ranked: list[tuple[int, float, float, str, Candidate]] = []
+    ranked: list[tuple[int, bool, float, float, str, Candidate]] = []
     score_of = _Scorer(criteria, relevance, text_scores, timezone.localdate())
     wanted = wanted_languages(criteria)
     for candidate in candidates:
@@ -315,17 +327,19 @@ def match(*, kind: str, criteria: Criteria) -> MatchResult:
             coverage[code] += 1
         score = score_of(candidate)
         # The language tier first (one that speaks none of the person's languages comes after
-        # every one that does); then the score; ties: the nearer, then by id.
+        # every one that does); within it, services closed to new referrals after the open ones
+        # (issue #15); then the score; ties: the nearer, then by id.
         ranked.append(
             (
                 language_tier(candidate, wanted),
+                candidate.closed,
                 -score,
                 candidate.distance_km or 0.0,
                 candidate.object_id,
                 candidate,
             )
         )
-    ranked.sort(key=lambda row: row[:4])
+    ranked.sort(key=lambda row: row[:5])
     start = (criteria.page - 1) * PAGE_SIZE
     page = ranked[start : start + PAGE_SIZE]
     unmet = [code for code in needs if not coverage[code]]
@@ -355,7 +369,7 @@ def match(*, kind: str, criteria: Criteria) -> MatchResult:
         needs=needs,
         matches=[
             found(candidate, -negative, _reasons(candidate, criteria, needs))
-            for _tier, negative, _near, _id, candidate in page
+            for _tier, _closed, negative, _near, _id, candidate in page
         ],
         total=len(ranked),
         page=criteria.page,
