@@ -14,6 +14,8 @@ from pydantic_core import PydanticCustomError
 
 from beoncosup.core.i18n_text import default_language, pick
 from beoncosup.core.schemas import Out, Problem
+from beoncosup.directory.enums import CapacityStatus, WaitingBand
+from beoncosup.directory.selectors import capacity_loaded
 from beoncosup.finder.counting import visitor_id
 from beoncosup.finder.forms import for_employers
 from beoncosup.finder.selectors import Hit
@@ -110,6 +112,20 @@ class ServiceOut(Out):
     is_demo: bool = Field(description="A made-up record of the demo directory.")
 
 
+class CapacityOut(Out):
+    status: CapacityStatus = Field(
+        description="Whether the service takes new referrals: open, waiting_list or closed."
+    )
+    waiting_band: WaitingBand | None = Field(
+        description="For a waiting list: under_1_month, one_to_three_months or over_3_months; "
+        "null otherwise."
+    )
+    as_of: str = Field(
+        description="The date the provider stated it (ISO date).",
+        json_schema_extra={"format": "date"},
+    )
+
+
 class ResultOut(Out):
     service: ServiceOut
     score: float = Field(description="Ranking score from 0 to 1 (docs/finder.md).")
@@ -119,6 +135,11 @@ class ResultOut(Out):
     )
     matched_needs: list[str] = Field(description="The asked needs this service covers.")
     reasons: list[str] = Field(description="Why it is proposed, in the asked language.")
+    capacity: CapacityOut | None = Field(
+        default=None,
+        description="The capacity the service's provider stated (closed services rank below "
+        "open ones); absent when never stated.",
+    )
 
 
 class CoverageOut(Out):
@@ -148,6 +169,18 @@ class FinderOut(Out):
     page: int
 
 
+def _capacity(service: Any) -> CapacityOut | None:
+    """The capacity read with the service (``select_related("capacity")``), else None."""
+    capacity = capacity_loaded(service)
+    if capacity is None:
+        return None
+    return CapacityOut(
+        status=CapacityStatus(capacity.status),
+        waiting_band=WaitingBand(capacity.waiting_band) if capacity.waiting_band else None,
+        as_of=capacity.as_of.isoformat(),
+    )
+
+
 def _service(service: Any, language: str) -> ServiceOut:
     def text(value: dict[str, str]) -> str | None:
         picked = pick(value, language)
@@ -174,6 +207,7 @@ def _service(service: Any, language: str) -> ServiceOut:
 @router.get(
     "/finder",
     response={200: FinderOut, 422: Problem},
+    exclude_unset=True,  # an optional field left unset (a result's capacity) is absent
     summary="Services that fit a person's needs and situation",
     description=(
         "Ranked, explained services (`results`, one page of 10), per-need `coverage` and the "
@@ -213,13 +247,19 @@ def finder(request: HttpRequest, params: Query[FinderParams]) -> FinderOut:
         raise HttpError(422, str(error)) from None
 
     def entry(hit: Hit) -> ResultOut:
-        return ResultOut(
+        result = ResultOut(
             service=_service(hit.service, language),
             score=hit.score,
             distance_km=hit.distance_km,
             matched_needs=hit.matched_needs,
             reasons=hit.reasons,
         )
+        capacity = _capacity(hit.service)
+        if capacity is not None:
+            # Set only when stated: the route leaves unset fields out (exclude_unset), so
+            # answers without a capacity keep the bytes they had before the field existed.
+            result.capacity = capacity
+        return result
 
     return FinderOut(
         needs=result.needs,
