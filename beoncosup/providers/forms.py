@@ -10,6 +10,7 @@ from django.core.validators import ProhibitNullCharactersValidator, RegexValidat
 from django.utils.translation import gettext_lazy as _
 
 from beoncosup.core.i18n_text import LANGUAGE_NAMES
+from beoncosup.directory.enums import CapacityStatus, WaitingBand
 from beoncosup.providers.changes import TEXT_LANGUAGES, hours_parse
 
 NO_NUL = [ProhibitNullCharactersValidator()]
@@ -199,3 +200,35 @@ class ProposalForm(forms.Form):
             },
             "languages": data["languages"],
         }
+
+
+class CapacityForm(forms.Form):
+    """A service's capacity for new referrals (directory.services.capacity_set checks the
+    rest: a band only with a waiting list, no date in the future)."""
+
+    status = forms.ChoiceField(
+        label=_("New referrals"),
+        choices=CapacityStatus.choices,
+        widget=forms.RadioSelect,
+    )
+    waiting_band = forms.ChoiceField(
+        label=_("How long is the waiting list?"),
+        help_text=_("Only for a waiting list."),
+        choices=WaitingBand.choices,
+        widget=forms.RadioSelect,
+        required=False,
+    )
+    as_of = forms.DateField(
+        label=_("Since"),
+        help_text=_("The date this is true from; today if you leave it as it is."),
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        input_formats=["%Y-%m-%d"],
+        required=False,
+    )
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean() or {}
+        # A band left chosen after switching to "open" or "closed" means nothing: drop it.
+        if cleaned.get("status") != CapacityStatus.WAITING_LIST:
+            cleaned["waiting_band"] = ""
+        return cleaned

@@ -1,7 +1,7 @@
 from django.urls import path
 from django.utils.translation import pgettext_lazy
 
-from beoncosup.providers import views
+from beoncosup.providers import views, views_capacity
 
 app_name = "providers"
 
@@ -17,6 +17,11 @@ urlpatterns = [
         pgettext_lazy("URL path", "my-listings/services/<uuid:service_id>/confirm/"),
         views.confirm,
         name="confirm",
+    ),
+    path(
+        pgettext_lazy("URL path", "my-listings/services/<uuid:service_id>/capacity/"),
+        views_capacity.capacity,
+        name="capacity",
     ),
     path(pgettext_lazy("URL path", "listing-review/"), views.review, name="review"),
     path(
