@@ -225,6 +225,11 @@ BEONCOSUP_API_TOKEN_MAX_DAYS = env_int("BEONCOSUP_API_TOKEN_MAX_DAYS", 365, mini
 BEONCOSUP_AUDIT_RETENTION_DAYS = env_int("BEONCOSUP_AUDIT_RETENTION_DAYS", 730, minimum=30)
 # Records not verified for this many days get a reminder to their provider (providers app).
 BEONCOSUP_VERIFY_AFTER_DAYS = env_int("BEONCOSUP_VERIFY_AFTER_DAYS", 365, minimum=1)
+# Referrals (docs/referrals.md, docs/privacy.md): referrers hear of a referral still unanswered
+# after this many working days (each service may set its own); the people whose referrals all
+# closed this many days ago are erased (their referrals stay as anonymous counts).
+BEONCOSUP_REFERRAL_STALL_DAYS = env_int("BEONCOSUP_REFERRAL_STALL_DAYS", 5, minimum=1)
+BEONCOSUP_REFERRAL_RETENTION_DAYS = env_int("BEONCOSUP_REFERRAL_RETENTION_DAYS", 365, minimum=30)
 
 # E-mail: SMTP configured by environment variables in production, the console in development.
 DEFAULT_FROM_EMAIL = env_str("BEONCOSUP_FROM_EMAIL", "BeONCOsup <no-reply@beoncosup.be>")

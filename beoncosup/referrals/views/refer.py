@@ -70,7 +70,9 @@ def _service_or_404(raw: Any) -> Service:
 def _need_choices(service: Service, wanted: list[str]) -> list[tuple[str, str]]:
     """The service's needs, and those the page came with, labelled in the page language."""
     codes = set(service.needs.values_list("code", flat=True)) | set(wanted)
-    needs = Need.objects.filter(code__in=codes).order_by("category__domain__sort_order", "category__sort_order", "sort_order", "code")
+    needs = Need.objects.filter(code__in=codes).order_by(
+        "category__domain__sort_order", "category__sort_order", "sort_order", "code"
+    )
     return [(need.code, need.label) for need in needs]
 
 
