@@ -70,12 +70,37 @@ def test_the_page_is_private_no_cache_no_referrer_no_index(client, world):  # ty
     assert '<meta name="robots" content="noindex, nofollow">' in response.content.decode()
 
 
+def test_pages_with_a_form_keep_the_referrer_on_this_site_only(client, world):  # type: ignore[no-untyped-def]
+    # "no-referrer" makes browsers send "Origin: null" with a form, which fails the CSRF check.
+    referral, token = referral_make(world)
+
+    for address in [
+        url("person_withdraw", token),
+        url("person_erase", token),
+        url("person_cancel", token, referral_id=referral.pk),
+    ]:
+        response = client.get(address)
+        assert response["Referrer-Policy"] == "same-origin"
+        assert "no-store" in response["Cache-Control"]
+    assert client.get(url("person_export_json", token))["Referrer-Policy"] == "no-referrer"
+
+
+def test_downloads_take_no_post_and_actions_no_put(client, world):  # type: ignore[no-untyped-def]
+    _referral, token = referral_make(world)
+
+    assert client.post(url("person_export_json", token)).status_code == 405
+    assert client.post(url("person", token)).status_code == 405
+    assert client.put(url("person_withdraw", token)).status_code == 405
+
+
 def test_an_anonymous_referral_says_not_sent_and_gives_the_next_steps(client, world):  # type: ignore[no-untyped-def]
     _referral, token = referral_make(world, consent=False)
 
     html = client.get(url("person", token)).content.decode()
 
     assert "This referral was not sent to the service." in html
+    assert "Not sent to the service</span>" in html  # the status, not "Sent"
+    assert "Referral made (not sent to the service)" in html
     assert "Bel ons op weekdagen." in html  # how to get in (only in Dutch: said so)
     assert "(in Dutch)" in html
     assert 'href="tel:091234567"' in html

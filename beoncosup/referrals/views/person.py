@@ -58,7 +58,10 @@ STATUS_MEANS: dict[str, Any] = {
     Status.COMPLETED: gettext_lazy("The help from this service has ended."),
     Status.CANCELLED: gettext_lazy("This referral was stopped. Nothing more happens with it."),
 }
+NOT_SENT_STATUS = pgettext_lazy("referral status", "Not sent to the service")
 NOT_SENT = gettext_lazy("This referral was not sent to the service. Please contact them yourself.")
+
+MADE_NOT_SENT = pgettext_lazy("history", "Referral made (not sent to the service)")
 
 # The access log's codes ("what"), said in words; by prefix when the code is not listed.
 ACCESS_WHAT = {
@@ -101,16 +104,24 @@ def _label(choices: Any, code: str) -> str:
 
 
 def _private(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
-    """No caching, no Referer (the token is in the URL), no indexing."""
+    """No caching, no indexing, and no Referer (the token is in the URL). Pages with a form
+    say "same-origin" instead: under "no-referrer" browsers send ``Origin: null`` with the
+    form, and Django's CSRF check refuses it; "same-origin" still never tells another site."""
 
     @wraps(view)
     def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         response = view(request, *args, **kwargs)
-        response["Referrer-Policy"] = "no-referrer"
+        if "Referrer-Policy" not in response:
+            response["Referrer-Policy"] = "no-referrer"
         response["X-Robots-Tag"] = "noindex, nofollow"
         return response
 
     return never_cache(wrapped)
+
+
+def _with_form(response: HttpResponse) -> HttpResponse:
+    response["Referrer-Policy"] = "same-origin"
+    return response
 
 
 def _case_or_gone(request: HttpRequest, token: str) -> Case | HttpResponse:
@@ -166,6 +177,12 @@ def _who_acted(event: ReferralEvent) -> str:
     return _("A professional")
 
 
+def _step_label(referral: Referral, event: ReferralEvent) -> str:
+    if not referral.delivered and event.status == Status.REQUESTED:
+        return str(MADE_NOT_SENT)
+    return _label(Status, event.status)
+
+
 def _next_steps(referral: Referral, language: str) -> NextSteps:
     service = referral.service
     if service is None:
@@ -187,23 +204,20 @@ def _referral_rows(referrals: list[Referral], language: str) -> list[ReferralRow
     labels = {n.code: n.label for n in Need.objects.filter(code__in=codes)} if codes else {}
     rows = []
     for referral in referrals:
+        not_sent = not referral.delivered and referral.status in OPEN
         picked = pick(referral.service.name, language) if referral.service else None
         rows.append(
             ReferralRow(
                 referral=referral,
                 service=picked.text if picked else referral.service_name,
                 needs=[labels.get(code, code) for code in referral.needs],
-                status=_label(Status, referral.status),
-                means=str(
-                    NOT_SENT
-                    if not referral.delivered and referral.status in OPEN
-                    else STATUS_MEANS.get(referral.status, "")
-                ),
+                status=str(NOT_SENT_STATUS) if not_sent else _label(Status, referral.status),
+                means=str(NOT_SENT if not_sent else STATUS_MEANS.get(referral.status, "")),
                 outcome=_label(Reason, referral.reason_code) if referral.reason_code else "",
                 steps=[
                     Step(
                         at=event.at,
-                        status=_label(Status, event.status),
+                        status=_step_label(referral, event),
                         reason=_label(Reason, event.reason_code) if event.reason_code else "",
                         who=_who_acted(event),
                     )
@@ -319,7 +333,9 @@ def withdraw(request: HttpRequest, token: str) -> HttpResponse:
             _("Done. You withdrew your consent. Nobody sees your data any more from now on."),
         )
         return _back(token)
-    return render(request, "referrals/person/withdraw.html", {"case": case, "token": token})
+    return _with_form(
+        render(request, "referrals/person/withdraw.html", {"case": case, "token": token})
+    )
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
@@ -355,11 +371,13 @@ def cancel(request: HttpRequest, token: str, referral_id: Any) -> HttpResponse:
                 messages.success(request, _("Done. The referral is stopped."))
                 return _back(token)
         status = 400
-    return render(
-        request,
-        "referrals/person/cancel.html",
-        {"case": case, "token": token, "row": rows[0], "form": form},
-        status=status,
+    return _with_form(
+        render(
+            request,
+            "referrals/person/cancel.html",
+            {"case": case, "token": token, "row": rows[0], "form": form},
+            status=status,
+        )
     )
 
 
@@ -373,7 +391,9 @@ def erase(request: HttpRequest, token: str) -> HttpResponse:
     if request.method == "POST":
         services.case_erase(case=case, channel=Channel.PERSON)
         return render(request, "referrals/person/erased.html")
-    return render(request, "referrals/person/erase.html", {"case": case, "token": token})
+    return _with_form(
+        render(request, "referrals/person/erase.html", {"case": case, "token": token})
+    )
 
 
 # --- Downloads -----------------------------------------------------------------------------
