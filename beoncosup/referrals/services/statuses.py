@@ -14,6 +14,9 @@ from django.utils.translation import gettext as _
 
 from beoncosup.accounts.services.common import preferred_language
 from beoncosup.audit.services import event_record
+from beoncosup.directory.enums import CapacityStatus
+from beoncosup.directory.models import ServiceCapacity
+from beoncosup.directory.services import capacity_set
 from beoncosup.referrals.codes import (
     PERFORMER_MOVES,
     REASONS_FOR,
@@ -164,16 +167,15 @@ def referral_move(
 
 def _mark_full(referral: Referral, actor: Any) -> None:
     """A decline for lack of capacity tells the finder: the service is marked closed to new
-    referrals from today, unless its staff already stated a capacity after the referral came."""
-    from beoncosup.directory.services import capacity_set  # noqa: PLC0415 (optional feature)
-
+    referrals from today (unless it already is), so it ranks below open alternatives until its
+    staff say otherwise on its capacity page."""
     service = referral.service
     if service is None:
         return
-    current = getattr(service, "capacity", None) if hasattr(service, "capacity") else None
-    if current is not None and current.status == "closed":
+    current = ServiceCapacity.objects.filter(service=service).first()
+    if current is not None and current.status == CapacityStatus.CLOSED:
         return
-    capacity_set(service=service, status="closed", actor=actor)
+    capacity_set(service=service, status=CapacityStatus.CLOSED, actor=actor)
 
 
 def easter(year: int) -> dt.date:

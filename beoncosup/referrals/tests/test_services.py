@@ -203,3 +203,17 @@ def test_bad_input_changes_nothing(world):  # type: ignore[no-untyped-def]
         )
     assert "needs" in error.value.message_dict
     assert Referral.objects.count() == 0 and Case.objects.count() == 0
+
+
+def test_a_decline_for_no_capacity_closes_the_service_to_new_referrals(world):  # type: ignore[no-untyped-def]
+    from beoncosup.directory.models import ServiceCapacity
+
+    referral, _token = referral_make(world)
+    services.referral_move(
+        referral=referral,
+        status=Status.REJECTED,
+        reason_code=Reason.NO_CAPACITY,
+        actor=world.staff,
+        as_performer=True,
+    )
+    assert ServiceCapacity.objects.get(service=world.service).status == "closed"
