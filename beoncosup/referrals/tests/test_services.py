@@ -8,7 +8,9 @@ import pytest
 from django.core import mail
 from django.core.exceptions import ValidationError
 from django.db import connection
+from wagtail.users.models import UserProfile
 
+from beoncosup.directory.models import ServiceCapacity
 from beoncosup.referrals import services
 from beoncosup.referrals.codes import CareRole, ContactMethod, DataCategory, Reason, Status
 from beoncosup.referrals.models import Case, DataAccess, Notice, Referral
@@ -135,8 +137,6 @@ def test_statuses_follow_the_fhir_task_moves(world, django_capture_on_commit_cal
 
 
 def test_the_referrer_is_told_in_their_language(world, django_capture_on_commit_callbacks):  # type: ignore[no-untyped-def]
-    from wagtail.users.models import UserProfile
-
     profile = UserProfile.get_for_user(world.nurse)
     profile.preferred_language = "fr"
     profile.save()
@@ -206,8 +206,6 @@ def test_bad_input_changes_nothing(world):  # type: ignore[no-untyped-def]
 
 
 def test_a_decline_for_no_capacity_closes_the_service_to_new_referrals(world):  # type: ignore[no-untyped-def]
-    from beoncosup.directory.models import ServiceCapacity
-
     referral, _token = referral_make(world)
     services.referral_move(
         referral=referral,
