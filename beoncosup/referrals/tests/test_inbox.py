@@ -12,7 +12,8 @@ from django.contrib.auth import get_user_model
 from django.urls import reverse
 from django.utils import timezone, translation
 
-from beoncosup.accounts.testing import organisation_with, signed_in
+from beoncosup.accounts.services import membership_add, role_grant
+from beoncosup.accounts.testing import organisation_with, signed_in, user_create
 from beoncosup.directory.models import Service
 from beoncosup.referrals import services
 from beoncosup.referrals.codes import ContactMethod, DataCategory, Reason, Status, Urgency
@@ -89,6 +90,29 @@ def test_inbox_pages_refuse_a_professional_without_the_provider_role(client, wor
     response = client.post(url("inbox_move", referral_id=referral.pk), {"move": "accepted"})
     assert response.status_code == 403
     assert fresh(referral).status == Status.REQUESTED
+
+
+@pytest.mark.parametrize("role", ["editor", "reviewer", "analyst", "platform_admin"])
+def test_platform_roles_without_the_provider_role_get_403(client, world, referral, role):
+    user = user_create(f"{role}@beoncosup.example")
+    role_grant(user=user, role=role, granted_by=None)
+    signed_in(client, user)
+    assert client.get(url("inbox")).status_code == 403
+    assert client.get(url("inbox_detail", referral_id=referral.pk)).status_code == 403
+    response = client.post(url("inbox_move", referral_id=referral.pk), {"move": "accepted"})
+    assert response.status_code == 403
+    assert fresh(referral).status == Status.REQUESTED
+
+
+def test_an_org_admin_of_the_provider_without_the_staff_role_gets_403(client, world, referral):
+    membership_add(
+        organisation=world.provider,
+        user=user_create("admin@psycho.example"),
+        role="org_admin",
+    )
+    signed_in(client, get_user_model().objects.get(email="admin@psycho.example"))
+    assert client.get(url("inbox")).status_code == 403
+    assert client.get(url("inbox_detail", referral_id=referral.pk)).status_code == 403
 
 
 def test_staff_of_another_provider_get_404_and_an_empty_inbox(client, world, referral):
