@@ -353,7 +353,7 @@ def test_the_page_query_count_does_not_grow_with_referrals(
             referrer=world.nurse,
         )
 
-    with django_assert_max_num_queries(20):
+    with django_assert_max_num_queries(11):
         response = client.get(url("person", token))
 
     assert response.status_code == 200
