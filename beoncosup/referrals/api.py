@@ -14,6 +14,7 @@ from typing import Annotated, Any, Literal
 from uuid import UUID
 
 from django.core.exceptions import ValidationError
+from django.core.validators import validate_email
 from django.http import HttpRequest
 from django.utils import translation
 from ninja import Router, Schema
@@ -265,12 +266,18 @@ def _identity(person: PersonIn, language: str) -> services.Identity:
             phone = phone_normalise(person.phone, mobile=person.contact_method == ContactMethod.SMS)
         except ValidationError as error:
             raise invalid({"phone": [str(m) for m in error.messages]}) from None
+    email = person.email.strip()
+    if email:
+        try:
+            validate_email(email)
+        except ValidationError:
+            raise invalid({"email": ["enter a valid e-mail address"]}) from None
     return services.Identity(
         name=person.name,
         contact_method=person.contact_method,
         language=language,
         phone=phone,
-        email=person.email.strip(),
+        email=email,
     )
 
 

@@ -139,6 +139,10 @@ def test_without_consent_the_referral_is_anonymous(client: Client, world: World)
         ({"person": None}, "person"),  # consent without a person
         ({"person": {"name": "An", "contact_method": "phone", "phone": "12"}}, "person.phone"),
         ({"person": {"name": "An", "contact_method": "email"}}, "person.email"),
+        (
+            {"person": {"name": "An", "contact_method": "email", "email": "not-an-address"}},
+            "person.email",
+        ),
         ({"person": {"name": "", "contact_method": "none"}}, "person.name"),
         ({"person": {"name": "An", "contact_method": "none", "age": 50}}, "person.age"),
     ],
