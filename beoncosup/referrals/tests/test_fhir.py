@@ -21,7 +21,9 @@ from beoncosup.accounts.models import Organisation
 from beoncosup.referrals import services
 from beoncosup.referrals.codes import Channel, DataCategory, Status
 from beoncosup.referrals.fhir.resources import NEED_SYSTEM, REASON_SYSTEM
+from beoncosup.referrals.fhir.views import sight_in_search
 from beoncosup.referrals.models import DataAccess, Referral, ReferralEvent
+from beoncosup.referrals.selectors import referral_detail, sight_of_organisation
 from beoncosup.referrals.testing import NEEDS, World, referral_make, terms_make, world_make
 
 pytestmark = pytest.mark.django_db
@@ -432,3 +434,27 @@ def test_others_cannot_update(client: Client, world: World) -> None:
     assert (other.status_code, nobody.status_code, bad_body.status_code) == (404, 401, 400)
     referral.refresh_from_db()
     assert referral.status == "requested"
+
+
+def test_the_search_sight_is_the_selector_s(world: World) -> None:
+    """The search computes what each organisation sees without a query per referral: it must
+    agree with selectors.sight_of_organisation for every kind of referral and organisation."""
+    shared, _ = referral_make(world)
+    needs_only, _ = referral_make(
+        world, terms=terms_make(categories=(DataCategory.NEEDS,)), method="self"
+    )
+    anonymous, _ = referral_make(world, consent=False)
+    withdrawn, _ = referral_make(world)
+    assert withdrawn.case is not None
+    services.consent_withdraw(case=withdrawn.case, channel=Channel.PERSON)
+    organisations = list(Organisation.objects.all())
+    assert len(organisations) == 4
+
+    for referral in (shared, needs_only, anonymous, withdrawn):
+        found = referral_detail(referral.pk)
+        assert found is not None
+        for organisation in organisations:
+            listing_ids = set(organisation.listings.values_list("pk", flat=True))
+            assert sight_in_search(organisation, found, listing_ids) == sight_of_organisation(
+                organisation, found
+            ), (referral, organisation)
