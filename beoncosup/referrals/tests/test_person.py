@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import re
 import zlib
+from urllib.parse import urlsplit
 
 import pytest
 from django.urls import reverse
@@ -333,15 +334,14 @@ def test_reads_are_logged_and_shown_with_who_looked(client, world):
 
 def test_the_page_follows_the_link_language_for_a_french_case(client, world):
     referral, token = referral_make(world, language="fr")
-    link = services.person_link(case_of(referral), token)
-    assert "/fr/" in link
+    link = services.person_link(case_of(referral), token)  # the link the person was sent
 
-    response = client.get(url("person", token, language="fr"))
+    response = client.get(urlsplit(link).path)
 
     html = response.content.decode()
     assert '<html lang="fr">' in html
     assert "Psycho-oncologie Gent (fr)" in html  # the service's French name
-    assert "Aller au contenu principal" in html or "contenu" in html
+    assert "Aller au contenu principal" in html  # the page's own strings in French
 
 
 @pytest.mark.parametrize("count", [1, 3])
