@@ -10,4 +10,8 @@ class ReferralsConfig(AppConfig):
     label = "referrals"
 
     def ready(self) -> None:
+        from beoncosup.core.site import nav_entry_register  # noqa: PLC0415
         from beoncosup.referrals import rules  # noqa: F401, PLC0415 (registers the permissions)
+        from beoncosup.referrals.navigation import referrals_nav_entry  # noqa: PLC0415
+
+        nav_entry_register(key="referrals", order=95, render=referrals_nav_entry)

@@ -13,6 +13,8 @@ from django.utils import timezone
 from beoncosup.accounts.codes import OrgRole
 from beoncosup.accounts.models import Organisation
 from beoncosup.accounts.selectors import roles_of
+from beoncosup.directory.enums import ServiceStatus
+from beoncosup.directory.models import Service
 from beoncosup.referrals.codes import OPEN, DataCategory
 from beoncosup.referrals.models import (
     CareTeamMember,
@@ -251,3 +253,22 @@ def team_cases(*, user: Any) -> QuerySet[Case]:
     return Case.objects.filter(
         care_team__user=user, care_team__removed_at__isnull=True, erased_at__isnull=True
     ).distinct()
+
+
+SEARCH_LANGUAGES = ("nl", "fr", "de", "en")
+SEARCH_RESULTS = 20
+
+
+def services_named(query: str) -> list[Service]:
+    """Active services whose name (in any language) contains ``query``."""
+    query = query.strip()
+    if len(query) < 2:
+        return []
+    condition = Q()
+    for language in SEARCH_LANGUAGES:
+        condition |= Q(**{f"name__{language}__icontains": query})
+    return list(
+        Service.objects.filter(condition, status=ServiceStatus.ACTIVE)
+        .select_related("organization")
+        .order_by("id")[:SEARCH_RESULTS]
+    )

@@ -433,7 +433,7 @@ def test_provider_home_query_count(client, django_assert_num_queries, item_count
             requested_by=staff(),
         )
     signed_in(client, staff())
-    with django_assert_num_queries(14):
+    with django_assert_num_queries(15):
         response = client.get(url("home"))
     assert len(response.context["rows"]) == item_count
 

@@ -20,6 +20,7 @@ from beoncosup.referrals.services.person import (
     referrals_anonymise,
 )
 from beoncosup.referrals.services.statuses import (
+    notices_mark_read,
     referral_move,
     referrals_stalled_notify,
     service_settings_set,
@@ -41,6 +42,7 @@ __all__ = [
     "consent_statement",
     "consent_withdraw",
     "note_add",
+    "notices_mark_read",
     "person_link",
     "person_link_renew",
     "referral_add",

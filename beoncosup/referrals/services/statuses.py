@@ -277,3 +277,13 @@ def service_settings_set(
         detail={"stall_after_days": stall_after_days},
     )
     return found
+
+
+def notices_mark_read(*, user: Any, referral_id: Any = None) -> int:
+    """Mark the user's unread notices read: all of them, or those of one referral. Returns
+    how many. Side effects: the notices' ``read_at`` (no audit event: reading is not a change
+    of anything shared)."""
+    unread = Notice.objects.filter(user=user, read_at__isnull=True)
+    if referral_id is not None:
+        unread = unread.filter(referral_id=referral_id)
+    return unread.update(read_at=timezone.now())

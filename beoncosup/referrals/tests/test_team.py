@@ -295,7 +295,7 @@ def test_case_runs_a_fixed_number_of_queries(client, world, django_assert_max_nu
     )
     signed_in(client, world.nurse)
     client.get(_url("case", referral))
-    with django_assert_max_num_queries(21):
+    with django_assert_max_num_queries(22):
         response = client.get(_url("case", referral))
     assert response.content.decode().count(f"note {count - 1}") == 1
     assert Referral.objects.filter(status=Status.REQUESTED).count() == count + 1

@@ -182,11 +182,9 @@ def notices_read(request: HttpRequest) -> HttpResponse:
     """Mark the user's unread notices read (all of them, or those of one referral)."""
     require(request, "referrals.follow_referrals")
     user: Any = request.user
-    unread = Notice.objects.filter(user=user, read_at__isnull=True)
-    referral_id = _uuid(request.POST.get("referral", ""))
-    if referral_id is not None:
-        unread = unread.filter(referral_id=referral_id)
-    count = unread.update(read_at=timezone.now())
+    count = services.notices_mark_read(
+        user=user, referral_id=_uuid(request.POST.get("referral", ""))
+    )
     if count:
         messages.success(request, _("Notices marked as read."))
     return redirect("referrals:followed")
@@ -228,9 +226,7 @@ def _detail_page(
             referral=referral,
         )
     user: Any = request.user
-    Notice.objects.filter(user=user, referral=referral, read_at__isnull=True).update(
-        read_at=timezone.now()
-    )
+    services.notices_mark_read(user=user, referral_id=referral.pk)
     labels = need_labels(referral.needs) if sight.needs else {}
     return render(
         request,

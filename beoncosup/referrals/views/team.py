@@ -14,7 +14,6 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.db.models import Q
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import get_language
@@ -217,21 +216,6 @@ def _add_errors(form: Any, error: ValidationError) -> None:
 # -- Refer the same person to another service -------------------------------------------------
 
 
-def _services_named(query: str) -> list[Service]:
-    """Active services whose name (in any language) contains ``query``."""
-    query = query.strip()
-    if len(query) < 2:
-        return []
-    condition = Q()
-    for language in SEARCH_LANGUAGES:
-        condition |= Q(**{f"name__{language}__icontains": query})
-    return list(
-        Service.objects.filter(condition, status=ServiceStatus.ACTIVE)
-        .select_related("organization")
-        .order_by("id")[:SEARCH_RESULTS]
-    )
-
-
 def _service(value: Any) -> Service | None:
     try:
         key = uuid.UUID(str(value))
@@ -265,7 +249,7 @@ def case_refer(request: HttpRequest, case_id: uuid.UUID) -> HttpResponse:
     domains = needs_picker()
     search = ServiceSearchForm(request.GET if "q" in request.GET else None)
     results = (
-        _services_named(search.cleaned_data["q"])
+        selectors.services_named(search.cleaned_data["q"])
         if search.is_valid() and search.cleaned_data["q"]
         else []
     )
