@@ -68,7 +68,7 @@ def _services(ids: Iterable[str]) -> dict[str, Service]:
     it. Same queries, same rows."""
     services = (
         Service.objects.filter(pk__in=list(ids))
-        .select_related("organization")
+        .select_related("organization", "capacity")
         .prefetch_related(
             Prefetch("phones", queryset=Phone.objects.all()),
             Prefetch("languages", queryset=ServiceLanguage.objects.all()),

@@ -34,7 +34,7 @@ def services_of(user: Any) -> QuerySet[Service]:
     queryset: QuerySet[Service] = (
         Service.objects.filter(organization__platform_organisations__in=ids)
         .distinct()
-        .select_related("organization")
+        .select_related("organization", "capacity")
         .order_by(F("assured_date").asc(nulls_first=True), "id")
     )
     return queryset

@@ -107,7 +107,7 @@ class ReferralIn(In):
     )
 
 
-class ServiceOut(Out):
+class ReferralServiceOut(Out):
     id: UUID | None
     name: str
 
@@ -136,7 +136,7 @@ class ConsentOut(Out):
 
 class ReferralOut(Out):
     id: UUID
-    service: ServiceOut
+    service: ReferralServiceOut
     status: Status
     outcome: Reason | None = Field(description="Why it was declined or how it ended.")
     needs: list[str] | None = Field(
@@ -222,7 +222,7 @@ def referral_out(referral: Referral, sight: Sight) -> dict[str, Any]:
         )
     return {
         "id": referral.pk,
-        "service": ServiceOut(id=referral.service_id, name=referral.service_name),
+        "service": ReferralServiceOut(id=referral.service_id, name=referral.service_name),
         "status": Status(referral.status),
         "outcome": Reason(referral.reason_code) if referral.reason_code else None,
         "needs": list(referral.needs) if sight.needs else None,

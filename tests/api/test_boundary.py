@@ -25,6 +25,8 @@ OPERATIONS = [
     for method, operation in methods.items()
 ]
 PROBLEM = {"$ref": "#/components/schemas/Problem"}
+# Operations whose body names an object that may not exist (a referral's service): 404 too.
+BODY_LOOKUPS = {("post", "/api/v1/referrals")}
 
 
 def operation_id(value: Any) -> str:
@@ -51,7 +53,7 @@ def test_every_operation_documents_its_422_and_404(method, path, operation):
         {"$ref": "#/components/schemas/ErrorOut"},
         {"$ref": "#/components/schemas/Error"},
     )
-    assert ("404" in responses) == has_path_parameter
+    assert ("404" in responses) == (has_path_parameter or (method, path) in BODY_LOOKUPS)
 
 
 def single_valued_query_parameters() -> list[tuple[str, str]]:

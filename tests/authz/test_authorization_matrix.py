@@ -30,6 +30,9 @@ from beoncosup.accounts.testing import organisation_with, signed_in, user_create
 from beoncosup.api import api
 from beoncosup.providers.models import ChangeProposal, ListingClaim
 from beoncosup.providers.tests.factories import listing_with_service
+from beoncosup.referrals import services as referral_services
+from beoncosup.referrals.codes import CareRole
+from beoncosup.referrals.testing import NEEDS, identity_make, needs_make, terms_make
 from beoncosup.workspace.models import SavedSearch, ServiceList, ServiceListItem
 
 pytestmark = pytest.mark.django_db
@@ -127,7 +130,23 @@ def world() -> World:
     )
     service_list = ServiceList.objects.create(owner=pro, organisation=hospital, name="Gent")
     item = ServiceListItem.objects.create(service_list=service_list, service=service, added_by=pro)
+    needs_make()
+    referral, person_token = referral_services.referral_create(
+        service=service,
+        needs=list(NEEDS),
+        reason="Angst",
+        language="nl",
+        identity=identity_make(),
+        terms=terms_make(care_roles=(CareRole.ONCOCOACH,)),
+        referrer=pro,
+        organisation=hospital,
+        referrer_role=CareRole.ONCOCOACH,
+    )
     w.objects = {
+        "referral": referral.pk,
+        "case": referral.case_id,
+        "team_member": referral.case.care_team.get().pk,
+        "person": person_token,
         "org": hospital.slug,
         "invitation": invitation.pk,
         "join": join.pk,
@@ -177,6 +196,22 @@ def entry(kwargs: Callable[[World], dict[str, Any]] = lambda w: {}) -> Row:
 
 def org(w: World) -> dict[str, Any]:
     return {"slug": w.objects["org"]}
+
+
+REFERRERS = {"professional", "outsider"}  # professionals of any organisation
+NOT_TEAM = SIGNED_IN - {"professional"}
+
+
+def referral(w: World) -> dict[str, Any]:
+    return {"referral_id": w.objects["referral"]}
+
+
+def case(w: World) -> dict[str, Any]:
+    return {"case_id": w.objects["case"]}
+
+
+def person(w: World) -> dict[str, Any]:
+    return {"token": w.objects["person"]}
 
 
 ORG_ADMINS = {"org_admin", "platform_admin"}
@@ -282,6 +317,7 @@ MATRIX: dict[str, Row] = {
     "providers:confirm": Row(
         {"provider_staff"}, lambda w: {"service_id": w.objects["service"]}, "post"
     ),
+    "providers:capacity": Row({"provider_staff"}, lambda w: {"service_id": w.objects["service"]}),
     "providers:review": Row(EDITORS),
     "providers:claim_decide": Row(EDITORS, lambda w: {"claim_id": w.objects["claim"]}),
     "providers:proposal_decide": Row(EDITORS, lambda w: {"proposal_id": w.objects["proposal"]}),
@@ -340,6 +376,50 @@ MATRIX: dict[str, Row] = {
     ),
     "workspace:activity": Row(WORKSPACE),
     "workspace:settings": Row(WORKSPACE),
+    # Referrals. Professionals refer; the referral is seen by its referrer (the professional,
+    # in the care team the consent names) and the receiving service's staff; everyone else gets
+    # 404 for it. The person's private link needs no account: the same answer for everyone.
+    "referrals:refer": Row(REFERRERS, data=lambda w: {"service": w.objects["service"]}),
+    "referrals:refer_consent": Row(REFERRERS, method="post"),
+    "referrals:self_refer": Row(
+        EVERYONE, public=True, data=lambda w: {"service": w.objects["service"]}
+    ),
+    "referrals:self_refer_consent": public(method="post"),
+    "referrals:followed": Row(REFERRERS),
+    "referrals:notices_read": Row(REFERRERS, method="post"),
+    "referrals:detail": Row(
+        {"professional", "provider_staff"},
+        referral,
+        hidden=SIGNED_IN - {"professional", "provider_staff"},
+    ),
+    "referrals:cancel": Row(
+        {"professional"}, referral, "post", hidden=SIGNED_IN - {"professional", "provider_staff"}
+    ),
+    "referrals:case": Row({"professional"}, case, hidden=NOT_TEAM),
+    "referrals:team_add": Row({"professional"}, case, "post", hidden=NOT_TEAM),
+    "referrals:team_remove": Row(
+        {"professional"},
+        lambda w: {**case(w), "member_id": w.objects["team_member"]},
+        "post",
+        hidden=NOT_TEAM,
+    ),
+    "referrals:note_add": Row({"professional"}, case, "post", hidden=NOT_TEAM),
+    "referrals:case_refer": Row({"professional"}, case, hidden=NOT_TEAM),
+    "referrals:link_renew": Row({"professional"}, case, "post", hidden=NOT_TEAM),
+    "referrals:inbox": Row({"provider_staff"}),
+    "referrals:inbox_detail": Row({"provider_staff"}, referral),
+    "referrals:inbox_move": Row({"provider_staff"}, referral, "post"),
+    "referrals:service_settings": Row(
+        {"provider_staff"}, lambda w: {"service_id": w.objects["service"]}
+    ),
+    "referrals:person": public(person),
+    "referrals:person_withdraw": public(person),
+    "referrals:person_cancel": public(
+        lambda w: {**person(w), "referral_id": w.objects["referral"]}, method="post"
+    ),
+    "referrals:person_export_json": public(person),
+    "referrals:person_export_pdf": public(person),
+    "referrals:person_erase": public(person),
 }
 
 # Served outside this matrix: the Wagtail admin and documents (Wagtail's own permission checks,
@@ -443,7 +523,13 @@ def refused_to_sign_in_any(outcomes: dict[str, int]) -> bool:
 
 # ----------------------------------------------------------------- the API
 
-TOKEN_OPERATIONS = {("get", "/api/v1/organisation")}
+# The operations acting for an organisation (Bearer token), and what a valid token gets when
+# the matrix calls them as it does: without a body, with the path parameter's name as its value.
+TOKEN_OPERATIONS = {
+    ("get", "/api/v1/organisation"): 200,
+    ("post", "/api/v1/referrals"): 400,  # no body (tested in referrals/tests/test_api.py)
+    ("get", "/api/v1/referrals/{referral_id}"): 422,  # "referral_id" is no UUID
+}
 
 
 def api_operations() -> list[tuple[str, str, bool]]:
@@ -458,7 +544,7 @@ def api_operations() -> list[tuple[str, str, bool]]:
 def test_the_api_matrix_covers_every_operation():
     secured = {(method, route) for method, route, secure in api_operations() if secure}
 
-    assert secured == TOKEN_OPERATIONS
+    assert secured == set(TOKEN_OPERATIONS)
 
 
 @pytest.mark.parametrize(("method", "route", "secure"), api_operations())
@@ -477,7 +563,7 @@ def test_api_operation_answers_as_the_matrix_says(method, route, secure, world):
     if secure:
         assert anonymous.status_code == 401
         assert session.status_code == 401  # a browser session is no API credential
-        assert with_token.status_code == 200
+        assert with_token.status_code == TOKEN_OPERATIONS[(method, route)]
     else:
         # Anonymous read APIs stay anonymous: the same answer with or without credentials.
         assert anonymous.status_code not in {401, 403, 500}

@@ -29,10 +29,6 @@ pytestmark = pytest.mark.django_db
 
 SEARCH = {"need": "MED-PAIN", "postcode": "9000", "lang": "en"}
 DECEMBER_3 = dt.date(2026, 12, 3)
-NOT_LOADED_YET = pytest.mark.xfail(
-    strict=True,
-    reason="finder.selectors._services does not select_related('capacity') yet",
-)
 
 
 @pytest.fixture
@@ -144,7 +140,6 @@ def test_the_api_schema_documents_the_optional_capacity(client):
 # ------------------------------------------------------------ once the page loads the capacity
 
 
-@NOT_LOADED_YET
 def test_the_result_card_shows_a_waiting_list_badge_with_its_date(client, two):
     best, _stale = two
     capacity_set(
@@ -159,7 +154,6 @@ def test_the_result_card_shows_a_waiting_list_badge_with_its_date(client, two):
     assert f'<span class="badge">Waiting list: 1–3 months (as of {shown(DECEMBER_3)})' in html
 
 
-@NOT_LOADED_YET
 def test_the_api_gives_the_stated_capacity(client, two):
     best, _stale = two
     capacity_set(service=best, status="closed", as_of=DECEMBER_3)

@@ -463,6 +463,6 @@ def test_claim_search_query_count(client, django_assert_num_queries, held, item_
     for index in range(1, item_count):
         listing_with_service(f"Steunpunt {index}")
     signed_in(client, staff())
-    with django_assert_num_queries(13):
+    with django_assert_num_queries(14):
         response = client.get(url("claim"), {"q": "steunpunt"})
     assert len(response.context["results"]) == item_count

@@ -239,7 +239,7 @@ def test_inbox_query_count(client, django_assert_num_queries, world, item_count)
         referral_make(world)
     signed_in(client, world.staff)
     client.get(url("inbox"))  # warm the session and the caches
-    with django_assert_num_queries(20):
+    with django_assert_num_queries(21):
         response = client.get(url("inbox"))
     assert len(response.context["rows"]) == item_count
     assert DataAccess.objects.filter(what="inbox.list").count() == 2 * item_count
@@ -464,12 +464,14 @@ def test_a_provider_without_listings_has_an_empty_inbox(client):
     assert response.context["rows"] == []
 
 
-# -- The provider's home page ------------------------------------------------------------------
+# -- The navigation ---------------------------------------------------------------------------
 
 
-def test_the_provider_home_links_to_the_inbox_with_the_open_count(staff, world, referral):
+def test_the_navigation_links_provider_staff_to_the_inbox_with_the_new_count(
+    staff, world, referral
+):
     referral_make(world)
     with translation.override("en"):
         home = reverse("providers:home")
     html = staff.get(home).content.decode()
-    assert f'<a href="{url("inbox")}">Referrals inbox (2 open)</a>' in html
+    assert f'<a href="{url("inbox")}">Referrals inbox <span class="badge">2<' in html
