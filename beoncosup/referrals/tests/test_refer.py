@@ -161,3 +161,12 @@ def test_the_robot_trap_refuses(world, client):  # type: ignore[no-untyped-def]
     answer = client.post(url("referrals:self_refer"), data)
     assert answer.status_code == 400
     assert Referral.objects.count() == 0
+
+
+def test_the_service_page_offers_both_ways_in(world, client):  # type: ignore[no-untyped-def]
+    page = url("directory:service", service_id=world.service.pk)
+    anonymous = client.get(page).content.decode()
+    assert f'{url("referrals:self_refer")}?service={world.service.pk}' in anonymous
+    assert url("referrals:refer") not in anonymous
+    nurse = signed_in(Client(), world.nurse).get(page).content.decode()
+    assert f'{url("referrals:refer")}?service={world.service.pk}' in nurse
