@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from beoncosup.core.phone import PhoneNumberField
+from beoncosup.core.sms import sms_enabled
 from beoncosup.referrals.codes import (
     NEEDS_EMAIL,
     NEEDS_PHONE,
@@ -119,6 +120,10 @@ class ReferralForm(forms.Form):
     def __init__(self, *args: Any, needs: list[tuple[str, str]], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["needs"].choices = needs
+        if not sms_enabled():  # no SMS provider configured: do not offer what cannot be sent
+            self.fields["contact_method"].choices = [
+                (code, label) for code, label in ContactMethod.choices if code != ContactMethod.SMS
+            ]
 
     def clean(self) -> dict[str, Any]:
         data = super().clean()

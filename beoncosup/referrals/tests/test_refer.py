@@ -170,3 +170,11 @@ def test_the_service_page_offers_both_ways_in(world, client):  # type: ignore[no
     assert url("referrals:refer") not in anonymous
     nurse = signed_in(Client(), world.nurse).get(page).content.decode()
     assert f'{url("referrals:refer")}?service={world.service.pk}' in nurse
+
+
+def test_sms_is_not_offered_without_an_sms_provider(world, settings):  # type: ignore[no-untyped-def]
+    client = signed_in(Client(), world.nurse)
+    page = url("referrals:refer") + f"?service={world.service.pk}"
+    assert 'value="sms"' in client.get(page).content.decode()
+    settings.BEONCOSUP_SMS_BACKEND = "disabled"
+    assert 'value="sms"' not in client.get(page).content.decode()
