@@ -13,7 +13,7 @@ from typing import Any
 from allauth.mfa.models import Authenticator
 from django.urls import reverse
 from django.utils import translation
-from playwright.sync_api import Browser, BrowserContext, Page, expect
+from playwright.sync_api import Browser, BrowserContext, Page, ViewportSize, expect
 
 from beoncosup.accounts.testing import PASSWORD, mfa_enable, totp_code
 from beoncosup.directory.hsds.importer import hsds_import
@@ -25,7 +25,7 @@ from tests.browser.test_finder_pages import with_needs
 
 # The pages may be partly untranslated while the translations land: the journeys run in English.
 LANGUAGE = "en"
-PHONE = {"width": 390, "height": 844}
+PHONE: ViewportSize = {"width": 390, "height": 844}
 
 
 def en(name: str, query: str = "", **kwargs: Any) -> str:
@@ -97,18 +97,21 @@ def fill_referral(
     page.wait_for_load_state("load")
 
 
-def consent_and_send(page: Page, *, button: str) -> str:
+def consent_and_send(page: Page, *, button: str, axe: bool = True) -> str:
     """The consent page: the statement is there; tick "agreed" and send. Returns the person's
-    private link shown on the result page."""
+    private link shown on the result page. ``axe=False`` in a context without JavaScript,
+    where axe-core cannot run."""
     expect(page.locator(".consent-statement")).to_be_visible()
-    assert_no_axe_violations(page)
+    if axe:
+        assert_no_axe_violations(page)
     page.locator("#id_agreed").check()
     page.get_by_role("button", name=button).click()
     page.wait_for_load_state("load")
     link = page.locator(".private-link a")
     expect(link).to_be_visible()
     expect(page.locator(".qr-code svg")).to_be_visible()
-    assert_no_axe_violations(page)
+    if axe:
+        assert_no_axe_violations(page)
     href = link.get_attribute("href")
     assert href, "the private link has no address"
     return href
@@ -145,14 +148,23 @@ def finder_directory(tmp_path: Path) -> Iterator[list[str]]:
     clear_cache()
 
 
-def tab_to(page: Page, name: str, *, limit: int = 300) -> None:
-    """Press Tab from the top of the page until the focused element's text is ``name``
-    (a button or a link reached by keyboard); fails when it is never reached."""
-    page.evaluate("document.activeElement && document.activeElement.blur()")
-    page.locator("body").focus()
+def tab_to(page: Page, *, name: str = "", selector: str = "", limit: int = 300) -> None:
+    """Press Tab from the top of the page until the focused element is the one whose text is
+    ``name`` (a button or a link) or that matches ``selector``; fails when it is never
+    reached."""
+    assert name or selector
+    page.locator("body").evaluate("body => { document.activeElement?.blur(); body.focus(); }")
     for _ in range(limit):
         page.keyboard.press("Tab")
-        text = page.evaluate("(document.activeElement.innerText || '').trim()")
-        if text == name:
+        reached = page.evaluate(
+            """([name, selector]) => {
+                const element = document.activeElement;
+                if (!element || element === document.body) return false;
+                if (selector) return element.matches(selector);
+                return (element.innerText || '').trim() === name;
+            }""",
+            [name, selector],
+        )
+        if reached:
             return
-    raise AssertionError(f"{name!r} is not reached with Tab")
+    raise AssertionError(f"{name or selector!r} is not reached with Tab")
