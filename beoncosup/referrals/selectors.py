@@ -161,21 +161,32 @@ def referral_detail(referral_id: Any) -> Referral | None:
     )
 
 
+def held_services(organisation_ids: list[int]) -> QuerySet[Service]:
+    """The services of the listings these organisations hold (for a subquery: one row per
+    service, so lists built on it need no DISTINCT)."""
+    return Service.objects.filter(organization__platform_organisations__in=organisation_ids).values(
+        "pk"
+    )
+
+
+ALL_STATUSES = "all"
+
+
 def inbox(*, user: Any, status: str = "") -> QuerySet[Referral]:
-    """Referrals delivered to the services the user's organisations hold, newest first; open
-    ones only unless a status is asked."""
-    ids = _holding_organisations(user)
+    """Referrals delivered to the services the user's organisations hold, newest first: open
+    ones by default, one status, or every status (``ALL_STATUSES``)."""
     queryset = (
         Referral.objects.filter(
-            delivered=True, service__organization__platform_organisations__in=ids
+            delivered=True, service__in=held_services(_holding_organisations(user))
         )
         .select_related("case", "consent", "service")
         .prefetch_related(
             Prefetch("case__consents", queryset=Consent.objects.order_by("-given_at", "-id"))
         )
-        .distinct()
         .order_by("-created_at", "id")
     )
+    if status == ALL_STATUSES:
+        return queryset
     if status:
         return queryset.filter(status=status)
     return queryset.filter(status__in=list(OPEN))
@@ -186,12 +197,11 @@ def inbox_for_organisation(organisation: Organisation) -> QuerySet[Referral]:
     those it made."""
     return (
         Referral.objects.filter(
-            Q(delivered=True, service__organization__platform_organisations=organisation)
+            Q(delivered=True, service__in=held_services([organisation.pk]))
             | Q(referrer_organisation=organisation)
         )
         .select_related("case", "consent", "service", "referrer_organisation")
         .prefetch_related("events")
-        .distinct()
     )
 
 
@@ -204,7 +214,6 @@ def referrals_followed(*, user: Any) -> QuerySet[Referral]:
         .prefetch_related(
             Prefetch("case__consents", queryset=Consent.objects.order_by("-given_at", "-id"))
         )
-        .distinct()
         .order_by("-updated_at", "id")
     )
 

@@ -194,12 +194,6 @@ def test_a_decline_for_no_capacity_moves_the_service_down_in_the_finder(
     assert "Not taking new referrals" in after[1], after
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="done.html's 'Print this page' uses an inline onclick, which the site's "
-    "Content-Security-Policy (script-src 'self') blocks: use data-print and finder.js, as "
-    "finder/plan_print.html does (then remove this mark)",
-)
 def test_the_result_page_prints_the_private_link(browser: Browser, live_server):
     base = live_server.url
     world = world_make()

@@ -166,10 +166,10 @@ def test_the_robot_trap_refuses(world, client):  # type: ignore[no-untyped-def]
 def test_the_service_page_offers_both_ways_in(world, client):  # type: ignore[no-untyped-def]
     page = url("directory:service", service_id=world.service.pk)
     anonymous = client.get(page).content.decode()
-    assert f'{url("referrals:self_refer")}?service={world.service.pk}' in anonymous
+    assert f"{url('referrals:self_refer')}?service={world.service.pk}" in anonymous
     assert url("referrals:refer") not in anonymous
     nurse = signed_in(Client(), world.nurse).get(page).content.decode()
-    assert f'{url("referrals:refer")}?service={world.service.pk}' in nurse
+    assert f"{url('referrals:refer')}?service={world.service.pk}" in nurse
 
 
 def test_sms_is_not_offered_without_an_sms_provider(world, settings):  # type: ignore[no-untyped-def]

@@ -10,10 +10,8 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-import operator
 import uuid
 from dataclasses import dataclass
-from functools import reduce
 from typing import Any
 
 from django.conf import settings
@@ -95,11 +93,7 @@ class Row:
 
 
 def _queryset(user: Any, tab: str) -> QuerySet[Referral]:
-    if tab == ALL:
-        return reduce(
-            operator.or_, (selectors.inbox(user=user, status=status) for status in Status.values)
-        )
-    return selectors.inbox(user=user, status=tab)
+    return selectors.inbox(user=user, status=selectors.ALL_STATUSES if tab == ALL else tab)
 
 
 def _tab_counts(user: Any) -> dict[str, int]:
@@ -108,7 +102,7 @@ def _tab_counts(user: Any) -> dict[str, int]:
         .prefetch_related(None)
         .order_by()
         .values("status")
-        .annotate(n=Count("id", distinct=True))
+        .annotate(n=Count("id"))
     )
     counts = {row["status"]: row["n"] for row in rows}
     counts[""] = sum(n for status, n in counts.items() if status in OPEN)
