@@ -144,6 +144,7 @@ class Referral(models.Model):
         indexes = [
             models.Index(fields=["service", "delivered", "status", "-created_at"]),
             models.Index(fields=["status", "updated_at"]),
+            models.Index(fields=["referrer", "-updated_at"]),
         ]
 
     def __str__(self) -> str:
