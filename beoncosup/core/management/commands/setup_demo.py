@@ -32,3 +32,4 @@ class Command(BaseCommand):
         call_command("rebuild_search_index", stdout=self.stdout, stderr=self.stderr)
         # One demo account per role, with its second factor (accounts app; printed there).
         call_command("load_demo_accounts", stdout=self.stdout, stderr=self.stderr)
+        call_command("load_demo_referrals", stdout=self.stdout, stderr=self.stderr)
