@@ -38,6 +38,7 @@ pytestmark = pytest.mark.django_db
 
 NAME = "An Peeters"
 EMAIL = "an.peeters.q7z@example.org"
+PHONE = "+32470987654"  # the contact-only person asked to be called
 REASON = "Reden-QX7 angst sinds de diagnose"
 NOTE = "Notitie-KW9 belt liever na vijf uur"
 NEED = NEEDS[1]  # a need code: only the API and FHIR answers carry codes
@@ -46,12 +47,22 @@ NEED = NEEDS[1]  # a need code: only the API and FHIR answers carry codes
 ITEMS = {
     "name": DataCategory.CONTACT,
     "email": DataCategory.CONTACT,
+    "phone": DataCategory.CONTACT,
     "reason": DataCategory.NEEDS,
     "note": DataCategory.NOTES,
     "need": DataCategory.NEEDS,
 }
-TEXTS = {"name": NAME, "email": EMAIL, "reason": REASON, "note": NOTE, "need": NEED}
-HTML_ITEMS = frozenset({"name", "email", "reason", "note"})  # pages show need labels, not codes
+TEXTS = {
+    "name": NAME,
+    "email": EMAIL,
+    "phone": PHONE,
+    "reason": REASON,
+    "note": NOTE,
+    "need": NEED,
+}
+HTML_ITEMS = frozenset(
+    {"name", "email", "phone", "reason", "note"}
+)  # pages show need labels, not codes
 
 STATES = ("shared", "contact_only", "withdrawn", "expired", "anonymous")
 CATEGORIES = {
@@ -89,16 +100,20 @@ def scene_make(state: str) -> Scene:
     world = world_make()
     consent = state != "anonymous"
     categories = CATEGORIES.get(state, CATEGORIES["shared"])
+    if state == "contact_only":
+        identity = services.Identity(
+            name=NAME, contact_method=ContactMethod.PHONE, language="nl", phone=PHONE
+        )
+    else:
+        identity = services.Identity(
+            name=NAME, contact_method=ContactMethod.EMAIL, language="nl", email=EMAIL
+        )
     referral, token = services.referral_create(
         service=world.service,
         needs=list(NEEDS),
         reason=REASON,
         language="nl",
-        identity=services.Identity(
-            name=NAME, contact_method=ContactMethod.EMAIL, language="nl", email=EMAIL
-        )
-        if consent
-        else None,
+        identity=identity if consent else None,
         terms=terms_make(categories=categories, care_roles=(CareRole.ONCOCOACH,))
         if consent
         else None,
@@ -179,6 +194,14 @@ def granted(viewer: str, state: str) -> set[str]:
     return {item for item, category in ITEMS.items() if category in categories}
 
 
+def held(state: str) -> set[str]:
+    """The items the referral holds at all: one contact channel; an anonymous referral keeps
+    no name, contact or reason."""
+    if state == "anonymous":
+        return {"note", "need"}
+    return set(TEXTS) - ({"email"} if state == "contact_only" else {"phone"})
+
+
 # ----------------------------------------------------------------- the rows
 
 
@@ -223,10 +246,10 @@ def gp_member(scene: Scene) -> int:
     return int(member.pk)
 
 
-DETAIL = frozenset({"name", "email", "reason"})
-CASE = frozenset({"name", "email", "note"})
-API = frozenset({"name", "email", "need"})
-FHIR_REQUEST = frozenset({"name", "email", "reason", "need"})
+DETAIL = frozenset({"name", "email", "phone", "reason"})
+CASE = frozenset({"name", "email", "phone", "note"})
+API = frozenset({"name", "email", "phone", "need"})
+FHIR_REQUEST = frozenset({"name", "email", "phone", "reason", "need"})
 NONE: frozenset[str] = frozenset()
 # Who reaches each kind of page at all (the others are refused, or see nothing personal).
 REFERRER = frozenset({"referrer"})
@@ -304,7 +327,7 @@ MACHINE: dict[str, Row] = {
     ),
     "fhir:consent": Row(
         fhir(lambda s: f"Consent/{s.referral.pk}"),
-        frozenset({"name", "email"}),
+        frozenset({"name", "email", "phone"}),
         SYSTEMS,
         reach=TOKENS,
     ),
@@ -410,7 +433,7 @@ def test_each_viewer_sees_only_what_the_consent_grants(state, name):
         response = ask(scene, viewer, row)
         assert response.status_code < 500, (viewer, response.status_code)
         seen = seen_in(body_of(response), checked)
-        expected = set(row.shows & checked) & granted(viewer, state)
+        expected = set(row.shows & checked) & granted(viewer, state) & held(state)
         writes = not row.only_with or row.only_with in CATEGORIES.get(state, ())
         if viewer not in row.audience or not writes:
             expected = set()
