@@ -161,12 +161,13 @@ def referral_detail(referral_id: Any) -> Referral | None:
     )
 
 
-def held_services(organisation_ids: list[int]) -> QuerySet[Service]:
-    """The services of the listings these organisations hold (for a subquery: one row per
-    service, so lists built on it need no DISTINCT)."""
-    return Service.objects.filter(organization__platform_organisations__in=organisation_ids).values(
-        "pk"
-    )
+def held_services(organisation_ids: list[int]) -> QuerySet[Service, dict[str, Any]]:
+    """The ids of the services of the listings these organisations hold (for a subquery: one
+    row per service, so lists built on it need no DISTINCT)."""
+    held: QuerySet[Service, dict[str, Any]] = Service.objects.filter(
+        organization__platform_organisations__in=organisation_ids
+    ).values("pk")
+    return held
 
 
 ALL_STATUSES = "all"

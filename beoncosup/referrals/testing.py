@@ -15,7 +15,7 @@ from beoncosup.accounts.testing import organisation_with
 from beoncosup.directory.models import Organization, Phone, Service
 from beoncosup.referrals import services
 from beoncosup.referrals.codes import CareRole, ConsentMethod, ContactMethod, DataCategory, Purpose
-from beoncosup.referrals.models import Referral
+from beoncosup.referrals.models import Case, Referral
 from beoncosup.taxonomy.models import Category, Domain, Need
 
 NEEDS = ("PSY-FEAR", "SOC-WORK")
@@ -144,3 +144,9 @@ def referral_make(
         organisation=world.hospital,
         referrer_role=CareRole.ONCOCOACH,
     )
+
+
+def case_of(referral: Referral) -> Case:
+    """The referral's case (a new referral always has one; erased ones do not)."""
+    assert referral.case is not None  # noqa: S101 (a test helper)
+    return referral.case

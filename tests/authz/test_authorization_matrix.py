@@ -32,7 +32,7 @@ from beoncosup.providers.models import ChangeProposal, ListingClaim
 from beoncosup.providers.tests.factories import listing_with_service
 from beoncosup.referrals import services as referral_services
 from beoncosup.referrals.codes import CareRole
-from beoncosup.referrals.testing import NEEDS, identity_make, needs_make, terms_make
+from beoncosup.referrals.testing import NEEDS, case_of, identity_make, needs_make, terms_make
 from beoncosup.workspace.models import SavedSearch, ServiceList, ServiceListItem
 
 pytestmark = pytest.mark.django_db
@@ -145,7 +145,7 @@ def world() -> World:
     w.objects = {
         "referral": referral.pk,
         "case": referral.case_id,
-        "team_member": referral.case.care_team.get().pk,
+        "team_member": case_of(referral).care_team.get().pk,
         "person": person_token,
         "org": hospital.slug,
         "invitation": invitation.pk,

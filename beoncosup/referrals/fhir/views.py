@@ -335,7 +335,7 @@ def _filtered(request: HttpRequest, organisation: Organisation, kind: str) -> Q:
     return where
 
 
-def sight_in_search(organisation: Organisation, referral: Referral, listing_ids: set[int]) -> Sight:
+def sight_in_search(organisation: Organisation, referral: Referral, listing_ids: set[Any]) -> Sight:
     """``selectors.sight_of_organisation`` without a query per referral (a search page): the
     same rule, with the organisation's listings read once."""
     consent = referral.consent

@@ -119,14 +119,19 @@ class ReferralForm(forms.Form):
 
     def __init__(self, *args: Any, needs: list[tuple[str, str]], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["needs"].choices = needs
+        self._choices("needs").choices = needs
         if not sms_enabled():  # no SMS provider configured: do not offer what cannot be sent
-            self.fields["contact_method"].choices = [
+            self._choices("contact_method").choices = [
                 (code, label) for code, label in ContactMethod.choices if code != ContactMethod.SMS
             ]
 
+    def _choices(self, name: str) -> forms.ChoiceField:
+        field = self.fields[name]
+        assert isinstance(field, forms.ChoiceField)  # noqa: S101 (declared above)
+        return field
+
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        data = super().clean() or {}
         if data.get("consent") != "yes":
             return data
         method = data.get("contact_method")
@@ -173,7 +178,7 @@ class ProfessionalReferralForm(ReferralForm):
 
     def __init__(self, *args: Any, organisations: list[tuple[int, str]], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["organisation"].choices = organisations
+        self._choices("organisation").choices = organisations
         if len(organisations) == 1:
             self.fields["organisation"].widget = forms.HiddenInput()
             self.fields["organisation"].initial = organisations[0][0]
@@ -195,7 +200,7 @@ class SelfReferralForm(ReferralForm):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["consent"].label = _("May we send your request to the service?")
-        self.fields["consent"].choices = [
+        self._choices("consent").choices = [
             ("yes", _("Yes: send my request, the service contacts me")),
             ("no", _("No: only show me how to contact the service myself")),
         ]
@@ -205,7 +210,7 @@ class SelfReferralForm(ReferralForm):
         self.fields["language"].label = _("Your language")
         self.fields["reason"].label = _("A short message for the service (optional)")
         self.fields["categories"].label = _("What you agree to share with the service")
-        self.fields["categories"].choices = [
+        self._choices("categories").choices = [
             (c, label) for c, label in DataCategory.choices if c != DataCategory.NOTES
         ]
         del self.fields["care_roles"]

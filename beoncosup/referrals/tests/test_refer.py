@@ -15,7 +15,7 @@ from django.utils import translation
 from beoncosup.accounts.testing import signed_in
 from beoncosup.referrals.models import Case, Consent, Referral
 from beoncosup.referrals.selectors import case_for_token
-from beoncosup.referrals.testing import NEEDS, world_make
+from beoncosup.referrals.testing import NEEDS, case_of, world_make
 
 pytestmark = pytest.mark.django_db
 
@@ -26,7 +26,7 @@ def url(name: str, **kwargs: Any) -> str:
 
 
 @pytest.fixture
-def world():  # type: ignore[no-untyped-def]
+def world():
     return world_make()
 
 
@@ -53,7 +53,7 @@ def form_data(world: Any, **changes: Any) -> dict[str, Any]:
     return data
 
 
-def test_a_nurse_refers_with_consent_in_two_steps(world, django_capture_on_commit_callbacks):  # type: ignore[no-untyped-def]
+def test_a_nurse_refers_with_consent_in_two_steps(world, django_capture_on_commit_callbacks):
     client = signed_in(Client(), world.nurse)
     page = client.get(url("referrals:refer") + f"?service={world.service.pk}&need={NEEDS[0]}")
     assert page.status_code == 200
@@ -71,7 +71,7 @@ def test_a_nurse_refers_with_consent_in_two_steps(world, django_capture_on_commi
     assert done.status_code == 200
     referral = Referral.objects.get()
     assert referral.delivered and referral.urgency == "soon"
-    assert referral.case.phone == "+32470123456"
+    assert case_of(referral).phone == "+32470123456"
     consent = Consent.objects.get()
     assert consent.method == "read_aloud" and consent.captured_by == world.nurse
     assert sorted(consent.care_roles) == ["gp", "oncocoach"]  # the referrer follows up
@@ -82,7 +82,7 @@ def test_a_nurse_refers_with_consent_in_two_steps(world, django_capture_on_commi
     assert [m.to for m in mail.outbox] == [["staff@psycho.example"]]
 
 
-def test_a_changed_draft_is_refused_and_nothing_is_sent(world):  # type: ignore[no-untyped-def]
+def test_a_changed_draft_is_refused_and_nothing_is_sent(world):
     client = signed_in(Client(), world.nurse)
     step_one = client.post(url("referrals:refer"), form_data(world))
     draft = step_one.context["form"]["draft"].value()
@@ -92,7 +92,7 @@ def test_a_changed_draft_is_refused_and_nothing_is_sent(world):  # type: ignore[
     assert Referral.objects.count() == 0
 
 
-def test_without_the_tick_the_statement_comes_back(world):  # type: ignore[no-untyped-def]
+def test_without_the_tick_the_statement_comes_back(world):
     client = signed_in(Client(), world.nurse)
     draft = client.post(url("referrals:refer"), form_data(world)).context["form"]["draft"].value()
     answer = client.post(url("referrals:refer_consent"), {"draft": draft})
@@ -101,19 +101,19 @@ def test_without_the_tick_the_statement_comes_back(world):  # type: ignore[no-un
     assert Referral.objects.count() == 0
 
 
-def test_the_person_refusing_makes_an_anonymous_referral(world, django_capture_on_commit_callbacks):  # type: ignore[no-untyped-def]
+def test_the_person_refusing_makes_an_anonymous_referral(world, django_capture_on_commit_callbacks):
     client = signed_in(Client(), world.nurse)
     draft = client.post(url("referrals:refer"), form_data(world)).context["form"]["draft"].value()
     with django_capture_on_commit_callbacks(execute=True):
         done = client.post(url("referrals:refer_consent"), {"draft": draft, "anonymous": "1"})
     assert done.status_code == 200
     referral = Referral.objects.get()
-    assert not referral.delivered and referral.case.name == "" and referral.reason == ""
+    assert not referral.delivered and case_of(referral).name == "" and referral.reason == ""
     assert mail.outbox == []
     assert "Bel ons op weekdagen." in done.content.decode()  # the service's next steps
 
 
-def test_bad_input_shows_the_form_again(world):  # type: ignore[no-untyped-def]
+def test_bad_input_shows_the_form_again(world):
     client = signed_in(Client(), world.nurse)
     answer = client.post(
         url("referrals:refer"),
@@ -126,7 +126,7 @@ def test_bad_input_shows_the_form_again(world):  # type: ignore[no-untyped-def]
     assert Referral.objects.count() == 0 and Case.objects.count() == 0
 
 
-def test_only_professionals_refer(world, client):  # type: ignore[no-untyped-def]
+def test_only_professionals_refer(world, client):
     page = url("referrals:refer") + f"?service={world.service.pk}"
     assert client.get(page).status_code == 302
     assert signed_in(Client(), world.staff).get(page).status_code == 403
@@ -138,7 +138,7 @@ def test_only_professionals_refer(world, client):  # type: ignore[no-untyped-def
 
 def test_a_person_refers_themselves_without_an_account(
     world, client, django_capture_on_commit_callbacks
-):  # type: ignore[no-untyped-def]
+):
     page = client.get(url("referrals:self_refer") + f"?service={world.service.pk}")
     assert page.status_code == 200
     data = form_data(world, contact_method="email", email="an@example.org", phone="")
@@ -151,19 +151,19 @@ def test_a_person_refers_themselves_without_an_account(
         done = client.post(url("referrals:self_refer_consent"), {"draft": draft, "agreed": "on"})
     assert done.status_code == 200
     referral = Referral.objects.get()
-    assert referral.case.is_self_referral and referral.referrer is None
+    assert case_of(referral).is_self_referral and referral.referrer is None
     assert Consent.objects.get().method == "own_device"
     assert sorted(m.to[0] for m in mail.outbox) == ["an@example.org", "staff@psycho.example"]
 
 
-def test_the_robot_trap_refuses(world, client):  # type: ignore[no-untyped-def]
+def test_the_robot_trap_refuses(world, client):
     data = form_data(world, website="http://spam.example")
     answer = client.post(url("referrals:self_refer"), data)
     assert answer.status_code == 400
     assert Referral.objects.count() == 0
 
 
-def test_the_service_page_offers_both_ways_in(world, client):  # type: ignore[no-untyped-def]
+def test_the_service_page_offers_both_ways_in(world, client):
     page = url("directory:service", service_id=world.service.pk)
     anonymous = client.get(page).content.decode()
     assert f"{url('referrals:self_refer')}?service={world.service.pk}" in anonymous
@@ -172,7 +172,7 @@ def test_the_service_page_offers_both_ways_in(world, client):  # type: ignore[no
     assert f"{url('referrals:refer')}?service={world.service.pk}" in nurse
 
 
-def test_sms_is_not_offered_without_an_sms_provider(world, settings):  # type: ignore[no-untyped-def]
+def test_sms_is_not_offered_without_an_sms_provider(world, settings):
     client = signed_in(Client(), world.nurse)
     page = url("referrals:refer") + f"?service={world.service.pk}"
     assert 'value="sms"' in client.get(page).content.decode()

@@ -206,7 +206,9 @@ def _step_one(request: HttpRequest, *, is_self: bool) -> HttpResponse:
     if is_self and not _self_allowed(request):
         form.add_error(None, _("You sent several requests today already. Please call the service."))
         return _form_page(request, is_self=is_self, service=service, form=form, status=429)
-    data = {key: form.cleaned_data.get(key) for key in _FIELDS if key in form.cleaned_data}
+    data: dict[str, Any] = {
+        key: form.cleaned_data.get(key) for key in _FIELDS if key in form.cleaned_data
+    }
     if data["consent"] != "yes":
         try:
             referral, token = _create(

@@ -38,10 +38,10 @@ class Command(BaseCommand):
     def handle(self, *args: Any, **options: Any) -> None:
         total = 0
         for model in apps.get_models():
-            encrypted = [
+            encrypted: list[Any] = [
                 f for f in model._meta.concrete_fields if isinstance(f, EncryptedTextField)
             ]
-            json_fields = [
+            json_fields: list[Any] = [
                 f for f in model._meta.concrete_fields if isinstance(f, models.JSONField)
             ]
             if not encrypted and not json_fields:
