@@ -137,19 +137,8 @@ SHOWS_NOTHING: dict[str, tuple[str, Row | None]] = {
 # sends the data it gets back).
 NOT_READS = MACHINE_OTHER
 
-OVER_LOGGED = (
-    "A Task holds no personal data (resources.task_of), yet the FHIR Task read and search log "
-    "an access the person sees; fix in fhir/views.py: drop _logged(...) in task_instance and "
-    "log only ServiceRequest searches in _search"
-)
-XFAIL_NOTHING = {"fhir:task": OVER_LOGGED, "fhir:task_search": OVER_LOGGED}
-XFAIL_LOGGED = {
-    "referrals:followed": (
-        "followed.list rows carry no organisation label (views/follow.py followed calls "
-        "accesses_record without organisation_label; pass the care-team member's "
-        "organisation, as referral.view and case.view do)"
-    ),
-}
+XFAIL_NOTHING: dict[str, str] = {}
+XFAIL_LOGGED: dict[str, str] = {}
 
 
 # The person's own page shows their referrals and who looked (not their name); the PDF is
@@ -234,15 +223,6 @@ def test_a_read_of_personal_data_leaves_its_rows(name):
     check_logged(scene_make("shared"), name, LOGGED[name])
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "the service's staff reading referrals:detail are logged under the referrer's "
-        "organisation (views/follow.py organisation_label falls back to "
-        "referral.referrer_organisation when the viewer is not in the care team; for service "
-        "staff use providers.selectors.holder_of(user, referral.service), as the inbox does)"
-    ),
-)
 def test_the_service_reading_the_referrers_page_is_logged_as_the_service():
     check_logged(scene_make("shared"), "referrals:detail", STAFF_DETAIL)
 

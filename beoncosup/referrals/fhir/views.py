@@ -155,8 +155,7 @@ def task_instance(request: HttpRequest, referral_id: str) -> dict[str, Any]:
     _methods(request, "GET", "PUT", "PATCH")
     organisation = organisation_of(request)
     referral, sight = _referral_for(organisation, referral_id)
-    if request.method == "GET":
-        _logged(organisation, referral, sight, "fhir.task")
+    if request.method == "GET":  # a Task holds no personal data: nothing to log
         return resources.task_of(referral)
     current = resources.task_of(referral)
     wanted = _patched(request, current) if request.method == "PATCH" else _put(request, referral)
@@ -377,8 +376,9 @@ def _search(request: HttpRequest, kind: str) -> dict[str, Any]:
         found = [resources.task_of(referral) for referral in page]
     else:
         found = [resources.service_request_of(r, s) for r, s in zip(page, sights, strict=True)]
+    # Only ServiceRequests carry personal data (a Task holds none): only they are logged.
     cases = [r.case for r, s in zip(page, sights, strict=True) if s.personal and r.case]
-    if cases:
+    if cases and kind != "Task":
         services.accesses_record(
             cases=cases,
             what=f"fhir.{kind.lower()}.search",

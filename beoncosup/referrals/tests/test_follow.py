@@ -109,7 +109,7 @@ def test_followed_runs_a_fixed_number_of_queries(
         )
     signed_in(client, world.nurse)
     client.get(reverse("referrals:followed"))  # warm the session and the permission cache
-    with django_assert_max_num_queries(19):
+    with django_assert_max_num_queries(20):
         response = client.get(reverse("referrals:followed"))
     assert response.content.decode().count("An Peeters") == count
 

@@ -24,8 +24,12 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST, require_safe
 
+from beoncosup.accounts.codes import OrgRole
+from beoncosup.accounts.models import Organisation
 from beoncosup.accounts.rules import require
+from beoncosup.accounts.selectors import roles_of
 from beoncosup.finder.queries import need_labels
+from beoncosup.providers.selectors import holder_of
 from beoncosup.referrals import selectors, services
 from beoncosup.referrals.codes import (
     REQUESTER_MOVES,
@@ -55,11 +59,16 @@ def errors_text(error: ValidationError) -> list[str]:
     return [str(message) for message in error.messages]
 
 
-def organisation_label(sight: Sight, referral: Referral | None = None) -> str:
-    """How the viewer's organisation is named in the person's access log."""
+def organisation_label(sight: Sight, referral: Referral | None = None, user: Any = None) -> str:
+    """How the viewer's organisation is named in the person's access log: their care-team
+    organisation, the service's provider for its staff, else the referrer's organisation."""
     member = sight.member
     if member is not None and member.organisation is not None:
         return str(member.organisation.name)
+    if sight.role == "service" and referral is not None and referral.service is not None:
+        holder = holder_of(user, referral.service)
+        if holder is not None:
+            return str(holder.name)
     if referral is not None and referral.referrer_organisation is not None:
         return str(referral.referrer_organisation.name)
     return ""
@@ -141,6 +150,14 @@ def _notices(user: Any) -> tuple[list[tuple[Notice, str]], int]:
     return [(notice, notice_text(notice)) for notice in shown], total
 
 
+def _team_organisation(user: Any) -> str:
+    """The name of the organisation the professional follows people for (the list's rows show
+    names only to care-team members): their professional organisation."""
+    ids = roles_of(user).organisations_with(OrgRole.PROFESSIONAL)
+    found = Organisation.objects.filter(pk__in=ids).order_by("name").values_list("name", flat=True)
+    return str(found.first() or "")
+
+
 @login_required
 @never_cache
 @require_safe
@@ -167,6 +184,7 @@ def followed(request: HttpRequest) -> HttpResponse:
             what="followed.list",
             channel=Channel.WEB,
             actor=request.user,
+            organisation_label=_team_organisation(request.user),
         )
     notices, notices_total = _notices(request.user)
     return render(
@@ -222,7 +240,7 @@ def _detail_page(
             what="referral.view",
             channel=Channel.WEB,
             actor=request.user,
-            organisation_label=organisation_label(sight, referral),
+            organisation_label=organisation_label(sight, referral, request.user),
             referral=referral,
         )
     user: Any = request.user
