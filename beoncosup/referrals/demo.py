@@ -70,7 +70,7 @@ PLANS = (
         "Demo – Anna Schmitz",
         "de",
         ContactMethod.SELF,
-        ((Status.REJECTED, Reason.NO_CAPACITY),),
+        ((Status.REJECTED, Reason.NOT_ELIGIBLE),),
         decline_service=True,
     ),
 )

@@ -52,7 +52,7 @@ def test_demo_referrals_in_each_status_from_the_demo_professional(demo_site):
         (Status.REQUESTED, ""),
         (Status.ACCEPTED, ""),
         (Status.COMPLETED, Reason.GOT_HELP),
-        (Status.REJECTED, Reason.NO_CAPACITY),
+        (Status.REJECTED, Reason.NOT_ELIGIBLE),
     }
     # The decline for "no capacity" closes its service: it goes to the provider's last
     # service, so the first one stays open to new referrals.
