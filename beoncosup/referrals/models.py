@@ -10,6 +10,7 @@ of personal data leaves a ``DataAccess`` row the person can see.
 
 from __future__ import annotations
 
+import datetime as dt
 import uuid
 
 from django.conf import settings
@@ -93,9 +94,9 @@ class Consent(models.Model):
     def __str__(self) -> str:
         return f"consent {self.pk} of {self.case}"
 
-    def is_active(self, today: object = None) -> bool:
-        day = today or timezone.localdate()
-        return self.withdrawn_at is None and self.valid_until >= day  # type: ignore[operator]
+    def is_active(self, today: dt.date | None = None) -> bool:
+        """Not withdrawn, and still valid ``today``."""
+        return self.withdrawn_at is None and self.valid_until >= (today or timezone.localdate())
 
 
 class Referral(models.Model):

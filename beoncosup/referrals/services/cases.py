@@ -41,6 +41,7 @@ from beoncosup.referrals.services.common import (
     person_label,
     token_new,
 )
+from beoncosup.referrals.services.sharing import sms_link
 from beoncosup.taxonomy.models import Need
 
 MAX_REASON = 500
@@ -211,8 +212,6 @@ def person_link_send(*, case: Case, token: str) -> None:
             to=case.email, language=case.language, template="person_link", context={"link": link}
         )
     elif case.contact_method == ContactMethod.SMS and case.phone:
-        from beoncosup.referrals.services.sharing import sms_link  # noqa: PLC0415 (cycle)
-
         sms_link(case=case, link=link)
 
 

@@ -30,6 +30,7 @@ from beoncosup.referrals.codes import (
 )
 from beoncosup.referrals.models import Notice, Referral, ServiceReferralSettings
 from beoncosup.referrals.services.common import absolute_url, event_add, mail_send
+from beoncosup.referrals.services.sharing import sms_news
 
 MAX_NOTE = 1000
 
@@ -99,8 +100,6 @@ def _tell_person(referral: Referral) -> None:
             context={"service": referral.service_name, "status": status},
         )
     elif case.contact_method == ContactMethod.SMS and case.phone:
-        from beoncosup.referrals.services.sharing import sms_news  # noqa: PLC0415 (optional)
-
         sms_news(case=case, service=referral.service_name, status=status)
 
 
@@ -222,11 +221,6 @@ def working_days_between(start: dt.date, end: dt.date) -> int:
             continue
         days += 1
     return days
-
-
-def stall_days_of(service_id: Any, default: int | None = None) -> int:
-    found = ServiceReferralSettings.objects.filter(service_id=service_id).first()
-    return found.stall_after_days if found else (default or settings.BEONCOSUP_REFERRAL_STALL_DAYS)
 
 
 def referrals_stalled_notify(*, today: dt.date | None = None) -> int:
