@@ -9,9 +9,11 @@ from dataclasses import replace
 from typing import Any, ClassVar
 
 from django import forms
+from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from beoncosup.core.phone import PhoneNumberField
 from beoncosup.directory.enums import Delivery
 from beoncosup.finder.rendering import FastWidgetRenderer
 from beoncosup.search.matching.criteria import Criteria, CriteriaError
@@ -213,3 +215,46 @@ class NotesForm(forms.Form):
     def item_notes(self, data: Any, item_ids: Iterable[int]) -> dict[int, str]:
         """Notes for the items whose field was sent (a missing field leaves the note as it is)."""
         return {pk: str(data[f"note-{pk}"])[:2000] for pk in item_ids if f"note-{pk}" in data}
+
+
+class PlanSendForm(forms.Form):
+    """Where to send a plan's link: one e-mail address or one mobile number (offered only
+    when this server can send text messages), and the message's language. Used once, never
+    stored."""
+
+    email = forms.EmailField(
+        label=_("E-mail address"),
+        required=False,
+        max_length=254,
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+    )
+    phone = PhoneNumberField(label=_("Mobile number"), required=False)
+    language = forms.ChoiceField(
+        label=_("Language of the message"),
+        choices=settings.LANGUAGES,
+        error_messages={"invalid_choice": _("Choose one of the languages in the list.")},
+    )
+
+    def __init__(self, *args: Any, sms: bool, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if not sms:
+            del self.fields["phone"]
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean() or {}
+        if self.errors:
+            return cleaned
+        email, phone = cleaned.get("email", ""), cleaned.get("phone", "")
+        sms = "phone" in self.fields
+        if email and phone:
+            raise forms.ValidationError(
+                _("Enter an e-mail address or a mobile number, not both."), code="both"
+            )
+        if not email and not phone:
+            raise forms.ValidationError(
+                _("Enter an e-mail address or a mobile number.")
+                if sms
+                else _("Enter an e-mail address."),
+                code="empty",
+            )
+        return cleaned

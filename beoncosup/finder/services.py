@@ -16,8 +16,14 @@ from django.core.cache import cache
 from django.db import transaction
 from django.db.models import Max
 from django.http import HttpRequest
-from django.utils import timezone
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.formats import date_format
+from django.utils.translation import gettext
 
+from beoncosup.core.mail import mail_queue
+from beoncosup.core.sms import MAX_SEGMENTS, sms_queue, sms_segments
 from beoncosup.directory.models import Service
 
 # tasks imports this module in turn (see there): import the module, not its names.
@@ -305,3 +311,41 @@ def finder_search(criteria: Criteria, *, visitor: str = "") -> FinderResult:
         if fresh:
             transaction.on_commit(partial(tasks.count_unmet_needs.enqueue, fresh))
     return result
+
+
+def plan_link_send(*, plan: SupportPlan, email: str = "", phone: str = "", language: str) -> str:
+    """Send the plan's link, in ``language``, to one e-mail address or one mobile number.
+
+    Exactly one of ``email`` and ``phone`` (E.164, ``core.phone.phone_normalise``) is given;
+    raises ``ValueError`` otherwise, for an unknown language, or for an expired plan.
+    Side effects: one e-mail (subject and plain text from ``finder/email/plan_link_*.txt``)
+    or one text message (``core.sms``), queued to leave once the transaction commits. Nothing
+    is written to the database and nothing is logged: the address or number is used for this
+    one message only. Returns the channel used, ``"email"`` or ``"sms"``.
+    """
+    language = _language(language)
+    if bool(email) == bool(phone):
+        raise ValueError("Give either an e-mail address or a phone number.")
+    if plan.is_expired:
+        raise ValueError("The plan has expired.")
+    with translation.override(language):
+        link = settings.WAGTAILADMIN_BASE_URL.rstrip("/") + reverse(
+            "finder:plan", args=[plan.token]
+        )
+        expires = timezone.localtime(plan.expires_at)
+        if email:
+            context = {"link": link, "expires_at": expires}
+            subject = render_to_string("finder/email/plan_link_subject.txt", context)
+            body = render_to_string("finder/email/plan_link_message.txt", context)
+        else:
+            text = gettext("BeONCOsup: your support plan, until %(date)s: %(link)s") % {
+                "date": date_format(expires, "SHORT_DATE_FORMAT"),
+                "link": link,
+            }
+    if email:
+        mail_queue(subject=" ".join(subject.split()), body=body, to=[email])
+        return "email"
+    # A very long site address could make the sentence too long for three parts: then the
+    # link alone.
+    sms_queue(to=phone, body=text if sms_segments(text) <= MAX_SEGMENTS else link)
+    return "sms"

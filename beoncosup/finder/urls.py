@@ -1,7 +1,7 @@
 from django.urls import path
 from django.utils.translation import pgettext_lazy
 
-from beoncosup.finder import views
+from beoncosup.finder import views, views_send
 
 app_name = "finder"
 
@@ -12,4 +12,9 @@ urlpatterns = [
     path(pgettext_lazy("URL path", "plan/<str:token>/"), views.plan_detail, name="plan"),
     path(pgettext_lazy("URL path", "plan/<str:token>/print/"), views.plan_print, name="plan_print"),
     path(pgettext_lazy("URL path", "plan/<str:token>/pdf/"), views.plan_pdf, name="plan_pdf"),
+    path(
+        pgettext_lazy("URL path", "plan/<str:token>/send/"),
+        views_send.plan_send,
+        name="plan_send",
+    ),
 ]

@@ -23,6 +23,7 @@ from django_htmx.http import reswap, retarget
 from beoncosup.core.i18n_text import default_language
 from beoncosup.core.pdf import html_to_pdf, stylesheet_path
 from beoncosup.core.qr import qr_svg
+from beoncosup.core.sms import sms_enabled
 from beoncosup.finder import queries, services
 from beoncosup.finder.counting import visitor_id
 from beoncosup.finder.forms import FinderForm, NotesForm
@@ -221,6 +222,7 @@ def _plan_context(request: HttpRequest, plan: SupportPlan) -> dict[str, Any]:
         "situation": situation_rows(plan.query, _language()),
         # Back to the search, or a search for the plan's needs (a plan made by the self-check).
         "finder_url": _finder_url(plan.query or urlencode([("need", code) for code in plan.needs])),
+        "sms": sms_enabled(),
     }
 
 

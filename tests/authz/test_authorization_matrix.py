@@ -240,6 +240,7 @@ MATRIX: dict[str, Row] = {
     "finder:plan": public(lambda w: {"token": "unknown"}),
     "finder:plan_print": public(lambda w: {"token": "unknown"}),
     "finder:plan_pdf": public(lambda w: {"token": "unknown"}),
+    "finder:plan_send": public(lambda w: {"token": "unknown"}, method="post"),
     "navigator:wizard": public(),
     "hub:search": public(),
     "wagtail_serve": public(lambda w: [""]),
