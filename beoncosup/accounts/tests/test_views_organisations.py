@@ -122,7 +122,7 @@ def test_organisations_query_count_does_not_grow(
         services.join_request_create(organisation=other, user=person, role=OrgRole.PROFESSIONAL)
     signed_in(client, person)
 
-    with django_assert_max_num_queries(14):
+    with django_assert_max_num_queries(15):
         response = client.get(reverse("accounts:organisations"), {"q": "Other"})
 
     assert len(response.context["found"]) == count
