@@ -3,6 +3,7 @@ from __future__ import annotations
 import pytest
 from django import forms
 from django.core.exceptions import ValidationError
+from django.utils import translation
 from django.utils.functional import Promise
 
 from beoncosup.core.phone import PhoneNumberField, is_e164, phone_display, phone_normalise
@@ -80,9 +81,14 @@ def test_the_form_field_cleans_to_e164():
 def test_the_form_field_explains_what_is_wrong():
     form = ContactForm({"phone": "09 264 12 34", "other": "12"})
 
-    assert not form.is_valid()
-    assert str(form.errors["phone"][0]).startswith("This number cannot receive text messages.")
-    assert str(form.errors["other"][0]).startswith("Enter a phone number as you would dial it")
+    with translation.override("en"):
+        assert not form.is_valid()
+        assert str(form.errors["phone"][0]).startswith("This number cannot receive text messages.")
+        assert str(form.errors["other"][0]).startswith("Enter a phone number as you would dial it")
+    with translation.override("nl"):
+        assert str(ContactForm({"phone": "09 264 12 34"}).errors["phone"][0]).startswith(
+            "Dit nummer kan geen sms'en ontvangen."
+        )
 
 
 def test_an_empty_optional_field_is_empty():
