@@ -1,11 +1,7 @@
 """The writes of the referrals app (keyword-only, atomic; each docstring lists side effects)."""
 
 from beoncosup.referrals.services.cases import (
-    ConsentTerms,
     Identity,
-    active_consent,
-    consent_record,
-    consent_statement,
     person_link,
     person_link_renew,
     referral_add,
@@ -13,6 +9,12 @@ from beoncosup.referrals.services.cases import (
     service_name,
 )
 from beoncosup.referrals.services.common import access_record, accesses_record, token_hash
+from beoncosup.referrals.services.consent import (
+    ConsentTerms,
+    active_consent,
+    consent_record,
+    consent_statement,
+)
 from beoncosup.referrals.services.person import (
     case_erase,
     case_export,
