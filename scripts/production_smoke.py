@@ -6,10 +6,12 @@ Run by CI (`.ci/run`) against PostgreSQL; by hand: `.venv/bin/python scripts/pro
 1. `migrate`, `collectstatic` (hashed, compressed files), reference data (`load_geo`,
    `load_taxonomy`, `load_instruments`, `load_hub_content`, `load_navigator_measures`);
 2. gunicorn with two workers on a free loopback port;
-3. GET the home page, finder, self-check, hub, admin login, `/api/docs`, a hashed static file and
+3. GET the home page, finder, self-check, hub, admin login, `/api/docs`, the FHIR
+   CapabilityStatement, a person's unknown private link (404), a hashed static file and
    `/healthz` as a client behind the TLS proxy would (`X-Forwarded-Proto: https`), asserting 200
    and the security headers (CSP, HSTS, Permissions-Policy, …);
-4. that demo content is refused: the demo editor cannot be created and no demo article is served;
+4. that demo content is refused: the demo editor, demo accounts and demo referrals cannot be
+   created and no demo article is served;
 5. signing in with MFA: `create_platform_admin` makes an account, which signs in with its password,
    is made to set up TOTP (the secret read from the page, codes computed here per RFC 6238),
    signs in again on a fresh session with password + code, and opens the admin.
@@ -73,6 +75,7 @@ CHECKS = [
     Check("/nl/wat-geldt-voor-mij/", "<form"),
     Check("/en/accounts/login/", "<form"),
     Check("/api/docs", "swagger", csp=False),
+    Check("/api/fhir/metadata", "CapabilityStatement", csp=False),
     Check("/healthz", '"ok"', csp=False),
 ]
 
@@ -311,6 +314,17 @@ def main() -> int:
         )
         if refused.returncode == 0:
             problems.append("setup_demo ran in production")
+        for demo_command in ("load_demo_accounts", "load_demo_referrals"):
+            refused = subprocess.run(  # noqa: S603 - fixed arguments
+                [str(PYTHON), "manage.py", demo_command],
+                cwd=ROOT,
+                env=env,
+                capture_output=True,
+                text=True,
+                check=False,
+            )
+            if refused.returncode == 0:
+                problems.append(f"{demo_command} ran in production")
         admin_email = "smoke-admin@beoncosup.example"
         created = manage("create_platform_admin", admin_email, env=env)
         admin_password = created.rsplit(": ", 1)[-1].strip()
@@ -326,6 +340,10 @@ def main() -> int:
             status, _, _ = get(port, "/nl/plan/%00/")
             if not 400 <= status < 500:
                 problems.append(f"/nl/plan/%00/: status {status}, expected 4xx")
+            # A private link that does not exist: a 404 page, never a 500 or a sign-in wall.
+            status, _, _ = get(port, "/nl/r/no-such-link/")
+            if status != 404:
+                problems.append(f"/nl/r/no-such-link/: status {status}, expected 404")
             found = check_sign_in_with_mfa(port, admin_email, admin_password)
             problems += found
             say(f"  {'FAIL' if found else 'ok  '} sign-in with password and TOTP, then the admin")
