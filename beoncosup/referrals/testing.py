@@ -61,27 +61,31 @@ class World:
     outsider: Any
 
 
-def world_make() -> World:
+def world_make(tag: str = "") -> World:
+    """The world; ``tag`` (e.g. "-b") makes every name and address its own, so several worlds
+    can live in one database."""
     needs_make()
     service = service_make()
     hospital = organisation_with(
-        name="AZ Voorbeeld", kind="hospital", members={"nurse@az.example": ["professional"]}
+        name=f"AZ Voorbeeld{tag}",
+        kind="hospital",
+        members={f"nurse{tag}@az.example": ["professional"]},
     )
     practice = organisation_with(
-        name="Huisartsen Zuid",
+        name=f"Huisartsen Zuid{tag}",
         kind="gp_practice",
-        members={"gp@huisarts.example": ["professional"]},
+        members={f"gp{tag}@huisarts.example": ["professional"]},
     )
     provider = organisation_with(
-        name="Psycho-oncologie vzw",
+        name=f"Psycho-oncologie vzw{tag}",
         kind="provider",
-        members={"staff@psycho.example": ["provider_staff"]},
+        members={f"staff{tag}@psycho.example": ["provider_staff"]},
     )
     provider.listings.add(service.organization)
     other = organisation_with(
-        name="Ander ziekenhuis",
+        name=f"Ander ziekenhuis{tag}",
         kind="hospital",
-        members={"outsider@ander.example": ["professional", "provider_staff"]},
+        members={f"outsider{tag}@ander.example": ["professional", "provider_staff"]},
     )
     del practice, other
     users = get_user_model().objects
@@ -89,10 +93,10 @@ def world_make() -> World:
         service=service,
         hospital=hospital,
         provider=provider,
-        nurse=users.get(email="nurse@az.example"),
-        staff=users.get(email="staff@psycho.example"),
-        gp=users.get(email="gp@huisarts.example"),
-        outsider=users.get(email="outsider@ander.example"),
+        nurse=users.get(email=f"nurse{tag}@az.example"),
+        staff=users.get(email=f"staff{tag}@psycho.example"),
+        gp=users.get(email=f"gp{tag}@huisarts.example"),
+        outsider=users.get(email=f"outsider{tag}@ander.example"),
     )
 
 

@@ -14,7 +14,7 @@ OpenAPI document, so a new page or operation without a row fails
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -96,8 +96,10 @@ class Scene:
     service_id: Any = None
 
 
-def scene_make(state: str) -> Scene:
-    world = world_make()
+def scene_make(state: str, tag: str = "") -> Scene:
+    """One referral in ``state`` and everyone around it; ``tag`` makes names and addresses
+    unique, so several scenes can live in one database."""
+    world = world_make(tag)
     consent = state != "anonymous"
     categories = CATEGORIES.get(state, CATEGORIES["shared"])
     if state == "contact_only":
@@ -141,9 +143,9 @@ def scene_make(state: str) -> Scene:
         )
     other_service = service_make("Wandelgroep Elders", listing_name="Steunpunt Elders")
     other_provider = organisation_with(
-        name="Steunpunt Elders",
+        name=f"Steunpunt Elders{tag}",
         kind="provider",
-        members={"staff@elders.example": ["provider_staff"]},
+        members={f"staff{tag}@elders.example": ["provider_staff"]},
     )
     other_provider.listings.add(other_service.organization)
     users = {
@@ -154,7 +156,7 @@ def scene_make(state: str) -> Scene:
         "other_professional": world.outsider,
     }
     for role in ("editor", "analyst", "platform_admin"):
-        user = user_create(f"{role}@beoncosup.example")
+        user = user_create(f"{role}{tag}@beoncosup.example")
         account_services.role_grant(
             user=user, role=getattr(PlatformRole, role.upper()), granted_by=None
         )
@@ -162,7 +164,7 @@ def scene_make(state: str) -> Scene:
     organisations = {
         "token_referrer": world.hospital,
         "token_service": world.provider,
-        "token_other": Organisation.objects.get(name="Ander ziekenhuis"),
+        "token_other": Organisation.objects.get(name=f"Ander ziekenhuis{tag}"),
     }
     bearer = {
         viewer: account_services.api_token_create(
@@ -423,9 +425,24 @@ def cases() -> list[Any]:
     return params
 
 
+@pytest.fixture(scope="module")
+def scenes(django_db_setup: Any, django_db_blocker: Any) -> Iterator[dict[str, Scene]]:
+    """The five scenes, built once for the module inside a transaction rolled back at its end.
+    Each test runs in a savepoint inside it, and each request in ``ask`` is rolled back too, so
+    no test sees another's writes (a scene takes about 1.5 s to build)."""
+    with django_db_blocker.unblock():
+        outer = transaction.atomic()
+        outer.__enter__()
+        try:
+            yield {state: scene_make(state, tag=f"-{state}") for state in STATES}
+        finally:
+            transaction.set_rollback(True)
+            outer.__exit__(None, None, None)
+
+
 @pytest.mark.parametrize(("state", "name"), cases())
-def test_each_viewer_sees_only_what_the_consent_grants(state, name):
-    scene = scene_make(state)
+def test_each_viewer_sees_only_what_the_consent_grants(scenes, state, name):
+    scene = scenes[state]
     row = HTML.get(name) or MACHINE[name]
     checked = CHECKED_HTML if name in HTML else CHECKED_MACHINE
     problems = []
