@@ -4,9 +4,11 @@ person's active consent grants them, and nothing once it is withdrawn or expired
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
+from django.conf import settings
 from django.db.models import Prefetch, Q, QuerySet
 from django.utils import timezone
 
@@ -15,7 +17,7 @@ from beoncosup.accounts.models import Organisation
 from beoncosup.accounts.selectors import roles_of
 from beoncosup.directory.enums import ServiceStatus
 from beoncosup.directory.models import Service
-from beoncosup.referrals.codes import OPEN, DataCategory
+from beoncosup.referrals.codes import OPEN, UNANSWERED, DataCategory
 from beoncosup.referrals.models import (
     CareTeamMember,
     Case,
@@ -24,8 +26,10 @@ from beoncosup.referrals.models import (
     Notice,
     Referral,
     ReferralEvent,
+    ServiceReferralSettings,
 )
 from beoncosup.referrals.services.common import token_hash
+from beoncosup.referrals.services.statuses import working_days_between
 
 INBOX_PAGE = 50
 
@@ -282,3 +286,23 @@ def services_named(query: str) -> list[Service]:
         .select_related("organization")
         .order_by("id")[:SEARCH_RESULTS]
     )
+
+
+def stall_limits(service_ids: set[Any]) -> dict[Any, int]:
+    """The services' own "remind after N working days" (absent: the site's default)."""
+    return dict(
+        ServiceReferralSettings.objects.filter(service_id__in=service_ids).values_list(
+            "service_id", "stall_after_days"
+        )
+    )
+
+
+def days_unanswered(referral: Referral, limits: dict[Any, int], today: dt.date) -> int:
+    """Working days a delivered referral has waited for the service's first answer, once past
+    the service's limit (``stall_limits``); else 0."""
+    if not referral.delivered or referral.status not in UNANSWERED:
+        return 0
+    started = timezone.localtime(referral.created_at).date()
+    days = working_days_between(started, today)
+    limit = limits.get(referral.service_id, settings.BEONCOSUP_REFERRAL_STALL_DAYS)
+    return days if days >= limit else 0

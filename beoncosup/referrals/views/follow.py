@@ -7,12 +7,10 @@ referral the viewer may not see → 404. Personal data shows only as the person'
 
 from __future__ import annotations
 
-import datetime as dt
 import uuid
 from dataclasses import dataclass
 from typing import Any
 
-from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
@@ -33,7 +31,6 @@ from beoncosup.providers.selectors import holder_of
 from beoncosup.referrals import selectors, services
 from beoncosup.referrals.codes import (
     REQUESTER_MOVES,
-    UNANSWERED,
     CareRole,
     Channel,
     DataCategory,
@@ -46,7 +43,6 @@ from beoncosup.referrals.models import (
     CareTeamMember,
     Notice,
     Referral,
-    ServiceReferralSettings,
 )
 from beoncosup.referrals.selectors import Sight
 
@@ -82,24 +78,6 @@ class Row:
     referral: Referral
     name: str  # "" unless the consent shares the person's name with this viewer
     waiting_days: int  # working days without an answer, past the service's limit; else 0
-
-
-def _stall_limits(referrals: list[Referral]) -> dict[Any, int]:
-    ids = {referral.service_id for referral in referrals if referral.service_id}
-    return dict(
-        ServiceReferralSettings.objects.filter(service_id__in=ids).values_list(
-            "service_id", "stall_after_days"
-        )
-    )
-
-
-def _waiting_days(referral: Referral, limits: dict[Any, int], today: dt.date) -> int:
-    if not referral.delivered or referral.status not in UNANSWERED:
-        return 0
-    started = timezone.localtime(referral.created_at).date()
-    days = services.working_days_between(started, today)
-    limit = limits.get(referral.service_id, settings.BEONCOSUP_REFERRAL_STALL_DAYS)
-    return days if days >= limit else 0
 
 
 def _names_shown(user: Any, referrals: list[Referral]) -> dict[Any, str]:
@@ -167,13 +145,13 @@ def followed(request: HttpRequest) -> HttpResponse:
     page: Page[Referral] = paginator.get_page(request.GET.get("page"))
     referrals = list(page.object_list)
     names = _names_shown(request.user, referrals)
-    limits = _stall_limits(referrals)
+    limits = selectors.stall_limits({r.service_id for r in referrals if r.service_id})
     today = timezone.localdate()
     rows = [
         Row(
             referral=referral,
             name=names.get(referral.case_id, ""),
-            waiting_days=_waiting_days(referral, limits, today),
+            waiting_days=selectors.days_unanswered(referral, limits, today),
         )
         for referral in referrals
     ]

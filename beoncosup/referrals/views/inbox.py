@@ -34,7 +34,6 @@ from beoncosup.providers.selectors import holder_of, provider_organisations, ser
 from beoncosup.referrals import selectors, services
 from beoncosup.referrals.codes import (
     OPEN,
-    UNANSWERED,
     Channel,
     ContactMethod,
     DataCategory,
@@ -50,24 +49,6 @@ TABS = ("", *Status.values, ALL)
 
 
 # -- Shared -----------------------------------------------------------------------------------
-
-
-def _stall_limits(service_ids: set[Any]) -> dict[Any, int]:
-    return dict(
-        ServiceReferralSettings.objects.filter(service_id__in=service_ids).values_list(
-            "service_id", "stall_after_days"
-        )
-    )
-
-
-def _waiting_days(referral: Referral, limits: dict[Any, int], today: dt.date) -> int:
-    """Working days without an answer, once past the service's limit; else 0."""
-    if referral.status not in UNANSWERED:
-        return 0
-    started = timezone.localtime(referral.created_at).date()
-    days = services.working_days_between(started, today)
-    limit = limits.get(referral.service_id, settings.BEONCOSUP_REFERRAL_STALL_DAYS)
-    return days if days >= limit else 0
 
 
 def _shared(referral: Referral, today: dt.date) -> set[str]:
@@ -131,7 +112,7 @@ def inbox(request: HttpRequest) -> HttpResponse:
     referrals: list[Referral] = list(page.object_list)
     today = timezone.localdate()
     held = list(services_of(user))
-    limits = _stall_limits({service.pk for service in held})
+    limits = selectors.stall_limits({service.pk for service in held})
     shared = {referral.pk: _shared(referral, today) for referral in referrals}
     labels = need_labels(
         {code for r in referrals if DataCategory.NEEDS in shared[r.pk] for code in r.needs}
@@ -147,7 +128,7 @@ def inbox(request: HttpRequest) -> HttpResponse:
                 needs=[labels.get(code, code) for code in referral.needs]
                 if DataCategory.NEEDS in grants
                 else None,
-                waiting_days=_waiting_days(referral, limits, today),
+                waiting_days=selectors.days_unanswered(referral, limits, today),
             )
         )
     _log_list(user, rows)
