@@ -6,10 +6,8 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from django.conf import settings
 from django.test import Client
 from django.urls import reverse
-from django.utils import translation
 
 from beoncosup.accounts import services
 from beoncosup.accounts.codes import OrgRole, PlatformRole, RequestStatus
@@ -18,34 +16,6 @@ from beoncosup.accounts.testing import organisation_with, signed_in, user_create
 from beoncosup.directory.models import Organization as Listing
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def _default_language_after() -> Any:
-    """Requests to /fr/ pages leave French active in this thread: restore the default."""
-    yield
-    translation.activate(settings.LANGUAGE_CODE)
-
-
-@pytest.fixture
-def hospital() -> Organisation:
-    return organisation_with(
-        name="AZ Voorbeeld",
-        members={
-            "admin@az.example": [OrgRole.ORG_ADMIN],
-            "member@az.example": [OrgRole.PROFESSIONAL],
-        },
-    )
-
-
-@pytest.fixture
-def admin(hospital: Organisation) -> Any:
-    return hospital.memberships.get(role=OrgRole.ORG_ADMIN).user
-
-
-@pytest.fixture
-def member(hospital: Organisation) -> Any:
-    return hospital.memberships.get(role=OrgRole.PROFESSIONAL).user
 
 
 def _page(hospital: Organisation, name: str = "accounts:organisation", **kwargs: Any) -> str:
