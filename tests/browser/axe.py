@@ -15,6 +15,9 @@ def axe_violations(page: Page) -> list[dict[str, Any]]:
     """Run axe-core (WCAG 2.0-2.2 A and AA rules plus best practices) on the current page."""
     # Evaluated through the DevTools protocol rather than added as a <script>, so the page's own
     # strict Content-Security-Policy stays in force during the test.
+    # The DOM can be parsed before the stylesheet has arrived; measured then, links are unstyled
+    # text and fail target-size (a CI run once hit exactly that). Wait for the whole page.
+    page.wait_for_load_state("load")
     page.evaluate(AXE_JS.read_text(encoding="utf-8"))
     result: dict[str, Any] = page.evaluate(
         """async () => await axe.run(document, {
