@@ -1,0 +1,446 @@
+"""Statistical disclosure control for published count tables (pure Python, no Django).
+
+A *cube* holds a count for every combination of members of its dimensions, leaves and
+aggregates alike (``cube_build``). Along an *additive* dimension every non-leaf member is the sum
+of its children, so a *line* - an aggregate cell with its children along one additive dimension,
+the other members fixed - is one linear equation that anyone holding the published table can use.
+
+``protect`` chooses the cells to suppress:
+
+1. Primary: every cell below ``k`` (0 included: the public contract is "every count >= k or null").
+2. Complementary, greedy and deterministic, over a work queue of dirty lines until stable:
+
+   - a line must not have exactly one suppressed cell (its total included);
+   - if a line's total is published and some of its children are suppressed, those children must
+     sum to at least ``k`` (otherwise each one's upper bound, total minus published children,
+     would be below ``k``);
+   - a line is repaired by suppressing its smallest unsuppressed, non-fixed child (ties by key),
+     or its total only when no child can be taken.
+
+3. Audit and strengthen: the line rules look at one equation at a time, and the equations of a
+   cube interact (a suppressed cell may be a "bridge" between two otherwise closed patterns and be
+   exactly recoverable). So every suppressed cell below ``k`` must then hold a *certificate*: a
+   hypercube perturbation of the leaves that raises it to ``k`` or more while leaving every
+   published cell unchanged and every leaf non-negative. Per dimension the certificate takes
+   either the cell's member and a sibling of it, or of one of its ancestors (signs + and -; their
+   common parent then does not change), or, when that is impossible, the path to the root; it
+   moves one leaf under each chosen member, with the sign of the product, so the cells that
+   change are exactly the products of the chosen leaf-to-member paths, and each must be
+   suppressed; the cell can grow by the smallest leaf that shrinks. A cell without a certificate
+   gets the cheapest one (fewest and smallest new suppressions), and the line queue runs again.
+
+The guarantee: for every suppressed cell whose true value is below ``k``, some assignment of
+non-negative leaf counts reproduces every published cell exactly and gives that cell a value of at
+least ``k``, so no combination of the published cells (through all the cube's sums) shows it to be
+below ``k``. ``beoncosup/insights/tests/test_disclosure.py`` proves it on many random cubes by
+linear programming (maximising each such cell subject to the published cells), also for two cubes
+that share cells (``fixed``) and are attacked together.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections import deque
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+
+Key = tuple[str, ...]
+# One dimension's part of a certificate: (cost in the 1-D slice, level, sequence, members with
+# sign +, members with sign -, the leaf that grows, the leaf that shrinks or None).
+_Option = tuple[int, int, int, tuple[str, ...], tuple[str, ...], str, str | None]
+_BREADTH = 3  # options tried per dimension (plus the path to the root)
+
+
+@dataclass(frozen=True)
+class Dimension:
+    """One dimension of a cube: its members and their hierarchy.
+
+    ``parents`` maps every member to its parent member (None for a root). Along an additive
+    dimension every non-leaf member is the sum of its children; a non-additive dimension's members
+    are counted separately (no sum relation, each member is its own leaf).
+    """
+
+    name: str
+    parents: Mapping[str, str | None]
+    additive: bool = True
+    _children: dict[str, list[str]] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        children: dict[str, list[str]] = {member: [] for member in self.parents}
+        for member, parent in self.parents.items():
+            if parent is None:
+                continue
+            if parent not in children:
+                raise ValueError(f"{self.name}: parent {parent!r} of {member!r} is not a member")
+            children[parent].append(member)
+        for member in self.parents:  # refuse cycles
+            seen = {member}
+            parent = self.parents[member]
+            while parent is not None:
+                if parent in seen:
+                    raise ValueError(f"{self.name}: the hierarchy has a cycle at {member!r}")
+                seen.add(parent)
+                parent = self.parents[parent]
+        object.__setattr__(self, "_children", children)
+
+    def members(self) -> list[str]:
+        return list(self.parents)
+
+    def children(self, member: str) -> list[str]:
+        return list(self._children[member])
+
+    def leaves(self) -> list[str]:
+        """Members without children (every member when the dimension is not additive)."""
+        if not self.additive:
+            return list(self.parents)
+        return [member for member, kids in self._children.items() if not kids]
+
+    def ancestors(self, member: str) -> list[str]:
+        """The member itself, then its parent, up to its root."""
+        chain = [member]
+        parent = self.parents[member]
+        while parent is not None:
+            chain.append(parent)
+            parent = self.parents[parent]
+        return chain
+
+    def leaves_under(self, member: str) -> list[str]:
+        """The leaves summed into ``member`` (itself for a leaf or a non-additive member)."""
+        if not self.additive or not self._children[member]:
+            return [member]
+        found: list[str] = []
+        for child in self._children[member]:
+            found.extend(self.leaves_under(child))
+        return found
+
+
+def cube_build(leaf_counts: Mapping[Key, int], dimensions: Sequence[Dimension]) -> dict[Key, int]:
+    """Every cell of the cube: each combination of members of all dimensions.
+
+    Aggregates are summed from the leaves along additive dimensions; combinations with no count
+    are 0. For a non-additive dimension ``leaf_counts`` already holds every member's count.
+    """
+    leaf_sets = [set(dimension.leaves()) for dimension in dimensions]
+    current: dict[Key, int] = {}
+    for key, count in leaf_counts.items():
+        if len(key) != len(dimensions):
+            raise ValueError(f"key {key!r} does not have {len(dimensions)} members")
+        for member, leaves, dimension in zip(key, leaf_sets, dimensions, strict=True):
+            if member not in leaves:
+                raise ValueError(f"{member!r} is not a leaf of dimension {dimension.name}")
+        if count < 0:
+            raise ValueError(f"negative count at {key!r}")
+        current[key] = current.get(key, 0) + count
+    for position, dimension in enumerate(dimensions):
+        if not dimension.additive:
+            continue
+        chains = {member: dimension.ancestors(member) for member in dimension.parents}
+        rolled: dict[Key, int] = {}
+        for key, count in current.items():
+            for ancestor in chains[key[position]]:
+                target = (*key[:position], ancestor, *key[position + 1 :])
+                rolled[target] = rolled.get(target, 0) + count
+        current = rolled
+    return {
+        key: current.get(key, 0)
+        for key in itertools.product(*(dimension.members() for dimension in dimensions))
+    }
+
+
+def round_public(value: int, *, k: int, base: int = 5) -> int:
+    """``value`` to the nearest multiple of ``base`` (halves up), never below ``k``.
+
+    Values that would round below ``k`` round up to the first multiple of ``base`` >= ``k``.
+    Only published cells (value >= k) are rounded.
+    """
+    rounded = (2 * value + base) // (2 * base) * base
+    if rounded < k:
+        rounded = -(-k // base) * base
+    return rounded
+
+
+def published(cells: Mapping[Key, int], suppressed: set[Key]) -> dict[Key, int | None]:
+    """``cells`` with the suppressed ones as None."""
+    return {key: (None if key in suppressed else value) for key, value in cells.items()}
+
+
+class _Cube:
+    """Integer-indexed cells and lines of a cube, with the suppression state."""
+
+    def __init__(
+        self,
+        cells: Mapping[Key, int],
+        dimensions: Sequence[Dimension],
+        k: int,
+        fixed: Mapping[Key, bool],
+    ) -> None:
+        self.dimensions = dimensions
+        self.k = k
+        self.keys: list[Key] = sorted(cells)
+        self.index: dict[Key, int] = {key: number for number, key in enumerate(self.keys)}
+        self.values: list[int] = [cells[key] for key in self.keys]
+        count = len(self.keys)
+        self.fixed: list[bool] = [False] * count
+        self.suppressed: list[bool] = [False] * count
+        for key, status in fixed.items():
+            number = self.index.get(key)
+            if number is not None:
+                self.fixed[number] = True
+                self.suppressed[number] = bool(status)
+        # Lines: line_total[i] is the aggregate cell, line_children[i] its children (sorted by
+        # value then key, the repair order); cell_lines[c] the lines a cell belongs to.
+        self.line_total: list[int] = []
+        self.line_children: list[list[int]] = []
+        self.cell_lines: list[list[int]] = [[] for _ in range(count)]
+        index = self.index
+        for position, dimension in enumerate(dimensions):
+            if not dimension.additive:
+                continue
+            kids = {member: dimension.children(member) for member in dimension.parents}
+            for number, key in enumerate(self.keys):
+                children_members = kids[key[position]]
+                if not children_members:
+                    continue
+                head, tail = key[:position], key[position + 1 :]
+                children = [
+                    child
+                    for child in (index.get((*head, member, *tail)) for member in children_members)
+                    if child is not None
+                ]
+                if not children:
+                    continue
+                values = self.values
+                children.sort(key=lambda c: (values[c], c))
+                line = len(self.line_total)
+                self.line_total.append(number)
+                self.line_children.append(children)
+                self.cell_lines[number].append(line)
+                for child in children:
+                    self.cell_lines[child].append(line)
+        self.queue: deque[int] = deque()
+        self.queued: list[bool] = [False] * len(self.line_total)
+
+    def suppress(self, cell: int) -> None:
+        self.suppressed[cell] = True
+        for line in self.cell_lines[cell]:
+            if not self.queued[line]:
+                self.queued[line] = True
+                self.queue.append(line)
+
+    def enqueue_all(self) -> None:
+        for line in range(len(self.line_total)):
+            if not self.queued[line]:
+                self.queued[line] = True
+                self.queue.append(line)
+
+    def line_repair(self, line: int) -> None:
+        """Apply the line rules to one line until it is safe."""
+        total = self.line_total[line]
+        children = self.line_children[line]
+        suppressed, values, fixed, k = self.suppressed, self.values, self.fixed, self.k
+        while True:
+            hidden = [child for child in children if suppressed[child]]
+            total_hidden = suppressed[total]
+            count = len(hidden) + (1 if total_hidden else 0)
+            if count == 1:
+                pass
+            elif not total_hidden and hidden and sum(values[c] for c in hidden) < k:
+                pass
+            else:
+                return
+            candidate = next(
+                (child for child in children if not suppressed[child] and not fixed[child]), None
+            )
+            if candidate is None:
+                if total_hidden or fixed[total]:
+                    raise ValueError(
+                        "cannot protect the line of "
+                        f"{self.keys[total]!r} without changing a fixed cell"
+                    )
+                candidate = total
+            self.suppress(candidate)
+
+    # -- certificates -----------------------------------------------------------------------
+
+    def _down(self, key: Key, position: int, member: str) -> list[str]:
+        """A path from ``member`` down to a leaf, preferring suppressed then larger cells."""
+        dimension = self.dimensions[position]
+        path = [member]
+        if not dimension.additive:
+            return path
+        head, tail = key[:position], key[position + 1 :]
+        index, suppressed, values = self.index, self.suppressed, self.values
+        kids = dimension._children[member]
+        while kids:
+            best: tuple[bool, int, str] | None = None
+            for kid in kids:
+                cell = index.get((*head, kid, *tail))
+                if cell is None:
+                    continue
+                rank = (suppressed[cell], values[cell], kid)
+                if best is None or rank > best:
+                    best = rank
+            if best is None:
+                break
+            member = best[2]
+            path.append(member)
+            kids = dimension._children[member]
+        return path
+
+    def _options(self, key: Key, position: int) -> list[_Option]:
+        """Ways for one dimension of a certificate, cheapest first (in the 1-D slice)."""
+        dimension = self.dimensions[position]
+        member = key[position]
+        if not dimension.additive:
+            return [(0, 0, 0, (member,), (), member, None)]
+        head, tail = key[:position], key[position + 1 :]
+        index, suppressed, fixed = self.index, self.suppressed, self.fixed
+        down = self._down(key, position, member)
+        up: list[str] = list(reversed(down))  # leaf ... member
+        options: list[_Option] = []
+        sequence = 0
+
+        def cost(members: Sequence[str]) -> int | None:
+            missing = 0
+            for item in members:
+                cell = index.get((*head, item, *tail))
+                if cell is None or suppressed[cell]:
+                    continue
+                if fixed[cell]:
+                    return None
+                missing += 1
+            return missing
+
+        ancestor = member
+        level = 0
+        while True:
+            parent = dimension.parents[ancestor]
+            if parent is None:
+                price = cost(up)
+                if price is not None:
+                    options.append((price, level, sequence, tuple(up), (), up[0], None))
+                break
+            base = cost(up)
+            if base is not None:
+                for sibling in dimension._children[parent]:
+                    if sibling == ancestor:
+                        continue
+                    sequence += 1
+                    negative = self._down(key, position, sibling)
+                    price = cost(negative)
+                    if price is None:
+                        continue
+                    options.append(
+                        (
+                            base + price,
+                            level,
+                            sequence,
+                            tuple(up),
+                            tuple(negative),
+                            up[0],
+                            negative[-1],
+                        )
+                    )
+            up.append(parent)
+            ancestor = parent
+            level += 1
+        options.sort(key=lambda option: option[:3])
+        return options
+
+    def certify(self, cell: int, breadth: int) -> None:
+        """Make sure suppressed ``cell`` (below k) has a certificate; suppress one if needed."""
+        key = self.keys[cell]
+        need = self.k - self.values[cell]
+        index, suppressed, fixed, values = self.index, self.suppressed, self.fixed, self.values
+        per_dimension = []
+        for position in range(len(self.dimensions)):
+            options = self._options(key, position)
+            if not options:
+                raise ValueError(f"cannot protect {key!r} without changing a fixed cell")
+            chosen = options[:breadth]
+            root = [option for option in options if option[6] is None]
+            if root and root[0] not in chosen:
+                chosen.append(root[0])
+            per_dimension.append(chosen)
+        combos = sorted(
+            itertools.product(*per_dimension),
+            key=lambda combo: (sum(option[0] for option in combo), [o[1:3] for o in combo]),
+        )
+        best: tuple[int, int, list[int]] | None = None
+        for combo in combos:
+            if best is not None and best[0] == 0:
+                break
+            # The leaf corners that shrink bound how far the cell can grow.
+            growth = None
+            for corner in itertools.product(
+                *(((o[5], 1),) + (((o[6], -1),) if o[6] is not None else ()) for o in combo)
+            ):
+                sign = 1
+                for _, part in corner:
+                    sign *= part
+                if sign < 0:
+                    leaf = index.get(tuple(member for member, _ in corner))
+                    value = values[leaf] if leaf is not None else 0
+                    growth = value if growth is None else min(growth, value)
+            if growth is not None and growth < need:
+                continue
+            new: list[int] = []
+            possible = True
+            for members in itertools.product(*(o[3] + o[4] for o in combo)):
+                target = index.get(members)
+                if target is None or suppressed[target]:
+                    continue
+                if fixed[target]:
+                    possible = False
+                    break
+                new.append(target)
+            if not possible:
+                continue
+            price = (len(new), sum(values[c] for c in new), new)
+            if best is None or price[:2] < best[:2]:
+                best = price
+        if best is None:
+            raise ValueError(f"cannot protect {key!r} without changing a fixed cell")
+        for target in best[2]:
+            self.suppress(target)
+
+    def run(self) -> None:
+        queue, queued = self.queue, self.queued
+        while queue:
+            line = queue.popleft()
+            queued[line] = False
+            self.line_repair(line)
+
+
+def protect(
+    cells: Mapping[Key, int],
+    dimensions: Sequence[Dimension],
+    *,
+    k: int,
+    fixed: Mapping[Key, bool] | None = None,
+) -> set[Key]:
+    """The cells to suppress so that no published cell, alone or combined with the others through
+    the cube's sums, lets anyone infer that a suppressed cell is below ``k``.
+
+    ``cells`` is a whole cube (``cube_build``). ``fixed`` holds cells whose status another
+    published cube sharing them decided (True = suppressed there, False = published there); they
+    never change, and those not in ``cells`` are ignored. Raises ValueError when a cell cannot be
+    protected without changing a fixed cell. See the module docstring for the rules.
+    """
+    if k < 1:
+        raise ValueError("k must be at least 1")
+    cube = _Cube(cells, dimensions, k, fixed or {})
+    for number, value in enumerate(cube.values):
+        if value < k and not cube.suppressed[number]:
+            if cube.fixed[number]:
+                raise ValueError(f"fixed published cell {cube.keys[number]!r} is below k")
+            cube.suppress(number)
+    cube.enqueue_all()
+    cube.run()
+    # Certificates: suppressing more never invalidates one, so one pass over the cells below k
+    # suffices; the line rules then run again over the lines the new suppressions touched.
+    for number, value in enumerate(cube.values):
+        if value < k and cube.suppressed[number]:
+            cube.certify(number, breadth=_BREADTH)
+    cube.run()
+    return {cube.keys[number] for number, hidden in enumerate(cube.suppressed) if hidden}
