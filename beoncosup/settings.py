@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "beoncosup.directory",
     "beoncosup.search",
     "beoncosup.accounts",  # organisations, roles, API tokens (sign-in is allauth's)
+    "beoncosup.insights",  # anonymous needs signals, rollups, disclosure control, dashboards
     "beoncosup.finder",
     "beoncosup.providers",  # providers keep their listings right: claims, changes, verification
     "beoncosup.referrals",  # closed-loop referrals with consent, provider inbox, care team
@@ -237,6 +238,10 @@ BEONCOSUP_VERIFY_AFTER_DAYS = env_int("BEONCOSUP_VERIFY_AFTER_DAYS", 365, minimu
 # closed this many days ago are erased (their referrals stay as anonymous counts).
 BEONCOSUP_REFERRAL_STALL_DAYS = env_int("BEONCOSUP_REFERRAL_STALL_DAYS", 5, minimum=1)
 BEONCOSUP_REFERRAL_RETENTION_DAYS = env_int("BEONCOSUP_REFERRAL_RETENTION_DAYS", 365, minimum=30)
+# Needs insights (docs/insights.md): the smallest count published (k), and how many months raw
+# anonymous signals are kept before only their rollups remain.
+BEONCOSUP_INSIGHTS_K = env_int("BEONCOSUP_INSIGHTS_K", 10, minimum=5)
+BEONCOSUP_INSIGHTS_RETENTION_MONTHS = env_int("BEONCOSUP_INSIGHTS_RETENTION_MONTHS", 24, minimum=3)
 
 # E-mail: SMTP configured by environment variables in production, the console in development.
 DEFAULT_FROM_EMAIL = env_str("BEONCOSUP_FROM_EMAIL", "BeONCOsup <no-reply@beoncosup.be>")

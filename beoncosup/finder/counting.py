@@ -1,5 +1,5 @@
-"""Who counts as one visitor for the unmet-need statistics, and the key an event is counted
-under (docs/finder.md, "Counting unmet needs"). Nothing here is stored: only the HMAC leaves.
+"""Who counts as one visitor for the needs statistics, and the key a searched need is counted
+under (docs/finder.md, "Counting searched needs"). Nothing here is stored: only the HMAC leaves.
 """
 
 from __future__ import annotations
@@ -19,14 +19,18 @@ IPV6_VISITOR_PREFIX = 64
 
 
 class EventData(TypedDict):
-    """An unmet-need event as the background task receives it (JSON-safe)."""
+    """A searched need as the background task receives it (JSON-safe): the fields of an
+    insights.SearchSignal, keyed by the HMAC that counts it once per visitor and day."""
 
     key: str
     need_code: str
     arrondissement: str
     province: str
     language: str
+    audience: str
     status: str
+    phase: str
+    services: int
     date: str  # ISO date
 
 

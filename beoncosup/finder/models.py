@@ -1,4 +1,5 @@
-"""Support plans (a shareable list of chosen services) and anonymous unmet-need events."""
+"""Support plans (a shareable list of chosen services) and the day's keys that count searched
+needs once per visitor (the signals themselves are insights.SearchSignal)."""
 
 from __future__ import annotations
 
@@ -68,31 +69,9 @@ class SupportPlanItem(models.Model):
         return f"{self.plan_id}: {self.service_id}"
 
 
-class UnmetNeedEvent(models.Model):
-    """A search found no service for a need: where (arrondissement and province only), in which
-    language, for which work status and on which day. Nothing else: no free text, postcode,
-    time of day, session or address, so an event cannot be tied to a person."""
-
-    need_code = models.CharField(_("need code"), max_length=60, db_index=True)
-    # NIS code of the arrondissement (e.g. 44000) and ISO code of the province (BE-VOV), or of
-    # the region for Brussels, which has no province; blank without a postcode.
-    arrondissement = models.CharField(_("arrondissement"), max_length=5, blank=True)
-    province = models.CharField(_("province"), max_length=6, blank=True)
-    language = models.CharField(_("language"), max_length=2)
-    status = models.CharField(_("work status"), max_length=30, blank=True)
-    date = models.DateField(_("date"), default=timezone.localdate, db_index=True)
-
-    class Meta:
-        verbose_name = _("unmet need event")
-        verbose_name_plural = _("unmet need events")
-
-    def __str__(self) -> str:
-        return f"{self.date} {self.need_code} {self.arrondissement or '-'}"
-
-
 class UnmetNeedCountSalt(models.Model):
-    """The day's random HMAC key for counting unmet needs once per visitor (docs/finder.md,
-    "Counting unmet needs"). Deleted once the day is over, so nobody, not even with the
+    """The day's random HMAC key for counting searched needs once per visitor (docs/finder.md,
+    "Counting searched needs"). Deleted once the day is over, so nobody, not even with the
     database and the secret key, can recompute which visitor a past key stood for. Internal
     bookkeeping, shown nowhere: no translated names."""
 
@@ -105,7 +84,7 @@ class UnmetNeedCountSalt(models.Model):
 
 
 class UnmetNeedCountKey(models.Model):
-    """An unmet-need event already counted today for one visitor: the HMAC (under the day's
+    """A searched-need signal already counted today for one visitor: the HMAC (under the day's
     salt) of the visitor and the event's fields, never the visitor. The unique key is what
     makes a repeat or a burst write nothing more; keys go with their day's salt."""
 

@@ -34,12 +34,12 @@ from beoncosup.finder.models import (
     SupportPlanItem,
     UnmetNeedCountKey,
     UnmetNeedCountSalt,
-    UnmetNeedEvent,
 )
 from beoncosup.finder.plan_session import SESSION_KEY as PLAN_SESSION_KEY
 from beoncosup.finder.plan_session import plan_token
 from beoncosup.finder.selectors import FinderResult, find_services
 from beoncosup.geo.selectors import statistical_area
+from beoncosup.insights.services.signals import SearchSignalData, search_signals_record
 from beoncosup.search.matching.criteria import Criteria
 
 NOTE_MAX = 2000
@@ -216,22 +216,33 @@ def plans_expired_delete(*, now: dt.datetime | None = None) -> int:
     return count
 
 
-def unmet_need_events_build(
+def search_signals_build(
     result: FinderResult, criteria: Criteria, *, visitor: str, day: dt.date
 ) -> list[EventData]:
-    """The events a search's unmet needs make, each keyed by the HMAC of the visitor and the
-    event under the day's salt (finder.counting). Arrondissement and province of the
-    postcode, language, work status and the day; never the postcode, the typed text, the
-    session or the address."""
-    if not result.unmet:
+    """The signals a search makes for the needs insights: one per need searched for, with how
+    many services the search found within reach for it (0: an unmet need), each keyed by the
+    HMAC of the visitor and the signal under the day's salt (finder.counting). Arrondissement
+    and province of the postcode, language, audience, work status, phase and the day; never
+    the postcode, the typed text, the session or the address."""
+    if not result.needs:
         return []
     arrondissement, province = (
         statistical_area(criteria.postcode) if criteria.postcode else ("", "")
     )
     salt = count_salt_ensure(day=day)
     events: list[EventData] = []
-    for code in result.unmet:
-        fields = (code, arrondissement, province, criteria.lang, criteria.status or "")
+    for code in result.needs:
+        services = int(result.coverage.get(code, 0))
+        fields = (
+            code,
+            arrondissement,
+            province,
+            criteria.lang,
+            criteria.audience or "",
+            criteria.status or "",
+            criteria.phase or "",
+            str(services),
+        )
         events.append(
             {
                 "key": event_key(salt=salt, visitor=visitor, fields=(day.isoformat(), *fields)),
@@ -239,7 +250,10 @@ def unmet_need_events_build(
                 "arrondissement": arrondissement,
                 "province": province,
                 "language": criteria.lang,
+                "audience": criteria.audience or "",
                 "status": criteria.status or "",
+                "phase": criteria.phase or "",
+                "services": services,
                 "date": day.isoformat(),
             }
         )
@@ -266,50 +280,55 @@ def count_salt_ensure(*, day: dt.date) -> str:
 
 
 @transaction.atomic
-def unmet_needs_record(*, events: Iterable[EventData]) -> int:
-    """Writes each event whose key was not counted yet (the unique key makes a repeat, a burst
-    or two workers racing write nothing more); returns how many were new."""
-    written = 0
+def search_signals_count(*, events: Iterable[EventData]) -> int:
+    """Hands each signal whose key was not counted yet to insights (the unique key makes a
+    repeat, a burst or two workers racing write nothing more); returns how many were new.
+
+    Side effects: UnmetNeedCountKey rows; insights.SearchSignal rows."""
+    fresh: list[SearchSignalData] = []
     for event in events:
         day = dt.date.fromisoformat(event["date"])
         _key, created = UnmetNeedCountKey.objects.get_or_create(
             key=event["key"], defaults={"date": day}
         )
         if created:
-            UnmetNeedEvent.objects.create(
-                need_code=event["need_code"],
-                arrondissement=event["arrondissement"],
-                province=event["province"],
-                language=event["language"],
-                status=event["status"],
-                date=day,
+            fresh.append(
+                {
+                    "need_code": event["need_code"],
+                    "arrondissement": event["arrondissement"],
+                    "province": event["province"],
+                    "language": event["language"],
+                    "audience": event.get("audience", ""),
+                    "status": event["status"],
+                    "phase": event.get("phase", ""),
+                    "services": int(event.get("services", 0)),
+                    "date": event["date"],
+                }
             )
-            written += 1
-    return written
+    search_signals_record(signals=fresh)
+    return len(fresh)
 
 
 def finder_search(criteria: Criteria, *, visitor: str = "") -> FinderResult:
     """The finder's search for pages and the API: ``find_services``, and for the first page
-    (not when someone pages through the same search) the unmet-need events, counted once per
-    visitor (``counting.visitor_id``; without one, every such search counts as one unknown
-    visitor) and day, and written by a background task once the request's transaction
-    commits.
+    (not when someone pages through the same search) the searched-need signals for the needs
+    insights, counted once per visitor (``counting.visitor_id``; without one, every such
+    search counts as one unknown visitor) and day, and written by a background task once the
+    request's transaction commits.
 
     Raises CriteriaError like ``find_services``."""
     result = find_services(criteria)
-    if criteria.page == 1 and result.unmet:
-        events = unmet_need_events_build(
-            result, criteria, visitor=visitor, day=timezone.localdate()
-        )
+    if criteria.page == 1 and result.needs:
+        events = search_signals_build(result, criteria, visitor=visitor, day=timezone.localdate())
         # The database's unique key is the guarantee; this per-cache check only spares the
         # task queue a row for every repeat of a search this process has already queued.
         fresh = [
             event
             for event in events
-            if cache.add(f"finder:unmet-key:{event['key']}", True, SALT_CACHE_SECONDS)
+            if cache.add(f"finder:signal-key:{event['key']}", True, SALT_CACHE_SECONDS)
         ]
         if fresh:
-            transaction.on_commit(partial(tasks.count_unmet_needs.enqueue, fresh))
+            transaction.on_commit(partial(tasks.count_searched_needs.enqueue, fresh))
     return result
 
 

@@ -1,7 +1,7 @@
 """Background work of the finder (django-tasks): thin wrappers around services.
 
 Tasks receive JSON-safe arguments only, and never anything that identifies a visitor: the
-unmet-need events arrive already keyed by their HMAC (finder.counting).
+searched-need signals arrive already keyed by their HMAC (finder.counting).
 """
 
 from __future__ import annotations
@@ -15,6 +15,10 @@ from beoncosup.finder.counting import EventData
 
 
 @task()
-def count_unmet_needs(events: list[EventData]) -> int:
-    """Records unmet-need events off the request path; returns how many were new."""
-    return services.unmet_needs_record(events=events)
+def count_searched_needs(events: list[EventData]) -> int:
+    """Records searched-need signals off the request path; returns how many were new."""
+    return services.search_signals_count(events=events)
+
+
+# The name this task had before the needs insights (issue #16), for rows already queued.
+count_unmet_needs = count_searched_needs

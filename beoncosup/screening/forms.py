@@ -41,6 +41,7 @@ class StartForm(SituationForm):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["audience"].error_messages["required"] = _("Choose who is filling this in.")
+        self.fields["consent"].widget.attrs["aria-describedby"] = "consent-hint"
         self.fields["postcode"].help_text = _(
             "So we show help near you and rules for your region, e.g. 4000 or Liège."
         )

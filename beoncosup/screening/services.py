@@ -13,6 +13,7 @@ from django.db.models import Max
 from django.utils import timezone
 
 from beoncosup.core.i18n_text import LANGUAGES, i18n_problems
+from beoncosup.insights.services.signals import band_of, self_check_signal_record
 from beoncosup.screening.enums import PERSON_AUDIENCES, Role, Scale, Status
 from beoncosup.screening.models import (
     HelpLine,
@@ -21,6 +22,7 @@ from beoncosup.screening.models import (
     Item,
     SelfCheckResponse,
 )
+from beoncosup.screening.selectors import evaluate
 from beoncosup.taxonomy.models import Domain, Need
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
@@ -313,17 +315,40 @@ def version_new_draft(*, instrument: Instrument) -> InstrumentVersion:
     return draft
 
 
+@transaction.atomic
 def response_record(
-    *, version: InstrumentVersion, answers: dict[str, Any], language: str, audience: str
+    *,
+    version: InstrumentVersion,
+    answers: dict[str, Any],
+    language: str,
+    audience: str,
+    postcode: str = "",
 ) -> None:
-    """Keep answers given with consent, anonymously: the date only, no postcode, IP or session.
+    """Keep answers given with consent, anonymously: the date only, no postcode, IP or session;
+    and give the needs insights their signal: the version, the score band, the needs the
+    answers point to and the arrondissement of the postcode (never the postcode itself).
 
-    Side effects: one SelfCheckResponse row. Nothing is logged.
+    Side effects: one SelfCheckResponse row; one insights.SelfCheckSignal. Nothing is logged.
     """
     SelfCheckResponse.objects.create(
         version=version,
         answers=answers,
         date=timezone.localdate(),
+        language=language,
+        audience=audience,
+    )
+    evaluation = evaluate(version, answers)
+    self_check_signal_record(
+        instrument=version.instrument.code,
+        version=version.number,
+        band=band_of(
+            score=evaluation.score,
+            threshold=version.threshold,
+            safety_threshold=version.safety_threshold,
+            safety=evaluation.safety_alert,
+        ),
+        needs=evaluation.needs,
+        postcode=postcode,
         language=language,
         audience=audience,
     )

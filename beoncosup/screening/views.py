@@ -242,6 +242,7 @@ def _next_screen(
             answers=state["answers"],
             language=_language(),
             audience=version.instrument.audience,
+            postcode=state.get("postcode") or "",
         )
         state["recorded"] = True
         _save(request, state)

@@ -12,7 +12,11 @@ from django.template.loader import render_to_string
 from django.utils import timezone, translation
 
 from beoncosup.core.mail import mail_queue
-from beoncosup.referrals.codes import Channel
+from beoncosup.directory.enums import CapacityStatus
+from beoncosup.directory.models import Address, ServiceCapacity
+from beoncosup.insights.codes import Outcome, Wait
+from beoncosup.insights.services.signals import area_of_postcode, referral_signal_record
+from beoncosup.referrals.codes import Channel, Reason, Status
 from beoncosup.referrals.models import Case, DataAccess, Referral, ReferralEvent
 
 
@@ -106,4 +110,79 @@ def event_add(
         actor=actor if getattr(actor, "is_authenticated", False) else None,
         actor_label=actor_label[:255],
         channel=channel,
+    )
+
+
+# How a closed referral reads in the needs insights (insights.codes.Outcome).
+_OUTCOMES = {
+    Reason.GOT_HELP: Outcome.GOT_HELP,
+    Reason.NO_CAPACITY: Outcome.NO_CAPACITY,
+    Reason.NOT_ELIGIBLE: Outcome.NOT_ELIGIBLE,
+    Reason.COULD_NOT_CONTACT: Outcome.NOT_REACHED,
+    Reason.NO_LONGER_INTERESTED: Outcome.STOPPED,
+    Reason.CONSENT_WITHDRAWN: Outcome.STOPPED,
+}
+
+
+def _outcome(referral: Referral) -> str:
+    outcome = _OUTCOMES.get(referral.reason_code)
+    if outcome is not None:
+        return outcome
+    if referral.status == Status.REJECTED:
+        return Outcome.DECLINED_OTHER
+    if referral.status == Status.CANCELLED:
+        return Outcome.STOPPED
+    return Outcome.OTHER
+
+
+def _wait(referral: Referral) -> str:
+    capacity = ServiceCapacity.objects.filter(service_id=referral.service_id).first()
+    if capacity is None:
+        return Wait.UNKNOWN
+    if capacity.status == CapacityStatus.WAITING_LIST:
+        return capacity.waiting_band or Wait.UNKNOWN
+    return Wait.OPEN if capacity.status == CapacityStatus.OPEN else Wait.CLOSED
+
+
+# The service's moves: the first of them is its first answer.
+ANSWERS = [
+    Status.RECEIVED,
+    Status.ACCEPTED,
+    Status.REJECTED,
+    Status.IN_PROGRESS,
+    Status.ON_HOLD,
+    Status.COMPLETED,
+]
+
+
+def closed_signal_record(*, referral: Referral) -> int:
+    """Give the needs insights the anonymous signal of a referral that just closed: its needs,
+    how it ended, the service's capacity, the days until the service first answered and the
+    arrondissement of the service's first address. Anonymous referrals (never delivered) and
+    referrals of a deleted service count too; demo referrals are marked demo.
+
+    Side effects: insights.ReferralSignal rows."""
+    first_answer = (
+        referral.events.filter(status__in=ANSWERS)
+        .order_by("at")
+        .values_list("at", flat=True)
+        .first()
+    )
+    days = None if first_answer is None else max(0, (first_answer - referral.created_at).days)
+    postcode = (
+        Address.objects.filter(location__service_at_locations__service_id=referral.service_id)
+        .order_by("location__service_at_locations__id", "id")
+        .values_list("postal_code", flat=True)
+        .first()
+    )
+    arrondissement, province = area_of_postcode(postcode if postcode else None)
+    return referral_signal_record(
+        needs=list(referral.needs or []),
+        outcome=_outcome(referral),
+        wait=_wait(referral),
+        days_to_response=days,
+        arrondissement=arrondissement,
+        province=province,
+        language=referral.language,
+        is_demo=referral.is_demo,
     )

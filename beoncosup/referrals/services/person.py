@@ -13,7 +13,7 @@ from django.utils import timezone
 from beoncosup.audit.services import event_record
 from beoncosup.referrals.codes import OPEN, Channel, NoticeKind, Reason, Status
 from beoncosup.referrals.models import CareTeamMember, Case, Notice, Referral, ReferralEvent
-from beoncosup.referrals.services.common import event_add
+from beoncosup.referrals.services.common import closed_signal_record, event_add
 
 
 @transaction.atomic
@@ -42,6 +42,7 @@ def consent_withdraw(*, case: Case, channel: str = Channel.PERSON, actor: Any = 
             channel=channel,
             actor=actor,
         )
+        closed_signal_record(referral=referral)
         if referral.referrer is not None and referral.delivered:
             Notice.objects.create(
                 user=referral.referrer, referral=referral, kind=NoticeKind.CONSENT_WITHDRAWN

@@ -18,6 +18,7 @@ from beoncosup.directory.enums import CapacityStatus
 from beoncosup.directory.models import ServiceCapacity
 from beoncosup.directory.services import capacity_set
 from beoncosup.referrals.codes import (
+    CLOSED,
     PERFORMER_MOVES,
     REASONS_FOR,
     REQUESTER_MOVES,
@@ -29,7 +30,12 @@ from beoncosup.referrals.codes import (
     Status,
 )
 from beoncosup.referrals.models import Notice, Referral, ServiceReferralSettings
-from beoncosup.referrals.services.common import absolute_url, event_add, mail_send
+from beoncosup.referrals.services.common import (
+    absolute_url,
+    closed_signal_record,
+    event_add,
+    mail_send,
+)
 from beoncosup.referrals.services.sharing import sms_news
 
 MAX_NOTE = 1000
@@ -155,6 +161,8 @@ def referral_move(
         target=referral,
         detail={"from": previous, "to": status, "reason": reason_code, "channel": channel},
     )
+    if status in CLOSED:
+        closed_signal_record(referral=referral)
     if status == Status.REJECTED and reason_code == Reason.NO_CAPACITY:
         _mark_full(referral, actor)
     if status != Status.RECEIVED:

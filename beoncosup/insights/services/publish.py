@@ -1,0 +1,296 @@
+"""Publishing: building each cube from the rollups and suppressing cells with
+``disclosure.protect`` (k = BEONCOSUP_INSIGHTS_K), then storing its cells as PublishedCell rows.
+
+- Dimensions: period (quarters within years), need (needs within domains within "*"; for
+  self-checks each need on its own), area (arrondissements or provinces within "BE"; signals
+  without a postcode under "?") and the cube's breakdown (its members within "*").
+- A linked cube (searches by language) shares its total cells with its parent cube (searches by
+  coverage): they are suppressed exactly as the parent published them (``fixed``).
+- Cells of a period that was complete when published are **frozen**: later publications keep
+  their count and status, so two releases can never be differenced.
+- Only cells with a count are stored; a cell with no row is 0, hence suppressed.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.db import transaction
+from django.db.models import Sum
+from django.utils import timezone
+
+from beoncosup.geo.models import Province, Region
+from beoncosup.insights import disclosure, periods
+from beoncosup.insights.cubes import ALL, CUBES, NATIONAL, UNKNOWN_AREA, Cube
+from beoncosup.insights.models import (
+    DemandRollup,
+    PublishedCell,
+    ReferralRollup,
+    RefreshState,
+    SelfCheckRollup,
+)
+from beoncosup.insights.services.refresh import month_start
+from beoncosup.taxonomy.models import Need
+
+Key = tuple[str, str, str, str]  # period, need, area, breakdown
+Leaves = dict[Key, int]
+
+
+@dataclass
+class PublishReport:
+    cells: int = 0
+    suppressed: int = 0
+
+
+def _provinces() -> list[str]:
+    """Province ISO codes, and Brussels' region code (Brussels has no province)."""
+    codes = list(Province.objects.values_list("code", flat=True))
+    brussels = Region.objects.filter(provinces__isnull=True).values_list("code", flat=True)
+    return sorted({*codes, *brussels})
+
+
+def _arrondissements() -> dict[str, str]:
+    """Arrondissement → province, from the municipalities (first two digits of the NIS code)."""
+    from beoncosup.geo.models import Municipality  # noqa: PLC0415
+
+    found: dict[str, str] = {}
+    for nis, province, region in Municipality.objects.values_list(
+        "nis_code", "province__code", "region__code"
+    ):
+        found[f"{nis[:2]}000"] = province or region
+    return found
+
+
+def need_parents() -> dict[str, str | None]:
+    """Need → domain → "*"."""
+    parents: dict[str, str | None] = {ALL: None}
+    for code, domain in Need.objects.values_list("code", "category__domain__code"):
+        parents[code] = domain
+        parents[domain] = ALL
+    return parents
+
+
+def _period_dimension(quarters: list[str], years: list[str]) -> disclosure.Dimension:
+    parents: dict[str, str | None] = {year: None for year in years}
+    parents.update({quarter: periods.year_of(quarter) for quarter in quarters})
+    return disclosure.Dimension(name="period", parents=parents)
+
+
+def _area_dimension(level: str) -> disclosure.Dimension:
+    parents: dict[str, str | None] = {NATIONAL: None, UNKNOWN_AREA: NATIONAL}
+    provinces = _provinces()
+    parents.update({province: NATIONAL for province in provinces})
+    if level == "arrondissement":
+        parents.update(_arrondissements())
+    return disclosure.Dimension(name="area", parents=parents)
+
+
+def _breakdown_dimension(cube: Cube) -> disclosure.Dimension:
+    parents: dict[str, str | None] = {ALL: None}
+    parents.update({code: ALL for code in cube.breakdown_codes()})
+    return disclosure.Dimension(name=cube.name, parents=parents)
+
+
+def _need_dimension(cube: Cube, needs: Mapping[str, str | None]) -> disclosure.Dimension:
+    if cube.needs_additive:
+        return disclosure.Dimension(name="need", parents=needs)
+    leaves = [code for code in needs if code != ALL and needs[code] not in (None, ALL)]
+    flat: dict[str, str | None] = {code: None for code in leaves}
+    flat[ALL] = None
+    return disclosure.Dimension(name="need", parents=flat, additive=False)
+
+
+def _need(code: str, needs: Mapping[str, str | None], *, additive: bool) -> str:
+    """A rollup's need code as a member of the need dimension (a need since retired from the
+    taxonomy counts in "*" only... as a need of its own it would be unknown: fold it into its
+    domain when the code names one, else into "*")."""
+    if code in needs:
+        return code
+    domain = code.split(".", maxsplit=1)[0]
+    return domain if additive and domain in needs else ALL
+
+
+def _add(leaves: Leaves, key: Key, value: int) -> None:
+    if value:
+        leaves[key] = leaves.get(key, 0) + value
+
+
+def _in_window(month: dt.date, quarters: set[str]) -> str | None:
+    quarter = periods.quarter_of(month)
+    return quarter if quarter in quarters else None
+
+
+def _demand_leaves(quarters: set[str], needs: Mapping[str, str | None], start: dt.date) -> Leaves:
+    leaves: Leaves = {}
+    rows = (
+        DemandRollup.objects.filter(month__gte=start)
+        .values("month", "need_code", "arrondissement")
+        .annotate(s=Sum("searches"), u=Sum("unmet"), p=Sum("poor"))
+    )
+    for row in rows:
+        quarter = _in_window(row["month"], quarters)
+        if quarter is None:
+            continue
+        need = _need(row["need_code"], needs, additive=True)
+        area = row["arrondissement"] or UNKNOWN_AREA
+        _add(leaves, (quarter, need, area, "none"), row["u"])
+        _add(leaves, (quarter, need, area, "poor"), row["p"])
+        _add(leaves, (quarter, need, area, "covered"), row["s"] - row["u"] - row["p"])
+    return leaves
+
+
+def _simple_leaves(
+    rows: Iterable[Mapping[str, object]],
+    *,
+    quarters: set[str],
+    needs: Mapping[str, str | None],
+    breakdown: str,
+    additive: bool,
+) -> Leaves:
+    leaves: Leaves = {}
+    for row in rows:
+        quarter = _in_window(row["month"], quarters)  # type: ignore[arg-type]
+        if quarter is None:
+            continue
+        code = str(row["need_code"])
+        need = ALL if code == "" else _need(code, needs, additive=additive)
+        area = str(row["province"] or UNKNOWN_AREA)
+        _add(leaves, (quarter, need, area, str(row[breakdown])), int(row["n"]))  # type: ignore[call-overload]
+    return leaves
+
+
+def _leaves(
+    cube: Cube, quarters: set[str], needs: Mapping[str, str | None], start: dt.date
+) -> Leaves:
+    if cube.name == "demand":
+        return _demand_leaves(quarters, needs, start)
+    if cube.name == "demand_language":
+        rows = (
+            DemandRollup.objects.filter(month__gte=start)
+            .values("month", "need_code", "province", "language")
+            .annotate(n=Sum("searches"))
+        )
+        return _simple_leaves(
+            rows, quarters=quarters, needs=needs, breakdown="language", additive=True
+        )
+    if cube.name == "self_checks":
+        rows = (
+            SelfCheckRollup.objects.filter(month__gte=start)
+            .values("month", "need_code", "province", "band")
+            .annotate(n=Sum("count"))
+        )
+        return _simple_leaves(
+            rows, quarters=quarters, needs=needs, breakdown="band", additive=False
+        )
+    rows = (
+        ReferralRollup.objects.filter(month__gte=start)
+        .values("month", "need_code", "province", "outcome")
+        .annotate(n=Sum("count"))
+    )
+    return _simple_leaves(rows, quarters=quarters, needs=needs, breakdown="outcome", additive=True)
+
+
+def _non_additive_cells(leaves: Leaves, dimensions: list[disclosure.Dimension]) -> dict[Key, int]:
+    """cube_build for a cube whose need dimension is not additive: sum the other dimensions per
+    need (each need, and "*", on its own)."""
+    by_need: dict[str, Leaves] = defaultdict(dict)
+    for (period, need, area, breakdown), value in leaves.items():
+        by_need[need][(period, need, area, breakdown)] = value
+    cells: dict[Key, int] = {}
+    need_dimension = dimensions[1]
+    others = [dimensions[0], dimensions[2], dimensions[3]]
+    for need in need_dimension.parents:
+        sub = {(k[0], k[2], k[3]): v for k, v in by_need.get(need, {}).items()}
+        for (period, area, breakdown), value in disclosure.cube_build(sub, others).items():
+            cells[(period, need, area, breakdown)] = value
+    return cells
+
+
+def _stored(cube: str) -> dict[Key, PublishedCell]:
+    return {
+        (cell.period, cell.need, cell.area, cell.breakdown): cell
+        for cell in PublishedCell.objects.filter(cube=cube, frozen=True)
+    }
+
+
+def _publish_cube(
+    cube: Cube,
+    *,
+    today: dt.date,
+    quarters: list[str],
+    years: list[str],
+    needs: Mapping[str, str | None],
+    parent_status: Mapping[Key, bool],
+) -> tuple[dict[Key, int], set[Key]]:
+    dimensions = [
+        _period_dimension(quarters, years),
+        _need_dimension(cube, needs),
+        _area_dimension(cube.area_level),
+        _breakdown_dimension(cube),
+    ]
+    start = periods.bounds(quarters[0])[0]
+    leaves = _leaves(cube, set(quarters), needs, month_start(start))
+    if cube.needs_additive:
+        cells = disclosure.cube_build(leaves, dimensions)
+    else:
+        cells = _non_additive_cells(leaves, dimensions)
+    fixed: dict[Key, bool] = {}
+    for key, stored in _stored(cube.name).items():
+        if key in cells:
+            cells[key] = stored.count
+            fixed[key] = stored.suppressed
+    for key, suppressed in parent_status.items():
+        linked = (key[0], key[1], key[2], ALL)
+        if linked in cells and linked not in fixed:
+            fixed[linked] = suppressed
+    k = settings.BEONCOSUP_INSIGHTS_K
+    suppressed = disclosure.protect(cells, dimensions, k=k, fixed=fixed)
+    return cells, suppressed
+
+
+@transaction.atomic
+def publish(*, today: dt.date | None = None) -> PublishReport:
+    """Rebuild every cube from the rollups and store its cells after disclosure control.
+
+    Side effects: PublishedCell rows replaced (frozen ones kept as they were); the
+    "published" RefreshState's time set."""
+    today = today or timezone.localdate()
+    quarters, years = periods.window(today=today)
+    needs = need_parents()
+    report = PublishReport()
+    totals: dict[str, dict[Key, bool]] = {}
+    for cube in CUBES.values():
+        parent = totals.get(cube.linked_to, {})
+        cells, suppressed = _publish_cube(
+            cube, today=today, quarters=quarters, years=years, needs=needs, parent_status=parent
+        )
+        totals[cube.name] = {key: key in suppressed for key in cells if key[3] == ALL}
+        PublishedCell.objects.filter(cube=cube.name).delete()
+        PublishedCell.objects.bulk_create(
+            (
+                PublishedCell(
+                    cube=cube.name,
+                    period=period,
+                    need=need,
+                    area=area,
+                    breakdown=breakdown,
+                    count=value,
+                    suppressed=(period, need, area, breakdown) in suppressed,
+                    frozen=periods.is_complete(period, today=today),
+                )
+                for (period, need, area, breakdown), value in cells.items()
+                if value
+            ),
+            batch_size=2000,
+        )
+        report.cells += len(cells)
+        report.suppressed += len(suppressed)
+    state, _created = RefreshState.objects.get_or_create(name="published")
+    state.refreshed_at = timezone.now()
+    state.has_demo = RefreshState.objects.filter(has_demo=True).exclude(name="published").exists()
+    state.save()
+    return report
