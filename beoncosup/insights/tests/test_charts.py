@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import math
 import xml.etree.ElementTree as ET
+from collections.abc import Callable
 
 import pytest
 from django.utils import translation
@@ -91,7 +92,7 @@ def _symbols(root: ET.Element) -> list[ET.Element]:
     return list(group)
 
 
-ALL_CHARTS = {
+ALL_CHARTS: dict[str, Callable[[], SafeString]] = {
     "line": _line,
     "bar": lambda: _bar(secondary=[3, None, 0]),
     "map": lambda: _map(_points([100, None, 5, 40])),
