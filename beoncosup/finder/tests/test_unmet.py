@@ -1,5 +1,7 @@
-"""Unmet-need events: anonymous, one per uncovered need, first page only, counted once per
-visitor, event and day (docs/finder.md, "Counting unmet needs"), written by a task."""
+"""Searched-need signals for the needs insights: anonymous, one per need searched for (with
+the services found within reach; 0 is an unmet need), first page only, counted once per
+visitor, signal and day (docs/finder.md, "Counting searched needs"), written by a task. Most
+tests here follow the unmet needs (``rows``); ``signals`` shows every searched need."""
 
 from __future__ import annotations
 
@@ -23,9 +25,10 @@ from beoncosup.directory.hsds.importer import hsds_import
 from beoncosup.directory.tests.factories import make_geo, make_needs, service_record
 from beoncosup.finder import tasks
 from beoncosup.finder.counting import visitor_id
-from beoncosup.finder.models import UnmetNeedCountKey, UnmetNeedCountSalt, UnmetNeedEvent
+from beoncosup.finder.models import UnmetNeedCountKey, UnmetNeedCountSalt
 from beoncosup.finder.selectors import find_services
-from beoncosup.finder.services import finder_search, unmet_need_events_build, unmet_needs_record
+from beoncosup.finder.services import finder_search, search_signals_build, search_signals_count
+from beoncosup.insights.models import SearchSignal
 from beoncosup.search.matching.criteria import Criteria
 
 pytestmark = pytest.mark.django_db
@@ -71,8 +74,23 @@ def page(client, django_capture_on_commit_callbacks) -> Callable[..., Any]:
     return get
 
 
+UNMET_FIELDS = ("need_code", "arrondissement", "province", "language", "status", "date")
+
+
 def rows() -> list[dict[str, Any]]:
-    return [dict(row) for row in UnmetNeedEvent.objects.values().order_by("need_code", "id")]
+    """The unmet needs recorded: signals of needs the search found no service for."""
+    return [
+        dict(row)
+        for row in SearchSignal.objects.filter(services=0)
+        .values("id", *UNMET_FIELDS)
+        .order_by("need_code", "id")
+    ]
+
+
+def signals() -> list[tuple[str, int]]:
+    return list(
+        SearchSignal.objects.order_by("need_code", "id").values_list("need_code", "services")
+    )
 
 
 UNMET = {"need": "WORK-RETURN-PLAN", "postcode": "4700", "status": "self_employed"}
@@ -109,14 +127,18 @@ def test_events_hold_no_postcode_text_or_time(one_service, searched):
     stored = json.dumps(rows(), default=str)
     assert "9000" not in stored
     assert "Kerkstraat" not in stored
-    assert {field.name for field in UnmetNeedEvent._meta.get_fields()} == {
+    assert {field.name for field in SearchSignal._meta.get_fields()} == {
         "id",
         "need_code",
         "arrondissement",
         "province",
         "language",
+        "audience",
         "status",
+        "phase",
+        "services",
         "date",
+        "is_demo",
     }
 
 
@@ -134,13 +156,16 @@ def test_no_events_on_later_pages_and_no_area_without_a_postcode(one_service, se
     assert [(r["arrondissement"], r["province"]) for r in rows()] == [("", "")]
 
 
-def test_covered_needs_record_nothing(one_service, searched):
+def test_covered_needs_record_how_many_services_were_within_reach(one_service, searched):
     searched(Criteria(needs=("MED-PAIN",), postcode="9000"))
     assert rows() == []
+    assert signals() == [("MED-PAIN", 1)]
 
     # The same search with an unmet need does record: the empty list above is not vacuous.
     searched(Criteria(needs=("MED-PAIN", "WORK-RETURN-PLAN"), postcode="9000"))
     assert [r["need_code"] for r in rows()] == ["WORK-RETURN-PLAN"]
+    # The same visitor, need and day (MED-PAIN, 1 service) counts once.
+    assert signals() == [("MED-PAIN", 1), ("WORK-RETURN-PLAN", 0)]
 
 
 def test_the_finder_page_records_through_search(one_service, page):
@@ -204,13 +229,13 @@ def test_a_new_day_counts_again_and_forgets_the_old_salt(one_service):
     result = find_services(criteria)
     monday, tuesday = dt.date(2026, 12, 7), dt.date(2026, 12, 8)
 
-    first = unmet_need_events_build(result, criteria, visitor="session:v", day=monday)
-    again = unmet_need_events_build(result, criteria, visitor="session:v", day=monday)
-    assert unmet_needs_record(events=first) == 1
-    assert unmet_needs_record(events=again) == 0
-    next_day = unmet_need_events_build(result, criteria, visitor="session:v", day=tuesday)
+    first = search_signals_build(result, criteria, visitor="session:v", day=monday)
+    again = search_signals_build(result, criteria, visitor="session:v", day=monday)
+    assert search_signals_count(events=first) == 1
+    assert search_signals_count(events=again) == 0
+    next_day = search_signals_build(result, criteria, visitor="session:v", day=tuesday)
 
-    assert unmet_needs_record(events=next_day) == 1
+    assert search_signals_count(events=next_day) == 1
     assert next_day[0]["key"] != first[0]["key"]
     assert [r["date"] for r in rows()] == [monday, tuesday]
     # Monday's salt and keys are gone: nobody can recompute whose they were.
@@ -235,7 +260,7 @@ def test_no_session_key_or_address_is_stored_or_queued(client, one_service, page
 
     assert len(rows()) == 1
     assert len(queued) == 1
-    tables = ["finder_unmetneedevent", "finder_unmetneedcountkey", "finder_unmetneedcountsalt"]
+    tables = ["insights_searchsignal", "finder_unmetneedcountkey", "finder_unmetneedcountsalt"]
     with connection.cursor() as cursor:
         stored = [
             row
@@ -250,11 +275,11 @@ def test_no_session_key_or_address_is_stored_or_queued(client, one_service, page
 
 def test_the_task_runs_the_service(one_service):
     criteria = Criteria(needs=("WORK-RETURN-PLAN",), postcode="9000")
-    events = unmet_need_events_build(
+    events = search_signals_build(
         find_services(criteria), criteria, visitor="address:203.0.113.7", day=timezone.localdate()
     )
 
-    result = tasks.count_unmet_needs.enqueue(events)
+    result = tasks.count_searched_needs.enqueue(events)
 
     assert result.return_value == 1
     assert [r["need_code"] for r in rows()] == ["WORK-RETURN-PLAN"]

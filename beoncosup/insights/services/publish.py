@@ -23,9 +23,9 @@ from django.db import transaction
 from django.db.models import Sum
 from django.utils import timezone
 
-from beoncosup.geo.models import Province, Region
 from beoncosup.insights import disclosure, periods
-from beoncosup.insights.cubes import ALL, CUBES, NATIONAL, UNKNOWN_AREA, Cube
+from beoncosup.insights.cubes import ALL, CUBES, UNKNOWN_AREA, Cube
+from beoncosup.insights.dimensions import area_parents, need_parents
 from beoncosup.insights.models import (
     DemandRollup,
     PublishedCell,
@@ -34,7 +34,6 @@ from beoncosup.insights.models import (
     SelfCheckRollup,
 )
 from beoncosup.insights.services.refresh import month_start
-from beoncosup.taxonomy.models import Need
 
 Key = tuple[str, str, str, str]  # period, need, area, breakdown
 Leaves = dict[Key, int]
@@ -46,34 +45,6 @@ class PublishReport:
     suppressed: int = 0
 
 
-def _provinces() -> list[str]:
-    """Province ISO codes, and Brussels' region code (Brussels has no province)."""
-    codes = list(Province.objects.values_list("code", flat=True))
-    brussels = Region.objects.filter(provinces__isnull=True).values_list("code", flat=True)
-    return sorted({*codes, *brussels})
-
-
-def _arrondissements() -> dict[str, str]:
-    """Arrondissement → province, from the municipalities (first two digits of the NIS code)."""
-    from beoncosup.geo.models import Municipality  # noqa: PLC0415
-
-    found: dict[str, str] = {}
-    for nis, province, region in Municipality.objects.values_list(
-        "nis_code", "province__code", "region__code"
-    ):
-        found[f"{nis[:2]}000"] = province or region
-    return found
-
-
-def need_parents() -> dict[str, str | None]:
-    """Need → domain → "*"."""
-    parents: dict[str, str | None] = {ALL: None}
-    for code, domain in Need.objects.values_list("code", "category__domain__code"):
-        parents[code] = domain
-        parents[domain] = ALL
-    return parents
-
-
 def _period_dimension(quarters: list[str], years: list[str]) -> disclosure.Dimension:
     parents: dict[str, str | None] = {year: None for year in years}
     parents.update({quarter: periods.year_of(quarter) for quarter in quarters})
@@ -81,12 +52,7 @@ def _period_dimension(quarters: list[str], years: list[str]) -> disclosure.Dimen
 
 
 def _area_dimension(level: str) -> disclosure.Dimension:
-    parents: dict[str, str | None] = {NATIONAL: None, UNKNOWN_AREA: NATIONAL}
-    provinces = _provinces()
-    parents.update({province: NATIONAL for province in provinces})
-    if level == "arrondissement":
-        parents.update(_arrondissements())
-    return disclosure.Dimension(name="area", parents=parents)
+    return disclosure.Dimension(name="area", parents=area_parents(level))
 
 
 def _breakdown_dimension(cube: Cube) -> disclosure.Dimension:
