@@ -345,7 +345,7 @@ def base_outlines() -> tuple[tuple[str, str], ...]:
 def _gap_labels() -> dict[str, str]:
     return {
         "high": pgettext("coverage gap", "Large gap"),
-        "medium": pgettext("coverage gap", "Some gap"),
+        "medium": pgettext("coverage gap", "Moderate gap"),
         "low": pgettext("coverage gap", "Small gap"),
         "none": pgettext("coverage gap", "No gap"),
     }
@@ -392,7 +392,7 @@ def symbol_map(
     markers. A legend explains sizes, gap classes and the suppressed marker. With ``base``,
     the judicial arrondissements are drawn as light outlines for orientation, captioned by
     ``base_caption``. ``gap_labels`` names the gap classes (defaults: translated "Large gap",
-    "Some gap", "Small gap", "No gap")."""
+    "Moderate gap", "Small gap", "No gap")."""
     labels = {**_gap_labels(), **(gap_labels or {})}
     maximum = max((p.value for p in points if p.value is not None), default=0)
     body = [_gap_defs(id_prefix)]

