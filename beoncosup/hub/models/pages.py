@@ -41,7 +41,7 @@ class HubHomePage(Page):
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["hub.TopicPage"]
+    subpage_types = ["hub.TopicPage", "insights.InsightsReportIndexPage"]
     template = "hub/hub_home_page.html"
 
     class Meta:
