@@ -15,6 +15,7 @@ from beoncosup.accounts.api import router as accounts_router
 from beoncosup.core.schemas import Problem
 from beoncosup.directory.api import router as hsds_router
 from beoncosup.finder.api import router as finder_router
+from beoncosup.insights.api import router as insights_router
 from beoncosup.navigator.api import router as navigator_router
 from beoncosup.referrals.api import router as referrals_router
 from beoncosup.screening.api import router as screening_router
@@ -129,3 +130,4 @@ api.add_router("/v1/", navigator_router)
 api.add_router("/v1/", screening_router)
 api.add_router("/v1/", accounts_router)
 api.add_router("/v1/", referrals_router)
+api.add_router("/v1/", insights_router)

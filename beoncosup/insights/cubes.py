@@ -25,6 +25,7 @@ class Cube:
     description: Promise
     # The breakdown's members (the leaves; "*" is their total) and what the breakdown is.
     breakdown_name: str
+    breakdown_title: Promise
     breakdown: tuple[tuple[str, Promise], ...]
     measure: Promise
     # "arrondissement": arrondissements → provinces → BE; "province": provinces → BE.
@@ -55,6 +56,7 @@ CUBES: dict[str, Cube] = {
                 "services the search found within their reach."
             ),
             breakdown_name="coverage",
+            breakdown_title=_("coverage band"),
             breakdown=tuple((c.value, c.label) for c in Coverage),
             measure=_("searches"),
             area_level="arrondissement",
@@ -66,6 +68,7 @@ CUBES: dict[str, Cube] = {
                 "The same searches by the language of the page the visitor used, by province."
             ),
             breakdown_name="language",
+            breakdown_title=_("page language"),
             breakdown=tuple((c.value, c.label) for c in Language),
             measure=_("searches"),
             area_level="province",
@@ -80,6 +83,7 @@ CUBES: dict[str, Cube] = {
                 "to several needs; “all needs” counts each self-check once)."
             ),
             breakdown_name="band",
+            breakdown_title=_("score band"),
             breakdown=tuple((c.value, c.label) for c in Band),
             measure=_("self-checks"),
             area_level="province",
@@ -93,6 +97,7 @@ CUBES: dict[str, Cube] = {
                 "by outcome."
             ),
             breakdown_name="outcome",
+            breakdown_title=_("outcome"),
             breakdown=tuple((c.value, c.label) for c in Outcome),
             measure=_("referrals"),
             area_level="province",

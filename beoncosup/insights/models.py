@@ -257,3 +257,7 @@ class PublishedCell(models.Model):
 
     def __str__(self) -> str:
         return f"{self.cube} {self.period} {self.need} {self.area} {self.breakdown}"
+
+
+# The quarterly report's Wagtail pages live in their own package (insights/report/).
+from beoncosup.insights.report.models import InsightsReportIndexPage, InsightsReportPage  # noqa: E402, F401

@@ -14,9 +14,10 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.translation import get_language, gettext, pgettext
 
-from beoncosup.insights import periods
-from beoncosup.insights.cubes import ALL, CUBES, NATIONAL, Cube
+from beoncosup.insights import areas, periods
+from beoncosup.insights.cubes import ALL, CUBES, NATIONAL, UNKNOWN_AREA, Cube
 from beoncosup.insights.dimensions import area_members, need_members
 from beoncosup.insights.disclosure import round_public
 from beoncosup.insights.models import PublishedCell, ReferralRollup, RefreshState, Supply
@@ -166,19 +167,33 @@ class Column:
 
 
 def table_columns(cube: Cube) -> list[Column]:
+    """The columns of a published table, described in the active language."""
+    codes = ", ".join(code for code, _label in cube.breakdown)
     return [
-        Column("period", "Year (2026) or quarter (2026-Q3)."),
-        Column("need", "Need code of the BeONCOsup needs taxonomy, a domain code, or * (all)."),
+        Column("period", gettext("Year (2026) or quarter (2026-Q3).")),
+        Column(
+            "need",
+            gettext("Need code of the BeONCOsup needs taxonomy, a domain code, or * (all needs)."),
+        ),
         Column(
             "area",
-            "Administrative arrondissement (NIS code), province (ISO 3166-2; BE-BRU for "
-            "Brussels), BE for Belgium, or ? (no postcode given).",
+            gettext(
+                "Administrative arrondissement (NIS code), province (ISO 3166-2 code; BE-BRU "
+                "for Brussels), BE for Belgium, or ? when no postcode was given."
+            ),
         ),
-        Column(cube.breakdown_name, f"Breakdown by {cube.breakdown_name}, or * (all)."),
+        Column(
+            "breakdown",
+            gettext("The %(breakdown)s (%(codes)s), or * (all).")
+            % {"breakdown": cube.breakdown_title, "codes": codes},
+        ),
         Column(
             "count",
-            "Number of " + str(cube.measure) + "; null when suppressed (fewer than k, or "
-            "hidden so that a small count cannot be worked out).",
+            gettext(
+                "Number of %(measure)s; empty (null) when hidden: fewer than k, or hidden so "
+                "that a small count cannot be worked out."
+            )
+            % {"measure": cube.measure},
         ),
     ]
 
@@ -218,3 +233,33 @@ def table_rows(
 def members_of(cube: Cube) -> tuple[list[str], list[str]]:
     """The need and area members a cube publishes."""
     return need_members(cube), area_members(cube)
+
+
+def need_labels() -> dict[str, str]:
+    """Need and domain code → label in the active language ("*": all needs); two queries."""
+    from beoncosup.taxonomy.models import Domain, Need  # noqa: PLC0415
+
+    labels = {ALL: str(pgettext("needs", "All needs"))}
+    labels.update({d.code: str(d.label) for d in Domain.objects.only("code", *_LABELS)})
+    labels.update({n.code: str(n.label) for n in Need.objects.only("code", *_LABELS)})
+    return labels
+
+
+_LABELS = ("label_nl", "label_fr", "label_de", "label_en")
+
+
+def area_label(code: str) -> str:
+    """An area's name in the active language."""
+    language = get_language() or "en"
+    if code == NATIONAL:
+        return str(pgettext("area", "Belgium"))
+    if code == UNKNOWN_AREA:
+        return str(pgettext("area", "Postcode not given"))
+    if code.isdigit():
+        return areas.arrondissement_name(code, language)
+    return areas.province_name(code, language)
+
+
+def period_bounds(period: str) -> tuple[dt.date, dt.date]:
+    """First day of a period and the first day after it (for filtering months)."""
+    return periods.bounds(period)
