@@ -1,166 +1,30 @@
-"""The authorization matrix (issue #14): every URL of the site times every role, and every API
-operation, with the exact outcome.
+"""The authorization matrix (issue #14): every URL of the site times every role, with the exact
+outcome (the API operations have their own matrix, test_api_matrix.py).
 
-The URL list comes from the resolver and the API operations from the OpenAPI document, so a
-new view or operation without a row here fails ``test_every_url_is_in_the_matrix``. Each row
-says who may use the URL; everyone else is refused on the server: anonymous visitors are sent to
-sign in, signed-in people without the right get 403, and someone from another organisation
-asking for that organisation's object gets 404 (its existence does not leak). Public pages
-answer everyone the same, so being signed in never changes what the public sees.
+The URL list comes from the resolver, so a new view without a row here fails
+``test_every_url_is_in_the_matrix``. Each row says who may use the URL; everyone else is
+refused on the server: anonymous visitors are sent to sign in, signed-in people without the
+right get 403, and someone from another organisation asking for that organisation's object
+gets 404 (its existence does not leak). Public pages answer everyone the same, so being signed
+in never changes what the public sees.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
 import pytest
-from allauth.mfa.recovery_codes.internal.auth import RecoveryCodes
 from django.db import transaction
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
-from django.utils import timezone, translation
+from django.utils import translation
 
-from beoncosup.accounts import services as account_services
-from beoncosup.accounts.codes import OrgRole, PlatformRole
-from beoncosup.accounts.models import Invitation, JoinRequest, Organisation
-from beoncosup.accounts.testing import organisation_with, signed_in, user_create
-from beoncosup.api import api
-from beoncosup.providers.models import ChangeProposal, ListingClaim
-from beoncosup.providers.tests.factories import listing_with_service
-from beoncosup.referrals import services as referral_services
-from beoncosup.referrals.codes import CareRole
-from beoncosup.referrals.testing import NEEDS, case_of, identity_make, needs_make, terms_make
-from beoncosup.workspace.models import SavedSearch, ServiceList, ServiceListItem
+from beoncosup.accounts.testing import signed_in
+from tests.authz.world import ROLES, World
 
 pytestmark = pytest.mark.django_db
-
-ROLES = [
-    "anonymous",
-    "no_role",
-    "professional",
-    "org_admin",
-    "outsider",  # a professional and admin of another organisation
-    "provider_staff",
-    "editor",
-    "reviewer",
-    "analyst",
-    "platform_admin",
-]
-
-
-@dataclass
-class World:
-    users: dict[str, Any] = field(default_factory=dict)
-    objects: dict[str, Any] = field(default_factory=dict)
-
-
-@pytest.fixture
-def world() -> World:
-    w = World()
-    hospital = organisation_with(
-        name="AZ Matrix",
-        members={
-            "pro@az.example": [OrgRole.PROFESSIONAL],
-            "admin@az.example": [OrgRole.ORG_ADMIN],
-        },
-    )
-    organisation_with(
-        name="AZ Elders",
-        members={"outsider@elders.example": [OrgRole.PROFESSIONAL, OrgRole.ORG_ADMIN]},
-    )
-    service = listing_with_service()
-    provider = organisation_with(
-        name="Steunpunt Matrix",
-        kind="provider",
-        members={"staff@steunpunt.example": [OrgRole.PROVIDER_STAFF]},
-    )
-    provider.listings.add(service.organization)
-    from django.contrib.auth import get_user_model  # noqa: PLC0415
-
-    users = {u.email: u for u in get_user_model().objects.all()}
-    w.users = {
-        "no_role": user_create("someone@example.org"),
-        "professional": users["pro@az.example"],
-        "org_admin": users["admin@az.example"],
-        "outsider": users["outsider@elders.example"],
-        "provider_staff": users["staff@steunpunt.example"],
-    }
-    for role in ("editor", "reviewer", "analyst", "platform_admin"):
-        user = user_create(f"{role}@beoncosup.example")
-        account_services.role_grant(
-            user=user, role=getattr(PlatformRole, role.upper()), granted_by=None
-        )
-        w.users[role] = user
-    for user in w.users.values():
-        RecoveryCodes.activate(user)  # so the recovery-code pages have something to show
-    pro = w.users["professional"]
-    invitation = Invitation.objects.create(
-        organisation=hospital,
-        email="new@az.example",
-        role=OrgRole.PROFESSIONAL,
-        language="nl",
-        token_hash="x" * 64,
-        invited_by=w.users["org_admin"],
-        expires_at=timezone.now() + dt.timedelta(days=3),
-    )
-    join = JoinRequest.objects.create(
-        organisation=hospital, user=w.users["no_role"], role=OrgRole.PROFESSIONAL
-    )
-    issued = account_services.api_token_create(
-        organisation=hospital, name="HIS", created_by=w.users["org_admin"], days=30
-    )
-    claim = ListingClaim.objects.create(
-        organisation=provider,
-        listing=listing_with_service("Ander Steunpunt", service_name="Wandelgroep").organization,
-        requested_by=w.users["provider_staff"],
-        language="nl",
-    )
-    proposal = ChangeProposal.objects.create(
-        service=service,
-        organisation=provider,
-        proposed_by=w.users["provider_staff"],
-        changes={"url": {"old": service.url, "new": "https://steunpunt.example/nieuw"}},
-        language="nl",
-    )
-    search = SavedSearch.objects.create(
-        owner=pro, organisation=hospital, name="Vermoeidheid", query="need=MED-FATIGUE"
-    )
-    service_list = ServiceList.objects.create(owner=pro, organisation=hospital, name="Gent")
-    item = ServiceListItem.objects.create(service_list=service_list, service=service, added_by=pro)
-    needs_make()
-    referral, person_token = referral_services.referral_create(
-        service=service,
-        needs=list(NEEDS),
-        reason="Angst",
-        language="nl",
-        identity=identity_make(),
-        terms=terms_make(care_roles=(CareRole.ONCOCOACH,)),
-        referrer=pro,
-        organisation=hospital,
-        referrer_role=CareRole.ONCOCOACH,
-    )
-    w.objects = {
-        "referral": referral.pk,
-        "case": referral.case_id,
-        "team_member": case_of(referral).care_team.get().pk,
-        "person": person_token,
-        "org": hospital.slug,
-        "invitation": invitation.pk,
-        "join": join.pk,
-        "member": pro.pk,
-        "token": issued.token.pk,
-        "claim": claim.pk,
-        "proposal": proposal.pk,
-        "service": service.pk,
-        "search": search.pk,
-        "list": service_list.pk,
-        "item": item.pk,
-    }
-    return w
-
 
 # ----------------------------------------------------------------- the matrix
 
@@ -215,6 +79,7 @@ def person(w: World) -> dict[str, Any]:
 
 
 ORG_ADMINS = {"org_admin", "platform_admin"}
+ANALYSTS = {"analyst", "platform_admin"}
 MEMBERS = {"professional", "org_admin", "platform_admin"}
 OUTSIDERS = {"no_role", "outsider", "provider_staff", "editor", "reviewer", "analyst"}
 
@@ -421,6 +286,15 @@ MATRIX: dict[str, Row] = {
     "referrals:person_export_json": public(person),
     "referrals:person_export_pdf": public(person),
     "referrals:person_erase": public(person),
+    # Needs insights: the public page and the open data for everyone, dashboards for analysts.
+    "insights:public": public(),
+    "insights:dictionary": public(),
+    "insights:overview": Row(ANALYSTS),
+    "insights:unmet": Row(ANALYSTS),
+    "insights:map": Row(ANALYSTS),
+    "insights:languages": Row(ANALYSTS),
+    "insights:referrals": Row(ANALYSTS),
+    "insights:self_checks": Row(ANALYSTS),
 }
 
 # Served outside this matrix: the Wagtail admin and documents (Wagtail's own permission checks,
@@ -520,53 +394,3 @@ def test_url_answers_each_role_as_the_matrix_says(name, world):
 
 def refused_to_sign_in_any(outcomes: dict[str, int]) -> bool:
     return any(status in {401, 403} for status in outcomes.values())
-
-
-# ----------------------------------------------------------------- the API
-
-# The operations acting for an organisation (Bearer token), and what a valid token gets when
-# the matrix calls them as it does: without a body, with the path parameter's name as its value.
-TOKEN_OPERATIONS = {
-    ("get", "/api/v1/organisation"): 200,
-    ("post", "/api/v1/referrals"): 400,  # no body (tested in referrals/tests/test_api.py)
-    ("get", "/api/v1/referrals/{referral_id}"): 422,  # "referral_id" is no UUID
-}
-
-
-def api_operations() -> list[tuple[str, str, bool]]:
-    schema = api.get_openapi_schema(path_prefix="/api/")
-    operations = []
-    for route, methods in schema["paths"].items():
-        for method, operation in methods.items():
-            operations.append((method, route, bool(operation.get("security"))))
-    return operations
-
-
-def test_the_api_matrix_covers_every_operation():
-    secured = {(method, route) for method, route, secure in api_operations() if secure}
-
-    assert secured == set(TOKEN_OPERATIONS)
-
-
-@pytest.mark.parametrize(("method", "route", "secure"), api_operations())
-def test_api_operation_answers_as_the_matrix_says(method, route, secure, world):
-    path = route.replace("{", "").replace("}", "")  # an unknown id: 404/422, never a 500
-    token = account_services.api_token_create(
-        organisation=Organisation.objects.get(slug=world.objects["org"]),
-        name="matrix",
-        created_by=world.users["org_admin"],
-        days=1,
-    ).secret
-    anonymous = getattr(Client(), method)(path)
-    session = getattr(signed_in(Client(), world.users["org_admin"]), method)(path)
-    with_token = getattr(Client(), method)(path, HTTP_AUTHORIZATION=f"Bearer {token}")
-
-    if secure:
-        assert anonymous.status_code == 401
-        assert session.status_code == 401  # a browser session is no API credential
-        assert with_token.status_code == TOKEN_OPERATIONS[(method, route)]
-    else:
-        # Anonymous read APIs stay anonymous: the same answer with or without credentials.
-        assert anonymous.status_code not in {401, 403, 500}
-        assert session.status_code == anonymous.status_code
-        assert with_token.status_code == anonymous.status_code

@@ -14,14 +14,16 @@ from django.utils import translation
 from playwright.sync_api import Browser
 
 from beoncosup.accounts.testing import signed_in
-from tests.authz.test_authorization_matrix import (  # noqa: F401 (the fixture is used by name)
-    MATRIX,
-    World,
-    world,
-)
+from tests.authz.test_authorization_matrix import MATRIX
+from tests.authz.world import World, world_build
 from tests.browser.axe import assert_no_axe_violations
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+@pytest.fixture
+def world() -> World:
+    return world_build()
 
 # Who opens each page: the first of these the page allows.
 PREFERRED = ["professional", "org_admin", "provider_staff", "editor", "platform_admin", "no_role"]
