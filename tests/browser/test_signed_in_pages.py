@@ -25,6 +25,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 def world() -> World:
     return world_build()
 
+
 # Who opens each page: the first of these the page allows.
 PREFERRED = ["professional", "org_admin", "provider_staff", "editor", "platform_admin", "no_role"]
 # allauth's pages are checked in the sign-in journeys (tests/browser/test_accounts_journey.py),
@@ -60,7 +61,7 @@ def open_as(browser: Browser, live_server: Any, user: Any) -> Any:
 def test_every_signed_in_page_has_no_axe_violations(
     browser: Browser,
     live_server,
-    world: World,  # noqa: F811 (the fixture, imported above)
+    world: World,
 ):
     assert len(PAGES) >= 25, PAGES  # the matrix's signed-in pages, not an empty loop
     failures = []
