@@ -104,6 +104,13 @@ class Dimension:
             parent = self.parents[parent]
         return chain
 
+    def descendants(self, member: str) -> tuple[str, ...]:
+        """The member and every member below it."""
+        found = [member]
+        for child in self._children[member]:
+            found.extend(self.descendants(child))
+        return tuple(found)
+
     def leaves_under(self, member: str) -> list[str]:
         """The leaves summed into ``member`` (itself for a leaf or a non-additive member)."""
         if not self.additive or not self._children[member]:
@@ -217,6 +224,7 @@ class _Cube:
                 self.cell_lines[number].append(line)
                 for child in children:
                     self.cell_lines[child].append(line)
+        self.certified: list[bool] = [False] * count
         self.queue: deque[int] = deque()
         self.queued: list[bool] = [False] * len(self.line_total)
 
@@ -242,9 +250,7 @@ class _Cube:
             hidden = [child for child in children if suppressed[child]]
             total_hidden = suppressed[total]
             count = len(hidden) + (1 if total_hidden else 0)
-            if count == 1:
-                pass
-            elif not total_hidden and hidden and sum(values[c] for c in hidden) < k:
+            if count == 1 or (not total_hidden and hidden and sum(values[c] for c in hidden) < k):
                 pass
             else:
                 return
@@ -341,10 +347,27 @@ class _Cube:
                             negative[-1],
                         )
                     )
+                    if len(negative) > 1:
+                        # Or spread the decrease over all of the sibling's leaves, in proportion.
+                        spread = dimension.descendants(sibling)
+                        price = cost(spread)
+                        if price is not None:
+                            options.append(
+                                (base + price, level, sequence, tuple(up), spread, up[0], sibling)
+                            )
             up.append(parent)
             ancestor = parent
             level += 1
-        options.sort(key=lambda option: option[:3])
+        values = self.values
+
+        def rank(option: _Option) -> tuple[int, int, int, int]:
+            # Cheapest first; among equals, the one whose shrinking cell is largest.
+            shrink = option[6]
+            cell = index.get((*head, shrink, *tail)) if shrink is not None else None
+            room = values[cell] if cell is not None else (1 << 62 if shrink is None else 0)
+            return (option[0], -room, option[1], option[2])
+
+        options.sort(key=rank)
         return options
 
     def certify(self, cell: int, breadth: int) -> None:
@@ -363,46 +386,62 @@ class _Cube:
                 chosen.append(root[0])
             per_dimension.append(chosen)
         combos = sorted(
-            itertools.product(*per_dimension),
-            key=lambda combo: (sum(option[0] for option in combo), [o[1:3] for o in combo]),
+            itertools.product(*per_dimension), key=lambda combo: sum(o[0] for o in combo)
         )
-        best: tuple[int, int, list[int]] | None = None
+        best: tuple[int, int, list[int], tuple[_Option, ...], int | None, int | None] | None = None
         for combo in combos:
             if best is not None and best[0] == 0:
                 break
-            # The leaf corners that shrink bound how far the cell can grow.
-            growth = None
+            # Each leaf corner moves by +t or -t: the shrinking ones bound t.
+            smallest: dict[int, int | None] = {1: None, -1: None}
             for corner in itertools.product(
                 *(((o[5], 1),) + (((o[6], -1),) if o[6] is not None else ()) for o in combo)
             ):
                 sign = 1
                 for _, part in corner:
                     sign *= part
-                if sign < 0:
-                    leaf = index.get(tuple(member for member, _ in corner))
-                    value = values[leaf] if leaf is not None else 0
-                    growth = value if growth is None else min(growth, value)
-            if growth is not None and growth < need:
+                leaf = index.get(tuple(member for member, _ in corner))
+                value = values[leaf] if leaf is not None else 0
+                current = smallest[sign]
+                smallest[sign] = value if current is None else min(current, value)
+            shrink = smallest[-1]
+            if shrink is not None and shrink < need:
                 continue
             new: list[int] = []
             possible = True
+            limit = best[0] if best is not None else None
             for members in itertools.product(*(o[3] + o[4] for o in combo)):
                 target = index.get(members)
                 if target is None or suppressed[target]:
                     continue
-                if fixed[target]:
+                if fixed[target] or (limit is not None and len(new) >= limit):
                     possible = False
                     break
                 new.append(target)
             if not possible:
                 continue
-            price = (len(new), sum(values[c] for c in new), new)
-            if best is None or price[:2] < best[:2]:
-                best = price
+            price = (len(new), sum(values[c] for c in new))
+            if best is None or price < best[:2]:
+                best = (*price, new, combo, smallest[1], shrink)
         if best is None:
             raise ValueError(f"cannot protect {key!r} without changing a fixed cell")
         for target in best[2]:
             self.suppress(target)
+        # The same hypercube, one way or the other, lifts every cell it changes: mark those it
+        # lifts to k as certified too.
+        _, _, _, combo, grow_limit, shrink_limit = best
+        signed = [[(m, 1) for m in o[3]] + [(m, -1) for m in o[4]] for o in combo]
+        certified, k = self.certified, self.k
+        for corner in itertools.product(*signed):
+            target = index.get(tuple(member for member, _ in corner))
+            if target is None or certified[target] or values[target] >= k:
+                continue
+            sign = 1
+            for _, part in corner:
+                sign *= part
+            bound = shrink_limit if sign > 0 else grow_limit
+            if bound is None or values[target] + bound >= k:
+                certified[target] = True
 
     def run(self) -> None:
         queue, queued = self.queue, self.queued
@@ -440,7 +479,7 @@ def protect(
     # Certificates: suppressing more never invalidates one, so one pass over the cells below k
     # suffices; the line rules then run again over the lines the new suppressions touched.
     for number, value in enumerate(cube.values):
-        if value < k and cube.suppressed[number]:
+        if value < k and not cube.certified[number]:
             cube.certify(number, breadth=_BREADTH)
     cube.run()
     return {cube.keys[number] for number, hidden in enumerate(cube.suppressed) if hidden}
