@@ -184,21 +184,25 @@ class InsightsReportPage(Page):
             )
 
     def figures_take(self) -> None:
-        """Fill ``figures`` (if empty): from a language version that has them, else from the
-        public cubes. Refuses a quarter that is not over (ValidationError)."""
+        """Fill ``figures`` (if empty): from this page's stored row (an edit form built from
+        an older revision has none), else from a language version that has them, else from
+        the public cubes. Refuses a quarter that is not over (ValidationError)."""
         if self.figures:
             return
         error = self.quarter_error()
         if error:
             raise ValidationError({"quarter": error})
+        versions = InsightsReportPage.objects.none()
+        if self.pk:
+            versions = InsightsReportPage.objects.filter(pk=self.pk)
         if self.translation_key:
-            versions = InsightsReportPage.objects.filter(translation_key=self.translation_key)
-            if self.pk:
-                versions = versions.exclude(pk=self.pk)
-            for figures in versions.values_list("figures", flat=True):
-                if figures:
-                    self.figures = figures
-                    return
+            versions = versions | InsightsReportPage.objects.filter(
+                translation_key=self.translation_key
+            )
+        stored = {pk: figures for pk, figures in versions.values_list("pk", "figures") if figures}
+        if stored:
+            self.figures = stored.get(self.pk) or stored[min(stored)]
+            return
         self.figures = snapshot_take(self.quarter)
 
     def save(self, *args: Any, **kwargs: Any) -> Any:
