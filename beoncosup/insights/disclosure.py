@@ -48,7 +48,8 @@ Key = tuple[str, ...]
 # One dimension's part of a certificate: (cost in the 1-D slice, level, sequence, members with
 # sign +, members with sign -, the leaf that grows, the leaf that shrinks or None).
 _Option = tuple[int, int, int, tuple[str, ...], tuple[str, ...], str, str | None]
-_BREADTH = 3  # options tried per dimension (plus the path to the root)
+_BREADTH = 3  # options tried per dimension (plus the path to the root) ...
+_WIDEST = 1 << 30  # ... or all of them when those are blocked by fixed cells
 
 
 @dataclass(frozen=True)
@@ -225,6 +226,7 @@ class _Cube:
                 for child in children:
                     self.cell_lines[child].append(line)
         self.certified: list[bool] = [False] * count
+        self.uncertified = 0  # cells left to the line rules alone (see _accumulate)
         self.queue: deque[int] = deque()
         self.queued: list[bool] = [False] * len(self.line_total)
 
@@ -317,6 +319,12 @@ class _Cube:
                 missing += 1
             return missing
 
+        if dimension.parents[member] is None and len(down) > 1:
+            # A root: the move may stay at the root, spread over everything below it.
+            spread = dimension.descendants(member)
+            price = cost(spread)
+            if price is not None:
+                options.append((price, 0, -1, spread, (), member, None))
         ancestor = member
         level = 0
         while True:
@@ -376,8 +384,10 @@ class _Cube:
         need = self.k - self.values[cell]
         index, suppressed, fixed, values = self.index, self.suppressed, self.fixed, self.values
         per_dimension = []
+        all_options = []
         for position in range(len(self.dimensions)):
             options = self._options(key, position)
+            all_options.append(options)
             if not options:
                 raise ValueError(f"cannot protect {key!r} without changing a fixed cell")
             chosen = options[:breadth]
@@ -424,7 +434,11 @@ class _Cube:
             if best is None or price < best[:2]:
                 best = (*price, new, combo, smallest[1], shrink)
         if best is None:
-            raise ValueError(f"cannot protect {key!r} without changing a fixed cell")
+            if breadth < _WIDEST and any(len(o) > breadth for o in all_options):
+                self.certify(cell, breadth=_WIDEST)  # the cheap options are blocked: try all
+                return
+            self._accumulate(combos, need)
+            return
         for target in best[2]:
             self.suppress(target)
         # The same hypercube, one way or the other, lifts every cell it changes: mark those it
@@ -442,6 +456,62 @@ class _Cube:
             bound = shrink_limit if sign > 0 else grow_limit
             if bound is None or values[target] + bound >= k:
                 certified[target] = True
+
+    def _accumulate(self, combos: Sequence[tuple[_Option, ...]], need: int) -> None:
+        """Lift a cell by several leaf hypercubes together when no single one is enough.
+
+        Each hypercube whose cells are or can be suppressed moves the cell by ``t``, bounded by
+        what the shrinking leaves still hold once the earlier ones took their share (positive
+        moves are not counted back, so this is conservative). Hypercubes spreading over an
+        aggregate are left out (their shares of a leaf are not tracked). Stops when the moves
+        add up to ``need``; when they never do, the line rules alone protect the cell, and the
+        audit in the tests is what shows it safe.
+        """
+        index, suppressed, fixed, values = self.index, self.suppressed, self.fixed, self.values
+        left: dict[int, int] = {}
+        gathered = 0
+        for combo in combos:
+            if any(
+                (o[6] is not None and o[4][-1] != o[6]) or (len(o[3]) > 1 and o[3][0] == o[5])
+                for o in combo
+            ):
+                continue  # a spread option
+            shrinking: list[int] = []
+            for corner in itertools.product(
+                *(((o[5], 1),) + (((o[6], -1),) if o[6] is not None else ()) for o in combo)
+            ):
+                sign = 1
+                for _, part in corner:
+                    sign *= part
+                if sign < 0:
+                    leaf = index.get(tuple(member for member, _ in corner))
+                    if leaf is None:
+                        shrinking = []
+                        break
+                    shrinking.append(leaf)
+            else:
+                if not shrinking:
+                    continue
+                step = min(left.get(leaf, values[leaf]) for leaf in shrinking)
+                if step <= 0:
+                    continue
+                new = []
+                for members in itertools.product(*(o[3] + o[4] for o in combo)):
+                    target = index.get(members)
+                    if target is None or suppressed[target]:
+                        continue
+                    if fixed[target]:
+                        break
+                    new.append(target)
+                else:
+                    for target in new:
+                        self.suppress(target)
+                    for leaf in shrinking:
+                        left[leaf] = left.get(leaf, values[leaf]) - step
+                    gathered += step
+                    if gathered >= need:
+                        return
+        self.uncertified += 1
 
     def run(self) -> None:
         queue, queued = self.queue, self.queued
