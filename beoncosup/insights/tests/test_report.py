@@ -318,3 +318,45 @@ def test_the_demo_report_is_refused_in_production(homes):
     with pytest.raises(CommandError, match="production"):
         call_command("load_demo_insights_report")
     assert not InsightsReportIndexPage.objects.exists()
+
+
+@override_settings(BEONCOSUP_INSIGHTS_K=10)
+def test_the_snapshot_reads_what_the_pipeline_publishes(tmp_path, searched):
+    """End to end: signals → rollups → published cells (after disclosure control, which the
+    insights pipeline owns) → the report's figures, equal to what the public selectors read."""
+    from beoncosup.insights import selectors  # noqa: PLC0415
+    from beoncosup.insights.services import insights_refresh  # noqa: PLC0415
+
+    areas_cache_clear()
+    start, _end = periods.bounds(QUARTER)
+    liege = {"arrondissement": "62000", "province": "BE-WLG"}
+    for need in ("MED-PAIN", "MED-FATIGUE", "WORK-RETURN-PLAN"):
+        searched(need, 40, day=start, services=0)
+        searched(need, 60, day=start, services=4)
+        searched(need, 45, day=start, services=0, **liege)
+        searched(need, 55, day=start, services=5, **liege)
+    searched("PSY-FEAR-RECURRENCE", 3, day=start, **liege)
+    insights_refresh(today=timezone.localdate())
+    load(tmp_path, [])
+    homes = {page.locale.language_code: page for page in Page.objects.filter(depth=2)}
+
+    figures = report_make(homes)["en"].figures
+
+    # Whatever disclosure control suppressed, the figures are what the public selectors read.
+    public = selectors.cells(
+        "demand", periods_in=[QUARTER], areas=["BE", "BE-VOV", "BE-WLG"], public=True
+    )
+    read = [
+        (figures["national"]["searches"], public.get((QUARTER, "*", "BE", "*"))),
+        (figures["national"]["none"], public.get((QUARTER, "*", "BE", "none"))),
+    ]
+    for row in figures["provinces"]:
+        read.append((row["searches"], public.get((QUARTER, "*", row["area"], "*"))))
+        read.append((row["none"], public.get((QUARTER, "*", row["area"], "none"))))
+    for row in figures["top_needs"]:
+        read.append((row["searches"], public.get((QUARTER, row["need"], "BE", "*"))))
+    assert all(mine == theirs for mine, theirs in read), read
+    assert any(mine is not None for mine, _theirs in read)  # something was published
+    assert all(value % 5 == 0 for value, _theirs in read if value is not None)  # rounded
+    assert "PSY-FEAR-RECURRENCE" not in {row["need"] for row in figures["top_needs"]}
+    assert figures["refreshed_at"] is not None
