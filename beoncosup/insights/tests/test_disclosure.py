@@ -6,6 +6,8 @@ k, we maximise that cell over all non-negative leaf assignments that reproduce e
 (scipy's HiGHS); the maximum must be at least k, so nobody can conclude the cell is below k.
 """
 
+# ruff: noqa: S311 - seeded generators make the random cubes, not secrets
+
 from __future__ import annotations
 
 import random
@@ -13,7 +15,7 @@ from collections.abc import Mapping, Sequence
 
 import numpy as np
 import pytest
-from scipy.optimize import linprog
+from scipy.optimize import linprog  # type: ignore[import-untyped]
 
 from beoncosup.insights.disclosure import (
     Dimension,
@@ -148,7 +150,9 @@ def table(rows: Mapping[str, Sequence[int]]) -> tuple[dict[Key, int], list[Dimen
     """A 2-D cube with margins from {row: [counts per column]}."""
     columns = len(next(iter(rows.values())))
     dims = [flat("row", list(rows)), flat("col", [f"c{n}" for n in range(columns)])]
-    leaves = {(r, f"c{n}"): v for r, values in rows.items() for n, v in enumerate(values)}
+    leaves: dict[Key, int] = {
+        (r, f"c{n}"): v for r, values in rows.items() for n, v in enumerate(values)
+    }
     return cube_build(leaves, dims), dims
 
 
@@ -186,7 +190,7 @@ def test_suppressed_children_of_a_published_total_sum_to_k() -> None:
 
 def test_fixed_cells_never_change() -> None:
     cells, dims = table({"r0": [50, 4, 40], "r1": [30, 60, 70], "r2": [40, 50, 80]})
-    fixed = {("r0", "c2"): False, ("r1", "c0"): True, ("nowhere", "c0"): True}
+    fixed: dict[Key, bool] = {("r0", "c2"): False, ("r1", "c0"): True, ("nowhere", "c0"): True}
 
     hidden = protect(cells, dims, k=K, fixed=fixed)
 
