@@ -101,14 +101,14 @@ def _columns(cube: Cube) -> list[ColumnOut]:
     ]
 
 
-def _problem(field: str, message: str) -> Answer:
+def _problem(field: str, message: str) -> Answer[Problem]:
     return Answer(
         422,
         Problem(detail=f"{field}: {message}", errors=[FieldProblem(field=field, message=message)]),
     )
 
 
-def _check(cube: Cube, params: TableParams, *, public: bool) -> Answer | None:
+def _check(cube: Cube, params: TableParams, *, public: bool) -> Answer[Problem] | None:
     if params.period and params.period not in selectors.period_choices(public=public):
         return _problem("period", "not a published period of this table")
     if params.area and params.area not in area_members(cube):

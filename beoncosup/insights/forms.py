@@ -38,18 +38,26 @@ class FilterForm(forms.Form):
         self.public = public
         today = timezone.localdate()
         choices = selectors.period_choices(public=public, today=today)
-        self.fields["period"].choices = [
-            (p, period_label(p, today_complete=periods.is_complete(p, today=today)))
-            for p in choices
-        ]
+        self._choices(
+            "period",
+            [
+                (p, period_label(p, today_complete=periods.is_complete(p, today=today)))
+                for p in choices
+            ],
+        )
         self.default_period = selectors.default_period(public=public, today=today)
         self.fields["period"].initial = self.default_period
-        self.fields["area"].choices = self._areas(arrondissements)
+        self._choices("area", self._areas(arrondissements))
         self.fields["area"].initial = NATIONAL
-        self.fields["need"].choices = self._needs(needs)
+        self._choices("need", self._needs(needs))
         self.fields["need"].initial = ALL
         if not with_period:
             del self.fields["period"]
+
+    def _choices(self, name: str, choices: list[Any]) -> None:
+        field = self.fields[name]
+        assert isinstance(field, forms.ChoiceField)
+        field.choices = choices
 
     @staticmethod
     def _areas(with_arrondissements: bool) -> list[Any]:

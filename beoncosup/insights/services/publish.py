@@ -17,6 +17,7 @@ import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from typing import Any
 
 from django.conf import settings
 from django.db import transaction
@@ -35,7 +36,7 @@ from beoncosup.insights.models import (
 )
 from beoncosup.insights.services.refresh import month_start
 
-Key = tuple[str, str, str, str]  # period, need, area, breakdown
+Key = tuple[str, ...]  # period, need, area, breakdown
 Leaves = dict[Key, int]
 
 
@@ -134,6 +135,7 @@ def _leaves(
 ) -> Leaves:
     if cube.name == "demand":
         return _demand_leaves(quarters, needs, start)
+    rows: Any
     if cube.name == "demand_language":
         rows = (
             DemandRollup.objects.filter(month__gte=start)
@@ -170,7 +172,7 @@ def _non_additive_cells(leaves: Leaves, dimensions: list[disclosure.Dimension]) 
     need_dimension = dimensions[1]
     others = [dimensions[0], dimensions[2], dimensions[3]]
     for need in need_dimension.parents:
-        sub = {(k[0], k[2], k[3]): v for k, v in by_need.get(need, {}).items()}
+        sub: dict[Key, int] = {(k[0], k[2], k[3]): v for k, v in by_need.get(need, {}).items()}
         for (period, area, breakdown), value in disclosure.cube_build(sub, others).items():
             cells[(period, need, area, breakdown)] = value
     return cells
@@ -209,10 +211,10 @@ def _publish_cube(
         if key in cells:
             cells[key] = stored.count
             fixed[key] = stored.suppressed
-    for key, suppressed in parent_status.items():
+    for key, hidden in parent_status.items():
         linked = (key[0], key[1], key[2], ALL)
         if linked in cells and linked not in fixed:
-            fixed[linked] = suppressed
+            fixed[linked] = hidden
     k = settings.BEONCOSUP_INSIGHTS_K
     suppressed = disclosure.protect(cells, dimensions, k=k, fixed=fixed)
     return cells, suppressed

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 import pytest
 from django.test import override_settings
@@ -78,7 +79,7 @@ def test_signals_are_deleted_by_whole_months_and_rollups_stay(searched):
     assert DemandRollup.objects.get(month=dt.date(2024, 11, 1)).searches == 4
 
 
-def _year_of_searches(searched):
+def _year_of_searches(searched: Any) -> None:
     """2025: each quarter, 30 searches in Gent (10 without a service) and 12 in Liège."""
     for month in (2, 5, 8, 11):
         day = dt.date(2025, month, 10)

@@ -37,7 +37,9 @@ def test_signal_fields_are_codes_days_numbers_or_flags(model):
         assert isinstance(field, ALLOWED), f"{model.__name__}.{field.name}: {type(field).__name__}"
         assert not isinstance(field, models.DateTimeField), "a time of day narrows a person down"
         if isinstance(field, models.CharField):
-            assert field.max_length <= 60, f"{model.__name__}.{field.name} could hold text"
+            assert field.max_length is not None and field.max_length <= 60, (
+                f"{model.__name__}.{field.name} could hold text"
+            )
         if isinstance(field, models.ForeignKey):
             assert field.related_model is SelfCheckSignal, "a signal points to no person or object"
         words = set(field.name.split("_"))

@@ -4,10 +4,12 @@ role → 403. Every figure is a published cell (selectors), every chart has its 
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
+from django.utils.translation import get_language, pgettext
 from django.utils.translation import gettext as _
-from django.utils.translation import pgettext
 from django.views.decorators.http import require_safe
 
 from beoncosup.accounts.rules import require
@@ -135,11 +137,11 @@ def demand_by_need(filters: Filters, labels: dict[str, str], *, public: bool) ->
     )
 
 
-def supply_needs(supply: dict[tuple[str, str], object]) -> set[str]:
+def supply_needs(supply: Mapping[tuple[str, str], object]) -> set[str]:
     return {need for _area, need in supply}
 
 
-def _supply(supply: dict[tuple[str, str], object], area: str, need: str) -> int | None:
+def _supply(supply: Mapping[tuple[str, str], object], area: str, need: str) -> int | None:
     row = supply.get((area, need))
     return int(getattr(row, "services", 0)) if row is not None else 0
 
@@ -280,7 +282,7 @@ def gap_of(searches: int | None, none: int | None, poor: int | None, services: i
 
 
 def map_panel(filters: Filters, labels: dict[str, str], *, public: bool) -> Panel:
-    language = selectors.get_language() or "en"
+    language = get_language() or "en"
     arrondissements = areas.arrondissements()
     codes = [row.code for row in arrondissements]
     found = selectors.cells(
@@ -487,8 +489,10 @@ def referrals_panels(filters: Filters, labels: dict[str, str], *, public: bool) 
     rows: list[tuple[str, list[Value]]] = [
         (
             labels.get(c, c),
-            [found.get((filters.period, c, area, ALL))]
-            + [found.get((filters.period, c, area, o)) for o in outcomes],
+            [
+                found.get((filters.period, c, area, ALL)),
+                *(found.get((filters.period, c, area, o)) for o in outcomes),
+            ],
         )
         for c in codes
     ]
@@ -644,7 +648,9 @@ def self_check_panels(filters: Filters, labels: dict[str, str], *, public: bool)
         "area": selectors.area_label(area),
         "period": filters.period_label,
     }
-    rows = [(labels.get(c, c), found.get((filters.period, c, area, ALL))) for c in ranked]
+    rows: list[tuple[str, int | None]] = [
+        (labels.get(c, c), found.get((filters.period, c, area, ALL))) for c in ranked
+    ]
     second = Panel(
         id="self-check-needs",
         title=need_title,

@@ -7,11 +7,13 @@ from __future__ import annotations
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
 from beoncosup.insights import selectors
 from beoncosup.insights.cubes import CUBES
+from beoncosup.insights.report.models import InsightsReportIndexPage
 from beoncosup.insights.views.analyst import (
     demand_by_need,
     demand_over_time,
@@ -45,7 +47,18 @@ def public(request: HttpRequest) -> HttpResponse:
         form=form,
         filters=filters,
         panels=panels,
+        extra={"reports_url": reports_url()},
     )
+
+
+def reports_url() -> str:
+    """The quarterly reports' archive in the active language, or "" while there is none."""
+    archive = (
+        InsightsReportIndexPage.objects.live()
+        .filter(locale__language_code=get_language() or "")
+        .first()
+    )
+    return str(archive.url) if archive is not None and archive.url else ""
 
 
 @require_safe

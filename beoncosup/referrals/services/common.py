@@ -114,7 +114,7 @@ def event_add(
 
 
 # How a closed referral reads in the needs insights (insights.codes.Outcome).
-_OUTCOMES = {
+_OUTCOMES: dict[str, str] = {
     Reason.GOT_HELP: Outcome.GOT_HELP,
     Reason.NO_CAPACITY: Outcome.NO_CAPACITY,
     Reason.NOT_ELIGIBLE: Outcome.NOT_ELIGIBLE,
@@ -136,6 +136,8 @@ def _outcome(referral: Referral) -> str:
 
 
 def _wait(referral: Referral) -> str:
+    if referral.service_id is None:
+        return Wait.UNKNOWN
     capacity = ServiceCapacity.objects.filter(service_id=referral.service_id).first()
     if capacity is None:
         return Wait.UNKNOWN
@@ -174,6 +176,8 @@ def closed_signal_record(*, referral: Referral) -> int:
         .order_by("location__service_at_locations__id", "id")
         .values_list("postal_code", flat=True)
         .first()
+        if referral.service_id is not None
+        else None
     )
     arrondissement, province = area_of_postcode(postcode if postcode else None)
     return referral_signal_record(
