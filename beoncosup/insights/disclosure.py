@@ -57,6 +57,7 @@ Key = tuple[str, ...]
 # sign +, members with sign -, the leaf that grows, the leaf that shrinks or None).
 _Option = tuple[int, int, int, tuple[str, ...], tuple[str, ...], str, str | None]
 _BREADTH = 3  # options tried per dimension (plus the path to the root) ...
+_AFTER_FIRST = 12  # combinations still tried once one works (they come cheapest first)
 _WIDEST = 1 << 30  # ... or all of them when those are blocked by fixed cells
 
 
@@ -407,9 +408,12 @@ class _Cube:
             itertools.product(*per_dimension), key=lambda combo: sum(o[0] for o in combo)
         )
         best: tuple[int, int, list[int], tuple[_Option, ...], int | None, int | None] | None = None
+        tried_after = 0
         for combo in combos:
-            if best is not None and best[0] == 0:
-                break
+            if best is not None:
+                tried_after += 1
+                if best[0] == 0 or tried_after > _AFTER_FIRST:
+                    break
             # Each leaf corner moves by +t or -t: the shrinking ones bound t.
             smallest: dict[int, int | None] = {1: None, -1: None}
             for corner in itertools.product(
