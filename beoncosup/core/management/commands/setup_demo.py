@@ -33,3 +33,4 @@ class Command(BaseCommand):
         # One demo account per role, with its second factor (accounts app; printed there).
         call_command("load_demo_accounts", stdout=self.stdout, stderr=self.stderr)
         call_command("load_demo_referrals", stdout=self.stdout, stderr=self.stderr)
+        call_command("load_demo_insights", stdout=self.stdout, stderr=self.stderr)
