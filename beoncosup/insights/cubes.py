@@ -49,17 +49,30 @@ CUBES: dict[str, Cube] = {
     for cube in (
         Cube(
             name="demand",
-            title=_("Needs searched for, and how well they were covered"),
+            title=_("Needs searched for"),
             description=_(
                 "Needs that visitors of the finder searched for, counted once per visitor, need "
-                "and day, by the arrondissement of the postcode they gave and by how many "
-                "services the search found within their reach."
+                "and day, by the arrondissement of the postcode they gave."
+            ),
+            breakdown_name="all",
+            breakdown_title=_("no breakdown"),
+            breakdown=(),
+            measure=_("searches"),
+            area_level="arrondissement",
+        ),
+        Cube(
+            name="coverage",
+            title=_("Needs searched for, and how well they were covered"),
+            description=_(
+                "The same searches by province, by how many services the search found within "
+                "the visitor's reach: none, one or two, three or more."
             ),
             breakdown_name="coverage",
             breakdown_title=_("coverage band"),
             breakdown=tuple((c.value, c.label) for c in Coverage),
             measure=_("searches"),
-            area_level="arrondissement",
+            area_level="province",
+            linked_to="demand",
         ),
         Cube(
             name="demand_language",

@@ -56,8 +56,8 @@ class FilterForm(forms.Form):
 
     def _choices(self, name: str, choices: list[Any]) -> None:
         field = self.fields[name]
-        assert isinstance(field, forms.ChoiceField)
-        field.choices = choices
+        if isinstance(field, forms.ChoiceField):
+            field.choices = choices
 
     @staticmethod
     def _areas(with_arrondissements: bool) -> list[Any]:

@@ -118,7 +118,7 @@ def snapshot_take(quarter: str) -> dict[str, Any]:
         code: [demand_history.get((q, code, NATIONAL, ALL)) for q in quarters] for code in domains
     }
     demand_now = cells(
-        "demand", periods_in=[quarter], needs=[ALL, *needs], areas=[NATIONAL, *area_codes],
+        "coverage", periods_in=[quarter], needs=[ALL, *needs], areas=[NATIONAL, *area_codes],
         breakdowns=[ALL, "none", "poor"],
     )  # fmt: skip
 

@@ -14,6 +14,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import logging
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -37,6 +38,7 @@ from beoncosup.insights.models import (
 from beoncosup.insights.services.refresh import month_start
 
 Key = tuple[str, ...]  # period, need, area, breakdown
+logger = logging.getLogger(__name__)
 Leaves = dict[Key, int]
 
 
@@ -96,6 +98,21 @@ def _demand_leaves(quarters: set[str], needs: Mapping[str, str | None], start: d
     rows = (
         DemandRollup.objects.filter(month__gte=start)
         .values("month", "need_code", "arrondissement")
+        .annotate(s=Sum("searches"))
+    )
+    for row in rows:
+        quarter = _in_window(row["month"], quarters)
+        if quarter is not None:
+            need = _need(row["need_code"], needs, additive=True)
+            _add(leaves, (quarter, need, row["arrondissement"] or UNKNOWN_AREA, ALL), row["s"])
+    return leaves
+
+
+def _coverage_leaves(quarters: set[str], needs: Mapping[str, str | None], start: dt.date) -> Leaves:
+    leaves: Leaves = {}
+    rows = (
+        DemandRollup.objects.filter(month__gte=start)
+        .values("month", "need_code", "province")
         .annotate(s=Sum("searches"), u=Sum("unmet"), p=Sum("poor"))
     )
     for row in rows:
@@ -103,7 +120,7 @@ def _demand_leaves(quarters: set[str], needs: Mapping[str, str | None], start: d
         if quarter is None:
             continue
         need = _need(row["need_code"], needs, additive=True)
-        area = row["arrondissement"] or UNKNOWN_AREA
+        area = row["province"] or UNKNOWN_AREA
         _add(leaves, (quarter, need, area, "none"), row["u"])
         _add(leaves, (quarter, need, area, "poor"), row["p"])
         _add(leaves, (quarter, need, area, "covered"), row["s"] - row["u"] - row["p"])
@@ -135,6 +152,8 @@ def _leaves(
 ) -> Leaves:
     if cube.name == "demand":
         return _demand_leaves(quarters, needs, start)
+    if cube.name == "coverage":
+        return _coverage_leaves(quarters, needs, start)
     rows: Any
     if cube.name == "demand_language":
         rows = (
@@ -216,8 +235,30 @@ def _publish_cube(
         if linked in cells and linked not in fixed:
             fixed[linked] = hidden
     k = settings.BEONCOSUP_INSIGHTS_K
-    suppressed = disclosure.protect(cells, dimensions, k=k, fixed=fixed)
+    headline = {key: False for key in headlines(cells, dimensions, k=k) if key not in fixed}
+    try:
+        suppressed = disclosure.protect(cells, dimensions, k=k, fixed={**fixed, **headline})
+    except ValueError:
+        # A small cell could only be protected by hiding a headline figure: let it.
+        logger.info("insights: %s published without keeping every headline figure", cube.name)
+        suppressed = disclosure.protect(cells, dimensions, k=k, fixed=fixed)
     return cells, suppressed
+
+
+def headlines(
+    cells: Mapping[Key, int], dimensions: list[disclosure.Dimension], *, k: int
+) -> list[Key]:
+    """The headline figures: cells of at least k that are totals in every dimension but one
+    (Belgium per quarter, each need nationally, each province for all needs, …). They are
+    published whenever a protection can be found without them: the suppression engine
+    otherwise prefers hiding one large total to hiding several small cells."""
+    roots = [{m for m, parent in d.parents.items() if parent is None} for d in dimensions]
+    return [
+        key
+        for key, value in cells.items()
+        if value >= k
+        and sum(1 for member, top in zip(key, roots, strict=True) if member not in top) <= 1
+    ]
 
 
 @transaction.atomic

@@ -43,14 +43,20 @@ def pdf_objects(pdf: bytes) -> bytes:
 
 
 def cell(period: str, need: str, area: str, breakdown: str, count: int, **kw: Any) -> None:
-    PublishedCell.objects.update_or_create(
-        cube=kw.pop("cube", "demand"),
-        period=period,
-        need=need,
-        area=area,
-        breakdown=breakdown,
-        defaults={"count": count, "suppressed": kw.pop("suppressed", False), "frozen": True},
-    )
+    """A published cell; searches (no cube named) go to "demand" (totals) and "coverage"
+    (totals and coverage bands), as publishing stores them."""
+    cube = kw.pop("cube", None)
+    cubes = [cube] if cube else (["demand", "coverage"] if breakdown == "*" else ["coverage"])
+    suppressed = kw.pop("suppressed", False)
+    for name in cubes:
+        PublishedCell.objects.update_or_create(
+            cube=name,
+            period=period,
+            need=need,
+            area=area,
+            breakdown=breakdown,
+            defaults={"count": count, "suppressed": suppressed, "frozen": True},
+        )
 
 
 @pytest.fixture
@@ -151,9 +157,9 @@ def test_the_snapshot_reads_cells_as_the_public_selectors_do(published):
         "breakdowns": ["*", "none"],
     }
 
-    mine = figures.cells("demand", **wanted)
+    mine = figures.cells("coverage", **wanted)
 
-    assert mine == selectors.cells("demand", public=True, **wanted)
+    assert mine == selectors.cells("coverage", public=True, **wanted)
     assert mine[(QUARTER, "MED-PAIN", "BE-VOV", "*")] == 60
     assert mine[(QUARTER, "MED-PAIN", "BE", "none")] is None
 
@@ -328,14 +334,18 @@ def test_the_snapshot_reads_what_the_pipeline_publishes(tmp_path, searched):
     from beoncosup.insights.services import insights_refresh  # noqa: PLC0415
 
     areas_cache_clear()
-    start, _end = periods.bounds(QUARTER)
     liege = {"arrondissement": "62000", "province": "BE-WLG"}
-    for need in ("MED-PAIN", "MED-FATIGUE", "WORK-RETURN-PLAN"):
-        searched(need, 40, day=start, services=0)
-        searched(need, 60, day=start, services=4)
-        searched(need, 45, day=start, services=0, **liege)
-        searched(need, 55, day=start, services=5, **liege)
-    searched("PSY-FEAR-RECURRENCE", 3, day=start, **liege)
+    # Searches in every quarter up to the report's (a service running for a while: a year
+    # holding a single quarter would tell its empty quarters and hide the rest).
+    quarters, _years = periods.window(today=timezone.localdate())
+    for quarter in (q for q in quarters if q <= QUARTER):
+        start, _end = periods.bounds(quarter)
+        for need in ("MED-PAIN", "MED-FATIGUE", "WORK-RETURN-PLAN"):
+            searched(need, 40, day=start, services=0)
+            searched(need, 60, day=start, services=4)
+            searched(need, 45, day=start, services=0, **liege)
+            searched(need, 55, day=start, services=5, **liege)
+        searched("PSY-FEAR-RECURRENCE", 3, day=start, **liege)
     insights_refresh(today=timezone.localdate())
     load(tmp_path, [])
     homes = {page.locale.language_code: page for page in Page.objects.filter(depth=2)}
@@ -344,7 +354,7 @@ def test_the_snapshot_reads_what_the_pipeline_publishes(tmp_path, searched):
 
     # Whatever disclosure control suppressed, the figures are what the public selectors read.
     public = selectors.cells(
-        "demand", periods_in=[QUARTER], areas=["BE", "BE-VOV", "BE-WLG"], public=True
+        "coverage", periods_in=[QUARTER], areas=["BE", "BE-VOV", "BE-WLG"], public=True
     )
     read = [
         (figures["national"]["searches"], public.get((QUARTER, "*", "BE", "*"))),

