@@ -14,13 +14,10 @@ from django.views.decorators.http import require_safe
 from beoncosup.insights import selectors
 from beoncosup.insights.cubes import CUBES
 from beoncosup.insights.report.models import InsightsReportIndexPage
-from beoncosup.insights.views.analyst import (
-    demand_by_need,
-    demand_over_time,
-    referrals_panels,
-    unmet_panel,
-)
 from beoncosup.insights.views.common import filters_from, page, suppressed_label
+from beoncosup.insights.views.panels.coverage import unmet_panel
+from beoncosup.insights.views.panels.demand import demand_by_need, demand_over_time
+from beoncosup.insights.views.panels.referrals import referrals_panels
 
 
 @require_safe
