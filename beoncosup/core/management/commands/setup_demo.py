@@ -34,3 +34,5 @@ class Command(BaseCommand):
         call_command("load_demo_accounts", stdout=self.stdout, stderr=self.stderr)
         call_command("load_demo_referrals", stdout=self.stdout, stderr=self.stderr)
         call_command("load_demo_insights", stdout=self.stdout, stderr=self.stderr)
+        # A quarterly report of the demo figures (after the hub pages and the insights).
+        call_command("load_demo_insights_report", stdout=self.stdout, stderr=self.stderr)
