@@ -195,7 +195,7 @@ class Supply(models.Model):
         verbose_name = _("supply")
         verbose_name_plural = _("supply")
         constraints = [
-            models.UniqueConstraint(fields=["area", "need_code"], name="insights_supply")
+            models.UniqueConstraint(fields=["area", "need_code"], name="insights_supply_area_need")
         ]
 
     def __str__(self) -> str:

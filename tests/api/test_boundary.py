@@ -11,6 +11,9 @@ import pytest
 import yaml
 from django.test import Client
 
+from beoncosup.accounts.codes import PlatformRole
+from beoncosup.accounts.services import role_grant
+from beoncosup.accounts.testing import signed_in, user_create
 from beoncosup.api import api
 from beoncosup.directory.hsds.importer import hsds_import
 from beoncosup.directory.tests.factories import make_geo, make_needs, service_record
@@ -56,9 +59,9 @@ def test_every_operation_documents_its_422_and_404(method, path, operation):
     assert ("404" in responses) == (has_path_parameter or (method, path) in BODY_LOOKUPS)
 
 
-def single_valued_query_parameters() -> list[tuple[str, str]]:
+def single_valued_query_parameters() -> list[tuple[str, str, bool]]:
     return [
-        (path.replace("{", "").replace("}", ""), parameter["name"])
+        (path.replace("{", "").replace("}", ""), parameter["name"], bool(operation.get("security")))
         for _method, path, operation in OPERATIONS
         if _method == "get"
         for parameter in operation.get("parameters", [])
@@ -66,8 +69,12 @@ def single_valued_query_parameters() -> list[tuple[str, str]]:
     ]
 
 
-@pytest.mark.parametrize(("path", "name"), single_valued_query_parameters())
-def test_repeated_single_valued_parameter_is_422_naming_it(client: Client, path, name):
+@pytest.mark.parametrize(("path", "name", "secure"), single_valued_query_parameters())
+def test_repeated_single_valued_parameter_is_422_naming_it(client: Client, path, name, secure):
+    if secure:  # the analysts' operations: a session with the role, or 401 before anything
+        analyst = user_create("analyst@beoncosup.example")
+        role_grant(user=analyst, role=PlatformRole.ANALYST, granted_by=None)
+        signed_in(client, analyst)
     response = client.get(f"{path}?{name}=1&{name}=2")
 
     assert response.status_code == 422

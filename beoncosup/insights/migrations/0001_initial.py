@@ -195,7 +195,7 @@ class Migration(migrations.Migration):
             options={
                 'verbose_name': 'supply',
                 'verbose_name_plural': 'supply',
-                'constraints': [models.UniqueConstraint(fields=('area', 'need_code'), name='insights_supply')],
+                'constraints': [models.UniqueConstraint(fields=('area', 'need_code'), name='insights_supply_area_need')],
             },
         ),
     ]

@@ -241,7 +241,16 @@ def _publish_cube(
     except ValueError:
         # A small cell could only be protected by hiding a headline figure: let it.
         logger.info("insights: %s published without keeping every headline figure", cube.name)
-        suppressed = disclosure.protect(cells, dimensions, k=k, fixed=fixed)
+        try:
+            suppressed = disclosure.protect(cells, dimensions, k=k, fixed=fixed)
+        except ValueError:
+            # Only by changing what a linked cube or an earlier release already published:
+            # publish nothing new from this cube (hiding every cell not decided elsewhere tells
+            # nothing the published cells did not).
+            logger.warning(
+                "insights: %s could not be protected; only its fixed cells shown", cube.name
+            )
+            suppressed = {key for key in cells if fixed.get(key, True)}
     return cells, suppressed
 
 

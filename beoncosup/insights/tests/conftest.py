@@ -4,13 +4,21 @@ few needs, and helpers that record signals."""
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import Any
 
 import pytest
+from django.utils import translation
 
 from beoncosup.directory.tests.factories import NEED_CODES, make_geo, make_needs
 from beoncosup.insights.services.signals import SearchSignalData, search_signals_record
+
+
+@pytest.fixture(autouse=True)
+def english() -> Iterator[None]:
+    """Messages in English, whatever the project's default language."""
+    with translation.override("en"):
+        yield
 
 
 @pytest.fixture

@@ -135,3 +135,36 @@ def test_the_demo_flag_follows_the_signals(searched):
     search_signals_record(signals=[search("MED-PAIN", day=dt.date(2026, 3, 2))], is_demo=True)
     insights_refresh(today=TODAY)
     assert RefreshState.objects.get(name="published").has_demo
+
+
+@override_settings(BEONCOSUP_INSIGHTS_K=10)
+def test_a_cube_that_cannot_be_protected_publishes_nothing_new(searched, monkeypatch):
+    from beoncosup.insights import disclosure  # noqa: PLC0415
+
+    _year_of_searches(searched)
+    for month in (2, 5, 8, 11):  # 2026, the running quarter included
+        searched("MED-PAIN", 30, day=dt.date(2026, month, 20))
+    insights_refresh(today=TODAY)
+
+    def shown() -> set[tuple[str, ...]]:
+        return set(
+            PublishedCell.objects.filter(suppressed=False).values_list(
+                "cube", "period", "need", "area", "breakdown"
+            )
+        )
+
+    before = shown()
+    assert any(key[1] == "2026-Q4" for key in before)
+
+    def impossible(*args: Any, **kwargs: Any) -> set[Any]:
+        raise ValueError("cannot protect")
+
+    monkeypatch.setattr(disclosure, "protect", impossible)
+    publish(today=TODAY)
+
+    # Only what complete periods published before (frozen) is still shown; nothing new, and
+    # nothing of the running quarter.
+    after = shown()
+    assert after
+    assert after <= before
+    assert not any(key[1] in ("2026-Q4", "2026") for key in after)
