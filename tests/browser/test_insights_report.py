@@ -1,5 +1,5 @@
 """The quarterly needs report in a real browser: archive and report in four languages with
-axe (proposed: tests/browser/test_insights_report.py)."""
+axe."""
 
 from __future__ import annotations
 
@@ -19,7 +19,10 @@ from beoncosup.insights.tests.test_report import homes, published  # noqa: E402,
 
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_the_report_and_its_archive_have_no_axe_violations(
-    page: Page, live_server, homes, language
+    page: Page,
+    live_server,
+    homes,  # noqa: F811 (the fixture, by name)
+    language,
 ):
     report_make(homes)
     index = InsightsReportIndexPage.objects.get(locale__language_code=language)

@@ -60,7 +60,7 @@ def unmet_panel(filters: Filters, labels: dict[str, str], *, public: bool) -> Pa
         _("% with no service"),
         _("One or two services"),
         _("% poorly covered"),
-        _("Services within reach now"),
+        *([] if public else [_("Services within reach now")]),
     ]
     rows: list[tuple[str, list[Value]]] = [
         (
@@ -71,7 +71,7 @@ def unmet_panel(filters: Filters, labels: dict[str, str], *, public: bool) -> Pa
                 share(at(c, "none"), at(c, ALL)),
                 at(c, "poor"),
                 share(at(c, "poor"), at(c, ALL)),
-                supply_count(supply, area, c),
+                *([] if public else [supply_count(supply, area, c)]),
             ],
         )
         for c in measured

@@ -101,7 +101,8 @@ def demand_by_need(filters: Filters, labels: dict[str, str], *, public: bool) ->
         "area": selectors.area_label(filters.area),
         "period": filters.period_label,
     }
-    has_supply = any(code in supply_needs(supply) for code in codes)
+    # Supply is for analysts: the public page shows published counts only.
+    has_supply = not public and any(code in supply_needs(supply) for code in codes)
     chart = charts.bar_chart(
         id_prefix="demand-needs",
         title=title,
@@ -112,7 +113,9 @@ def demand_by_need(filters: Filters, labels: dict[str, str], *, public: bool) ->
         secondary=[supply_count(supply, filters.area, c) for c in rows] if has_supply else None,
         secondary_label=_("services within reach"),
     )
-    columns = [_("Searches"), _("No service within reach"), _("Services within reach")]
+    columns = [_("Searches"), _("No service within reach")]
+    if has_supply:
+        columns.append(_("Services within reach"))
     by_province = province_of(filters.area) == filters.area
     table_rows: list[tuple[str, list[Value]]] = [
         (
@@ -120,7 +123,7 @@ def demand_by_need(filters: Filters, labels: dict[str, str], *, public: bool) ->
             [
                 found.get((filters.period, c, filters.area, ALL)),
                 found.get((filters.period, c, filters.area, "none")) if by_province else "–",
-                supply_count(supply, filters.area, c) if has_supply else "–",
+                *([supply_count(supply, filters.area, c)] if has_supply else []),
             ],
         )
         for c in rows
