@@ -57,9 +57,9 @@ def unmet_panel(filters: Filters, labels: dict[str, str], *, public: bool) -> Pa
     columns = [
         _("Searches"),
         _("No service within reach"),
-        _("% with no service"),
+        _("Share with no service"),
         _("One or two services"),
-        _("% poorly covered"),
+        _("Share poorly covered"),
         *([] if public else [_("Services within reach now")]),
     ]
     rows: list[tuple[str, list[Value]]] = [
@@ -178,7 +178,7 @@ def map_panel(filters: Filters, labels: dict[str, str], *, public: bool) -> Pane
     columns = [
         _("Province"),
         _("Searches"),
-        _("% of all searches there"),
+        _("Share of all searches there"),
         _("Services within reach"),
     ]
     notes = [
