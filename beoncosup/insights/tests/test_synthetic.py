@@ -195,3 +195,19 @@ def test_the_command_is_idempotent(reference: None, small_demo: list[dict[str, A
     call_command("load_demo_insights", "--replace", stdout=io.StringIO())
 
     assert SearchSignal.objects.count() == first
+
+
+@pytest.mark.django_db
+def test_demo_referral_signals_do_not_stop_the_demo_history(
+    reference: None, small_demo: list[dict[str, Any]]
+) -> None:
+    # setup_demo makes demo referrals first; the closed ones give demo referral signals.
+    ReferralSignal.objects.create(
+        date=START, need_code=Need.objects.first().code, language="nl", outcome="got_help",
+        wait="open", is_demo=True,
+    )  # fmt: skip
+
+    call_command("load_demo_insights", stdout=io.StringIO())
+
+    assert SearchSignal.objects.filter(is_demo=True).count() == 2_000
+    assert len(small_demo) == 1
