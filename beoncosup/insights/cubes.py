@@ -32,6 +32,8 @@ class Cube:
     area_level: str
     # False when a row may count under several needs and "*" is counted on its own (self-checks).
     needs_additive: bool = True
+    # "domain": needs are folded into their domains (cubes too sparse to publish by need).
+    need_level: str = "need"
     # Another cube whose total-breakdown cells are this cube's total-breakdown cells.
     linked_to: str = ""
 
@@ -91,29 +93,31 @@ CUBES: dict[str, Cube] = {
             name="self_checks",
             title=_("Self-checks given with consent, by score band"),
             description=_(
-                "Needs self-checks whose answers the person agreed to share anonymously, by "
-                "distress score band and by the needs they pointed to (a self-check can point "
-                "to several needs; “all needs” counts each self-check once)."
+                "Needs self-checks whose answers the person agreed to share anonymously, for "
+                "Belgium as a whole, by distress score band and by the needs they pointed to (a "
+                "self-check can point to several needs; “all needs” counts each self-check "
+                "once)."
             ),
             breakdown_name="band",
             breakdown_title=_("score band"),
             breakdown=tuple((c.value, c.label) for c in Band),
             measure=_("self-checks"),
-            area_level="province",
+            area_level="national",
             needs_additive=False,
         ),
         Cube(
             name="referrals",
             title=_("Referrals and how they ended"),
             description=_(
-                "Referrals closed in the period, by need, by the province of the service and "
-                "by outcome."
+                "Referrals closed in the period, by domain of need, by the province of the "
+                "service and by outcome."
             ),
             breakdown_name="outcome",
             breakdown_title=_("outcome"),
             breakdown=tuple((c.value, c.label) for c in Outcome),
             measure=_("referrals"),
             area_level="province",
+            need_level="domain",
         ),
     )
 }

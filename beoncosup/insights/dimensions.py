@@ -27,7 +27,9 @@ def arrondissements() -> dict[str, str]:
 
 def area_parents(level: str) -> dict[str, str | None]:
     """Area → its parent: arrondissements (when ``level`` is "arrondissement") → provinces →
-    "BE"; "?" (no postcode) → "BE"."""
+    "BE"; "?" (no postcode) → "BE". Only "BE" when ``level`` is "national"."""
+    if level == "national":
+        return {NATIONAL: None}
     parents: dict[str, str | None] = {NATIONAL: None, UNKNOWN_AREA: NATIONAL}
     parents.update({province: NATIONAL for province in provinces()})
     if level == "arrondissement":
@@ -44,9 +46,18 @@ def need_parents() -> dict[str, str | None]:
     return parents
 
 
-def need_members(cube: Cube) -> list[str]:
-    """ "*", the domains (additive cubes only), then the needs."""
+def cube_need_parents(cube: Cube) -> dict[str, str | None]:
+    """The need dimension of a cube: needs → domains → "*", or domains → "*" only when the
+    cube publishes by domain."""
     parents = need_parents()
+    if cube.need_level == "domain":
+        return {code: parent for code, parent in parents.items() if parent in (None, ALL)}
+    return parents
+
+
+def need_members(cube: Cube) -> list[str]:
+    """ "*", the domains (additive cubes only), then the needs (unless by domain)."""
+    parents = cube_need_parents(cube)
     domains = sorted(code for code, parent in parents.items() if parent == ALL)
     needs = sorted(code for code, parent in parents.items() if parent not in (None, ALL))
     return [ALL, *(domains if cube.needs_additive else []), *needs]
@@ -59,4 +70,4 @@ def area_members(cube: Cube) -> list[str]:
         code for code, parent in parents.items() if parent == NATIONAL and code != UNKNOWN_AREA
     )
     rest = sorted(code for code, parent in parents.items() if parent not in (None, NATIONAL))
-    return [NATIONAL, *provinces_, *rest, UNKNOWN_AREA]
+    return [NATIONAL, *provinces_, *rest, *([UNKNOWN_AREA] if UNKNOWN_AREA in parents else [])]

@@ -26,7 +26,7 @@ from django.db.models import Sum
 from django.utils import timezone
 
 from beoncosup.insights import disclosure, periods
-from beoncosup.insights.cubes import ALL, CUBES, UNKNOWN_AREA, Cube
+from beoncosup.insights.cubes import ALL, CUBES, NATIONAL, UNKNOWN_AREA, Cube
 from beoncosup.insights.dimensions import area_parents, need_parents
 from beoncosup.insights.models import (
     DemandRollup,
@@ -65,6 +65,9 @@ def _breakdown_dimension(cube: Cube) -> disclosure.Dimension:
 
 
 def _need_dimension(cube: Cube, needs: Mapping[str, str | None]) -> disclosure.Dimension:
+    if cube.need_level == "domain":
+        domains = {code: parent for code, parent in needs.items() if parent in (None, ALL)}
+        return disclosure.Dimension(name="need", parents=domains)
     if cube.needs_additive:
         return disclosure.Dimension(name="need", parents=needs)
     leaves = [code for code in needs if code != ALL and needs[code] not in (None, ALL)]
@@ -134,6 +137,7 @@ def _simple_leaves(
     needs: Mapping[str, str | None],
     breakdown: str,
     additive: bool,
+    cube: Cube | None = None,
 ) -> Leaves:
     leaves: Leaves = {}
     for row in rows:
@@ -142,7 +146,11 @@ def _simple_leaves(
             continue
         code = str(row["need_code"])
         need = ALL if code == "" else _need(code, needs, additive=additive)
+        if cube is not None and cube.need_level == "domain" and need != ALL:
+            need = need if needs.get(need) == ALL else str(needs.get(need) or ALL)
         area = str(row["province"] or UNKNOWN_AREA)
+        if cube is not None and cube.area_level == "national":
+            area = NATIONAL
         _add(leaves, (quarter, need, area, str(row[breakdown])), int(row["n"]))  # type: ignore[call-overload]
     return leaves
 
@@ -171,14 +179,16 @@ def _leaves(
             .annotate(n=Sum("count"))
         )
         return _simple_leaves(
-            rows, quarters=quarters, needs=needs, breakdown="band", additive=False
+            rows, quarters=quarters, needs=needs, breakdown="band", additive=False, cube=cube
         )
     rows = (
         ReferralRollup.objects.filter(month__gte=start)
         .values("month", "need_code", "province", "outcome")
         .annotate(n=Sum("count"))
     )
-    return _simple_leaves(rows, quarters=quarters, needs=needs, breakdown="outcome", additive=True)
+    return _simple_leaves(
+        rows, quarters=quarters, needs=needs, breakdown="outcome", additive=True, cube=cube
+    )
 
 
 def _non_additive_cells(leaves: Leaves, dimensions: list[disclosure.Dimension]) -> dict[Key, int]:

@@ -17,7 +17,10 @@ from beoncosup.insights.views.panels.helpers import (
 def referrals_panels(filters: Filters, labels: dict[str, str], *, public: bool) -> list[Panel]:
     area = province_of(filters.area)
     cube = CUBES["referrals"]
-    codes = children_of(filters.need)
+    # Referrals are published by domain of need: a need reads as its domain.
+    parents = need_parents()
+    need = filters.need if parents.get(filters.need) in (None, ALL) else str(parents[filters.need])
+    codes = children_of(need) if need == ALL else [need]
     found = selectors.cells(
         "referrals",
         periods_in=[filters.period],
@@ -41,15 +44,14 @@ def referrals_panels(filters: Filters, labels: dict[str, str], *, public: bool) 
         for c in codes
     ]
     total = selectors.cells(
-        "referrals", periods_in=[filters.period], needs=[filters.need], areas=[area], public=public
+        "referrals", periods_in=[filters.period], needs=[need], areas=[area], public=public
     )
     chart = charts.bar_chart(
         id_prefix="referral-outcomes",
         title=title,
         desc=_("Closed referrals per outcome, for the need chosen."),
         rows=[
-            (cube.breakdown_label(o), total.get((filters.period, filters.need, area, o)))
-            for o in outcomes
+            (cube.breakdown_label(o), total.get((filters.period, need, area, o))) for o in outcomes
         ],
         value_label=_("referrals"),
         suppressed_label=suppressed_label(),

@@ -5,16 +5,13 @@ from __future__ import annotations
 from django.utils.translation import gettext as _
 
 from beoncosup.insights import charts, selectors
-from beoncosup.insights.cubes import ALL, CUBES
+from beoncosup.insights.cubes import ALL, CUBES, NATIONAL
 from beoncosup.insights.dimensions import need_parents
 from beoncosup.insights.views.common import Filters, Panel, Table, suppressed_label
-from beoncosup.insights.views.panels.helpers import (
-    province_of,
-)
 
 
 def self_check_panels(filters: Filters, labels: dict[str, str], *, public: bool) -> list[Panel]:
-    area = province_of(filters.area)
+    area = NATIONAL  # self-checks are published for Belgium as a whole
     cube = CUBES["self_checks"]
     bands = cube.breakdown_codes()
     quarters = filters.quarters
