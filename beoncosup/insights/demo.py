@@ -1,6 +1,6 @@
 """Demo needs insights for ``make run`` (development only; refused in production): three years
 of synthetic signals up to today, every row marked as demo, rolled up and published, so the
-dashboards show real patterns and many published cells. Setup takes seconds.
+dashboards show real patterns and many published cells. Setup takes about a minute or two.
 
 A second run makes nothing new while demo signals exist; ``replace=True`` deletes the demo
 signals and makes them afresh.
@@ -18,9 +18,12 @@ from beoncosup.insights.models import ReferralSignal, SearchSignal, SelfCheckSig
 from beoncosup.insights.services.refresh import RefreshReport
 from beoncosup.insights.synthetic import signals_generate
 
-SEARCHES = 150_000
-SELF_CHECKS = 4_000
-REFERRALS = 1_500
+# A volume like a national service's first years (the benchmark's 10 million over three years
+# is the target scale): at a tenth of this, most cells are small and protecting them takes
+# minutes and shows little.
+SEARCHES = 1_500_000
+SELF_CHECKS = 30_000
+REFERRALS = 10_000
 YEARS = 3
 SIGNAL_MODELS = (SearchSignal, SelfCheckSignal, ReferralSignal)
 
