@@ -245,12 +245,20 @@ def _publish_cube(
         if linked in cells and linked not in fixed:
             fixed[linked] = hidden
     k = settings.BEONCOSUP_INSIGHTS_K
-    headline = {key: False for key in headlines(cells, dimensions, k=k) if key not in fixed}
-    try:
-        suppressed = disclosure.protect(cells, dimensions, k=k, fixed={**fixed, **headline})
-    except ValueError:
-        # A small cell could only be protected by hiding a headline figure: let it.
-        logger.info("insights: %s published without keeping every headline figure", cube.name)
+    # The widest set of headline figures a protection exists for: first those of any period,
+    # then those of the cube's own totals only, then none (each step logged).
+    for by_period in (True, False):
+        headline = {
+            key: False
+            for key in headlines(cells, dimensions, k=k, by_period=by_period)
+            if key not in fixed
+        }
+        try:
+            suppressed = disclosure.protect(cells, dimensions, k=k, fixed={**fixed, **headline})
+            break
+        except ValueError:
+            logger.info("insights: %s keeps fewer headline figures", cube.name)
+    else:
         try:
             suppressed = disclosure.protect(cells, dimensions, k=k, fixed=fixed)
         except ValueError:
@@ -265,18 +273,28 @@ def _publish_cube(
 
 
 def headlines(
-    cells: Mapping[Key, int], dimensions: list[disclosure.Dimension], *, k: int
+    cells: Mapping[Key, int],
+    dimensions: list[disclosure.Dimension],
+    *,
+    k: int,
+    by_period: bool = True,
 ) -> list[Key]:
     """The headline figures: cells of at least k that are totals in every dimension but one
-    (Belgium per quarter, each need nationally, each province for all needs, …). They are
-    published whenever a protection can be found without them: the suppression engine
-    otherwise prefers hiding one large total to hiding several small cells."""
+    (with ``by_period``, in every dimension but the period and one other: Belgium per
+    quarter, each need nationally per quarter, each province, Belgium's searches without a
+    service per quarter, …). They are published whenever a
+    protection can be found without them: the suppression engine otherwise prefers hiding
+    one large total to hiding several small cells."""
     roots = [{m for m, parent in d.parents.items() if parent is None} for d in dimensions]
+    first = 1 if by_period else 0  # with by_period, any period counts as a total
     return [
         key
         for key, value in cells.items()
         if value >= k
-        and sum(1 for member, top in zip(key, roots, strict=True) if member not in top) <= 1
+        and sum(
+            1 for member, top in zip(key[first:], roots[first:], strict=True) if member not in top
+        )
+        <= 1
     ]
 
 
