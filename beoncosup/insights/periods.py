@@ -49,6 +49,6 @@ def window(*, today: dt.date) -> tuple[list[str], list[str]]:
     return [q for q in quarters if q <= current], years
 
 
-def label(period: str, *, complete: bool = True) -> str:
+def label(period: str) -> str:
     """ "2026 Q3" or "2026"; a period still running is marked "(so far)" by the caller."""
     return period.replace("-", " ")
