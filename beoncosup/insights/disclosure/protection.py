@@ -1,184 +1,20 @@
-"""Statistical disclosure control for published count tables (pure Python, no Django).
-
-A *cube* holds a count for every combination of members of its dimensions, leaves and
-aggregates alike (``cube_build``). Along an *additive* dimension every non-leaf member is the sum
-of its children, so a *line* - an aggregate cell with its children along one additive dimension,
-the other members fixed - is one linear equation that anyone holding the published table can use.
-
-``protect`` chooses the cells to suppress:
-
-1. Primary: every cell below ``k`` (0 included: the public contract is "every count >= k or null").
-2. Complementary, greedy and deterministic, over a work queue of dirty lines until stable:
-
-   - a line must not have exactly one suppressed cell (its total included);
-   - if a line's total is published and some of its children are suppressed, those children must
-     sum to at least ``k`` (otherwise each one's upper bound, total minus published children,
-     would be below ``k``);
-   - a line is repaired by suppressing its smallest unsuppressed, non-fixed child (ties by key),
-     or its total only when no child can be taken.
-
-3. Audit and strengthen: the line rules look at one equation at a time, and the equations of a
-   cube interact (a suppressed cell may be a "bridge" between two otherwise closed patterns and be
-   exactly recoverable; random cubes fail the audit below with the line rules alone). So every
-   suppressed cell below ``k`` must then hold a *certificate*: a hypercube move of the leaves that
-   raises it to ``k`` or more while leaving every published cell unchanged and every leaf
-   non-negative. Per dimension the move pairs the cell's member, or one of its ancestors, with a
-   sibling (signs + and -, so their common parent does not change), or, when the member is a
-   root, stays at it; it moves one leaf under each chosen member (or spreads over all the leaves
-   of a sibling, or of the root, in proportion to their counts), with the sign of the product.
-   The cells that change are the products of the chosen paths, and each must be suppressed; the
-   cell grows by as much as the smallest shrinking corner holds. A cell without a certificate
-   gets the cheapest one (fewest, then smallest, new suppressions: the 3 cheapest options per
-   dimension first, all of them when fixed cells block those); when no single hypercube is big
-   enough, several leaf hypercubes are added up (``_accumulate``). A certificate found for one
-   cell also certifies the other cells of the hypercube it lifts to ``k``. Suppressing more
-   never invalidates a certificate, so one pass suffices; the line queue then runs again.
-
-The guarantee: for every suppressed cell whose true value is below ``k``, some assignment of
-non-negative leaf counts reproduces every published cell exactly and gives that cell a value of at
-least ``k``, so no combination of the published cells (through all the cube's sums) shows it to be
-below ``k``. A certificate is such an assignment, so the guarantee holds by construction for every
-certified cell; in a cube protected with ``fixed`` cells from another one, a few cells may find no
-certificate within the search (they count in ``_Cube.uncertified``) and rest on the line rules.
-``beoncosup/insights/tests/test_disclosure.py`` proves the guarantee by linear programming
-(maximising each such cell subject to every published cell) on 125 random cubes of five shapes,
-and on linked cubes attacked together as one system, including those uncertified cells.
-"""
+"""Choosing the cells to suppress: primary, the line rules, certificates (see the package
+docstring)."""
 
 from __future__ import annotations
 
 import itertools
 from collections import deque
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
 
-Key = tuple[str, ...]
+from beoncosup.insights.disclosure.cube import Dimension, Key
+
 # One dimension's part of a certificate: (cost in the 1-D slice, level, sequence, members with
 # sign +, members with sign -, the leaf that grows, the leaf that shrinks or None).
 _Option = tuple[int, int, int, tuple[str, ...], tuple[str, ...], str, str | None]
 _BREADTH = 3  # options tried per dimension (plus the path to the root) ...
 _AFTER_FIRST = 12  # combinations still tried once one works (they come cheapest first)
 _WIDEST = 1 << 30  # ... or all of them when those are blocked by fixed cells
-
-
-@dataclass(frozen=True)
-class Dimension:
-    """One dimension of a cube: its members and their hierarchy.
-
-    ``parents`` maps every member to its parent member (None for a root). Along an additive
-    dimension every non-leaf member is the sum of its children; a non-additive dimension's members
-    are counted separately (no sum relation, each member is its own leaf).
-    """
-
-    name: str
-    parents: Mapping[str, str | None]
-    additive: bool = True
-    _children: dict[str, list[str]] = field(init=False, repr=False, compare=False)
-
-    def __post_init__(self) -> None:
-        children: dict[str, list[str]] = {member: [] for member in self.parents}
-        for member, parent in self.parents.items():
-            if parent is None:
-                continue
-            if parent not in children:
-                raise ValueError(f"{self.name}: parent {parent!r} of {member!r} is not a member")
-            children[parent].append(member)
-        for member in self.parents:  # refuse cycles
-            seen = {member}
-            parent = self.parents[member]
-            while parent is not None:
-                if parent in seen:
-                    raise ValueError(f"{self.name}: the hierarchy has a cycle at {member!r}")
-                seen.add(parent)
-                parent = self.parents[parent]
-        object.__setattr__(self, "_children", children)
-
-    def members(self) -> list[str]:
-        return list(self.parents)
-
-    def children(self, member: str) -> list[str]:
-        return list(self._children[member])
-
-    def leaves(self) -> list[str]:
-        """Members without children (every member when the dimension is not additive)."""
-        if not self.additive:
-            return list(self.parents)
-        return [member for member, kids in self._children.items() if not kids]
-
-    def ancestors(self, member: str) -> list[str]:
-        """The member itself, then its parent, up to its root."""
-        chain = [member]
-        parent = self.parents[member]
-        while parent is not None:
-            chain.append(parent)
-            parent = self.parents[parent]
-        return chain
-
-    def descendants(self, member: str) -> tuple[str, ...]:
-        """The member and every member below it."""
-        found = [member]
-        for child in self._children[member]:
-            found.extend(self.descendants(child))
-        return tuple(found)
-
-    def leaves_under(self, member: str) -> list[str]:
-        """The leaves summed into ``member`` (itself for a leaf or a non-additive member)."""
-        if not self.additive or not self._children[member]:
-            return [member]
-        found: list[str] = []
-        for child in self._children[member]:
-            found.extend(self.leaves_under(child))
-        return found
-
-
-def cube_build(leaf_counts: Mapping[Key, int], dimensions: Sequence[Dimension]) -> dict[Key, int]:
-    """Every cell of the cube: each combination of members of all dimensions.
-
-    Aggregates are summed from the leaves along additive dimensions; combinations with no count
-    are 0. For a non-additive dimension ``leaf_counts`` already holds every member's count.
-    """
-    leaf_sets = [set(dimension.leaves()) for dimension in dimensions]
-    current: dict[Key, int] = {}
-    for key, count in leaf_counts.items():
-        if len(key) != len(dimensions):
-            raise ValueError(f"key {key!r} does not have {len(dimensions)} members")
-        for member, leaves, dimension in zip(key, leaf_sets, dimensions, strict=True):
-            if member not in leaves:
-                raise ValueError(f"{member!r} is not a leaf of dimension {dimension.name}")
-        if count < 0:
-            raise ValueError(f"negative count at {key!r}")
-        current[key] = current.get(key, 0) + count
-    for position, dimension in enumerate(dimensions):
-        if not dimension.additive:
-            continue
-        chains = {member: dimension.ancestors(member) for member in dimension.parents}
-        rolled: dict[Key, int] = {}
-        for key, count in current.items():
-            for ancestor in chains[key[position]]:
-                target = (*key[:position], ancestor, *key[position + 1 :])
-                rolled[target] = rolled.get(target, 0) + count
-        current = rolled
-    return {
-        key: current.get(key, 0)
-        for key in itertools.product(*(dimension.members() for dimension in dimensions))
-    }
-
-
-def round_public(value: int, *, k: int, base: int = 5) -> int:
-    """``value`` to the nearest multiple of ``base`` (halves up), never below ``k``.
-
-    Values that would round below ``k`` round up to the first multiple of ``base`` >= ``k``.
-    Only published cells (value >= k) are rounded.
-    """
-    rounded = (2 * value + base) // (2 * base) * base
-    if rounded < k:
-        rounded = -(-k // base) * base
-    return rounded
-
-
-def published(cells: Mapping[Key, int], suppressed: set[Key]) -> dict[Key, int | None]:
-    """``cells`` with the suppressed ones as None."""
-    return {key: (None if key in suppressed else value) for key, value in cells.items()}
 
 
 class _Cube:
