@@ -16,15 +16,6 @@ class Coverage(models.TextChoices):
     COVERED = "covered", pgettext_lazy("coverage", "Three or more services within reach")
 
 
-def coverage_of(services: int) -> str:
-    """The coverage band of a need a search found ``services`` services for."""
-    if services <= 0:
-        return Coverage.NONE
-    if services <= POOR_COVERAGE_MAX:
-        return Coverage.POOR
-    return Coverage.COVERED
-
-
 # "Poorly covered": one or two services within reach (the person has hardly any choice, and
 # one closed waiting list leaves them with none).
 POOR_COVERAGE_MAX = 2

@@ -21,8 +21,10 @@ from beoncosup.insights.cubes import ALL, CUBES, NATIONAL, UNKNOWN_AREA, Cube
 from beoncosup.insights.dimensions import area_members, need_members
 from beoncosup.insights.disclosure import round_public
 from beoncosup.insights.models import PublishedCell, ReferralRollup, RefreshState, Supply
+from beoncosup.taxonomy.models import Domain, Need
 
 Key = tuple[str, str, str, str]  # period, need, area, breakdown
+_LABELS = ("label_nl", "label_fr", "label_de", "label_en")
 
 
 @dataclass(frozen=True)
@@ -111,13 +113,6 @@ def series(
 def supply_of(*, areas: Iterable[str], needs: Iterable[str]) -> dict[tuple[str, str], Supply]:
     rows = Supply.objects.filter(area__in=list(areas), need_code__in=list(needs))
     return {(row.area, row.need_code): row for row in rows}
-
-
-def supply_total(*, area: str, need: str) -> int:
-    """Services within reach of an area for a need ("*": any need; a domain: any of its needs
-    is not additive, so domains and "*" read the distinct count stored per need only)."""
-    row = Supply.objects.filter(area=area, need_code=need).first()
-    return row.services if row else 0
 
 
 @dataclass(frozen=True)
@@ -237,15 +232,10 @@ def members_of(cube: Cube) -> tuple[list[str], list[str]]:
 
 def need_labels() -> dict[str, str]:
     """Need and domain code → label in the active language ("*": all needs); two queries."""
-    from beoncosup.taxonomy.models import Domain, Need  # noqa: PLC0415
-
     labels = {ALL: str(pgettext("needs", "All needs"))}
     labels.update({d.code: str(d.label) for d in Domain.objects.only("code", *_LABELS)})
     labels.update({n.code: str(n.label) for n in Need.objects.only("code", *_LABELS)})
     return labels
-
-
-_LABELS = ("label_nl", "label_fr", "label_de", "label_en")
 
 
 def area_label(code: str) -> str:
