@@ -17,9 +17,11 @@ from beoncosup.directory.api import router as hsds_router
 from beoncosup.finder.api import router as finder_router
 from beoncosup.insights.api import router as insights_router
 from beoncosup.navigator.api import router as navigator_router
+from beoncosup.network.api import router as network_router
 from beoncosup.referrals.api import router as referrals_router
 from beoncosup.screening.api import router as screening_router
 from beoncosup.search.api import router as search_router
+from beoncosup.training.api import router as training_router
 
 ERROR_RESPONSES = {
     "400": "The body is not JSON.",
@@ -131,3 +133,5 @@ api.add_router("/v1/", screening_router)
 api.add_router("/v1/", accounts_router)
 api.add_router("/v1/", referrals_router)
 api.add_router("/v1/", insights_router)
+api.add_router("/v1/", training_router)
+api.add_router("/v1/", network_router)

@@ -57,6 +57,8 @@ INSTALLED_APPS = [
     "beoncosup.directory",
     "beoncosup.search",
     "beoncosup.accounts",  # organisations, roles, API tokens (sign-in is allauth's)
+    "beoncosup.training",  # courses, sessions, registration, same-day evaluation, certificates
+    "beoncosup.network",  # the caregiver network: opt-in profiles, peer groups
     "beoncosup.insights",  # anonymous needs signals, rollups, disclosure control, dashboards
     "beoncosup.finder",
     "beoncosup.providers",  # providers keep their listings right: claims, changes, verification

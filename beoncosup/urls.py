@@ -27,6 +27,8 @@ urlpatterns += i18n_patterns(
     path("", include("beoncosup.workspace.urls")),
     path("", include("beoncosup.referrals.urls")),
     path("", include("beoncosup.insights.urls")),
+    path("", include("beoncosup.training.urls")),
+    path("", include("beoncosup.network.urls")),
     path("", include("beoncosup.taxonomy.urls")),
     path("", include("beoncosup.directory.urls")),
     path("", include("beoncosup.screening.urls")),
