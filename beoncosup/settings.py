@@ -245,6 +245,14 @@ BEONCOSUP_REFERRAL_RETENTION_DAYS = env_int("BEONCOSUP_REFERRAL_RETENTION_DAYS",
 BEONCOSUP_INSIGHTS_K = env_int("BEONCOSUP_INSIGHTS_K", 10, minimum=5)
 BEONCOSUP_INSIGHTS_RETENTION_MONTHS = env_int("BEONCOSUP_INSIGHTS_RETENTION_MONTHS", 24, minimum=3)
 
+# Training (docs/training.md): registrations of people who did not take part (cancelled, left on
+# the waiting list) are deleted this many days after the run's last session; those who took part
+# are kept while their certificate must stay verifiable, then deleted with it.
+BEONCOSUP_TRAINING_UNUSED_RETENTION_DAYS = env_int(
+    "BEONCOSUP_TRAINING_UNUSED_RETENTION_DAYS", 90, minimum=1
+)
+BEONCOSUP_TRAINING_RETENTION_YEARS = env_int("BEONCOSUP_TRAINING_RETENTION_YEARS", 6, minimum=1)
+
 # E-mail: SMTP configured by environment variables in production, the console in development.
 DEFAULT_FROM_EMAIL = env_str("BEONCOSUP_FROM_EMAIL", "BeONCOsup <no-reply@beoncosup.be>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL

@@ -11,11 +11,24 @@ from beoncosup.core import tasks
 
 
 def mail_queue(
-    *, subject: str, body: str, to: list[str], from_email: str = "", html: str = ""
+    *,
+    subject: str,
+    body: str,
+    to: list[str],
+    from_email: str = "",
+    html: str = "",
+    attachments: list[tuple[str, str, str]] | None = None,
 ) -> None:
-    """Queue one e-mail for sending after the current transaction commits."""
+    """Queue one e-mail for sending after the current transaction commits. ``attachments``
+    are text files as (file name, content, MIME type), e.g. an iCalendar invitation."""
+    files = [list(attachment) for attachment in attachments or []]
     transaction.on_commit(
         lambda: tasks.mail_send.enqueue(
-            subject=subject, body=body, to=to, from_email=from_email, html=html
+            subject=subject,
+            body=body,
+            to=to,
+            from_email=from_email,
+            html=html,
+            attachments=files,
         )
     )

@@ -8,7 +8,16 @@ from django_tasks import task
 
 
 @task()
-def mail_send(*, subject: str, body: str, to: list[str], from_email: str, html: str) -> int:
+def mail_send(
+    *,
+    subject: str,
+    body: str,
+    to: list[str],
+    from_email: str,
+    html: str,
+    attachments: list[list[str]] | None = None,
+) -> int:
+    """Send one e-mail; ``attachments`` are [file name, text content, MIME type] triples."""
     message = EmailMultiAlternatives(
         subject=subject,
         body=body,
@@ -17,4 +26,6 @@ def mail_send(*, subject: str, body: str, to: list[str], from_email: str, html: 
     )
     if html:
         message.attach_alternative(html, "text/html")
+    for name, content, mimetype in attachments or []:
+        message.attach(name, content, mimetype)
     return int(message.send(fail_silently=False))

@@ -158,7 +158,7 @@ class EvidenceSource(models.Model):
         return self.citation
 
 
-class Edition(models.Model):
+class Edition(ClusterableModel):
     """One run of a course with one registration list: a single session or a programme."""
 
     course = models.ForeignKey(Course, on_delete=models.CASCADE, related_name="editions")
@@ -184,7 +184,7 @@ class Edition(models.Model):
 class Session(models.Model):
     """A dated meeting: of an edition of a course, or (edition empty) another app's meeting."""
 
-    edition = models.ForeignKey(
+    edition = ParentalKey(
         Edition, null=True, blank=True, on_delete=models.CASCADE, related_name="sessions"
     )
     title = I18nTextField(_("title"), max_length=200)

@@ -29,3 +29,16 @@ def test_a_rolled_back_write_sends_no_mail(django_capture_on_commit_callbacks):
             pass
 
     assert mail.outbox == []
+
+
+def test_a_text_attachment_travels_with_the_mail(django_capture_on_commit_callbacks):
+    calendar = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nEND:VCALENDAR\r\n"
+    with django_capture_on_commit_callbacks(execute=True):
+        mail_queue(
+            subject="Inschrijving",
+            body="Tekst",
+            to=["a@example.org"],
+            attachments=[("sessie.ics", calendar, "text/calendar")],
+        )
+
+    assert mail.outbox[0].attachments == [("sessie.ics", calendar, "text/calendar")]
