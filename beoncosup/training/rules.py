@@ -10,7 +10,7 @@ operation (``accounts.rules.require``).
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
 import rules
 
@@ -22,9 +22,9 @@ def _course_of(target: Any) -> Course | None:
     if isinstance(target, Course):
         return target
     if isinstance(target, Edition):
-        return target.course
+        return cast(Course, target.course)
     if isinstance(target, Session) and target.edition is not None:
-        return target.edition.course
+        return cast(Course, target.edition.course)
     return None
 
 
