@@ -81,7 +81,17 @@ def person(w: World) -> dict[str, Any]:
 ORG_ADMINS = {"org_admin", "platform_admin"}
 ANALYSTS = {"analyst", "platform_admin"}
 MEMBERS = {"professional", "org_admin", "platform_admin"}
-OUTSIDERS = {"no_role", "outsider", "provider_staff", "editor", "reviewer", "analyst"}
+OUTSIDERS = {
+    "no_role",
+    "outsider",
+    "provider_staff",
+    "editor",
+    "reviewer",
+    "analyst",
+    "coordinator",
+    "trainer",
+    "member",
+}
 
 MATRIX: dict[str, Row] = {
     # Site pages: anonymous and the same for everyone.

@@ -32,6 +32,9 @@ ROLES = [
     "reviewer",
     "analyst",
     "platform_admin",
+    "coordinator",  # coordinates a training course (issue #17)
+    "trainer",  # teaches its session
+    "member",  # has a caregiver-network profile and facilitates a group
 ]
 
 
@@ -142,4 +145,91 @@ def world_build() -> World:
         "list": service_list.pk,
         "item": item.pk,
     }
+    training_world(w)
     return w
+
+
+def training_world(w: World) -> None:
+    """Training and the network (issue #17): a course with a session today, its coordinator,
+    trainer and a participant's registration; a network member who facilitates a group."""
+    from beoncosup.network.models import Group, GroupMembership, Meeting, Profile  # noqa: PLC0415
+    from beoncosup.taxonomy.models import Need  # noqa: PLC0415
+    from beoncosup.training.models import (  # noqa: PLC0415
+        Course,
+        Edition,
+        Enrolment,
+        Session,
+        Trainer,
+    )
+
+    now = timezone.now()
+    for role in ("coordinator", "trainer", "member"):
+        w.users[role] = user_create(f"{role}@training.example")
+        RecoveryCodes.activate(w.users[role])
+    course = Course.objects.create(
+        slug="matrix-course",
+        title={"en": "Breaking bad news", "nl": "Slecht nieuws brengen"},
+        summary={"en": "A workshop.", "nl": "Een workshop."},
+        duration_hours=3,
+        published=True,
+    )
+    course.coordinators.add(w.users["coordinator"])
+    trainer = Trainer.objects.create(name="Tess Trainer", user=w.users["trainer"])
+    course.trainers.add(trainer)
+    edition = Edition.objects.create(
+        course=course,
+        language="nl",
+        capacity=10,
+        registration_deadline=now + dt.timedelta(days=1),
+    )
+    session = Session.objects.create(
+        edition=edition,
+        starts_at=now,
+        ends_at=now + dt.timedelta(hours=3),
+        venue="UZ Matrix",
+        address="Matrixstraat 1, Gent",
+        postcode="9000",
+    )
+    session.trainers.add(trainer)
+    enrolment = Enrolment.objects.create(
+        edition=edition,
+        name="Nora Nurse",
+        email="nora@example.org",
+        email_digest="d" * 64,
+        language="nl",
+        status="confirmed",
+        confirmed_at=now,
+    )
+    profile = Profile.objects.create(
+        user=w.users["member"],
+        display_name="Mia Member",
+        discipline="psychologist",
+        languages=["nl", "fr"],
+        postcode="9000",
+        setting="hospital",
+        public_fields=["discipline"],
+        consent_at=now,
+    )
+    profile.expertise.set(Need.objects.filter(code__in=NEEDS)[:1])
+    group = Group.objects.create(name={"en": "Intervision Ghent"}, kind="intervision")
+    GroupMembership.objects.create(group=group, profile=profile, role="facilitator")
+    meeting = Meeting.objects.create(
+        group=group,
+        session=Session.objects.create(
+            starts_at=now + dt.timedelta(days=7), ends_at=now + dt.timedelta(days=7, hours=2)
+        ),
+    )
+    w.objects.update(
+        {
+            "course": course.slug,
+            "course_id": course.pk,
+            "edition": edition.pk,
+            "session": session.pk,
+            "trainer": trainer.pk,
+            "enrolment": enrolment.token,
+            "evaluation": session.evaluation_token,
+            "profile": profile.pk,
+            "group": group.pk,
+            "meeting": meeting.pk,
+        }
+    )
