@@ -51,10 +51,13 @@ def course_create(**overrides: Any) -> Course:
     }
     fields.update(overrides)
     course: Course = Course.objects.create(**fields)
-    if needs is not None:
-        course.needs.set(needs)
-    if trainers is not None:
-        course.trainers.set(trainers)
+    if needs is not None or trainers is not None:
+        # Parental many-to-many fields are written when the course is saved.
+        if needs is not None:
+            course.needs.set(needs)
+        if trainers is not None:
+            course.trainers.set(trainers)
+        course.save()
     if coordinators is not None:
         course.coordinators.set(coordinators)
     return course

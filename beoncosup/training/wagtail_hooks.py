@@ -1,0 +1,220 @@
+"""Editors manage the training catalogue in the Wagtail admin (Snippets → Training): courses
+(four languages, evidence sources, needs, professions, trainers, coordinators), editions with
+their sessions, and trainers.
+
+The edition form checks what registration relies on: the registration closes before the first
+session, each session ends after it starts, has a place (a venue) or an online link, and a known
+Belgian postcode of four digits; the capacity never drops below the confirmed registrations.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+from wagtail.admin.forms import WagtailAdminModelForm
+from wagtail.admin.panels import (
+    FieldPanel,
+    FieldRowPanel,
+    InlinePanel,
+    ObjectList,
+    TabbedInterface,
+)
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+
+from beoncosup.geo.models import PostalCode
+from beoncosup.geo.selectors import POSTCODE_PATTERN
+from beoncosup.taxonomy.widgets import NeedPicker
+from beoncosup.training.codes import Profession, Registration
+from beoncosup.training.models import Course, Edition, Trainer
+
+TEXT_SEARCH = [f"title__{lang}" for lang in ("nl", "fr", "de", "en")]
+
+
+class CourseForm(WagtailAdminModelForm):
+    """The professions a course is for, as checkboxes of codes (stored as a JSON list)."""
+
+    professions = forms.TypedMultipleChoiceField(
+        label=_("For which professions"),
+        choices=Profession.choices,
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+    )
+
+
+def _session_problems(form: forms.BaseForm) -> None:
+    """Add the errors of one session form of the edition (its own fields already valid)."""
+    data = form.cleaned_data
+    start, end = data.get("starts_at"), data.get("ends_at")
+    if start and end and end <= start:
+        form.add_error("ends_at", _("The session must end after it starts."))
+    postcode = (data.get("postcode") or "").strip()
+    if postcode and not re.match(POSTCODE_PATTERN, postcode):
+        form.add_error("postcode", _("Give a Belgian postcode of four digits, like 9000."))
+    elif postcode and not PostalCode.objects.filter(code=postcode).exists():
+        form.add_error("postcode", _("This postcode does not exist in Belgium."))
+    if not (data.get("venue") or "").strip() and not data.get("online_url"):
+        form.add_error("venue", _("Give a venue, an online link, or both."))
+
+
+class EditionForm(WagtailAdminModelForm):
+    """Checks the edition with its sessions (see the module's docstring)."""
+
+    def clean(self) -> dict[str, Any]:
+        cleaned: dict[str, Any] = super().clean()
+        capacity = cleaned.get("capacity")
+        if self.instance.pk and capacity is not None:
+            confirmed = self.instance.enrolments.filter(status=Registration.CONFIRMED).count()
+            if capacity < confirmed:
+                self.add_error(
+                    "capacity",
+                    ngettext(
+                        "%(count)d person already has a confirmed place: the capacity cannot "
+                        "be lower. Cancel registrations first, or keep at least %(count)d "
+                        "place.",
+                        "%(count)d people already have a confirmed place: the capacity cannot "
+                        "be lower. Cancel registrations first, or keep at least %(count)d "
+                        "places.",
+                        confirmed,
+                    )
+                    % {"count": confirmed},
+                )
+        sessions = self.formsets.get("sessions")
+        if sessions is None:
+            return cleaned
+        kept = [
+            form
+            for form in sessions.forms
+            if form.is_valid() and form.cleaned_data and not form.cleaned_data.get("DELETE")
+        ]
+        for form in kept:
+            _session_problems(form)
+        starts = [
+            form.cleaned_data["starts_at"] for form in kept if form.cleaned_data.get("starts_at")
+        ]
+        if not kept and sessions.is_valid():
+            raise forms.ValidationError(_("Add at least one session."))
+        deadline = cleaned.get("registration_deadline")
+        if deadline and starts and deadline >= min(starts):
+            self.add_error(
+                "registration_deadline", _("Registration must close before the first session.")
+            )
+        return cleaned
+
+
+class CourseViewSet(SnippetViewSet):
+    model = Course
+    icon = "doc-full"
+    menu_label = _("Courses")
+    list_display = ["__str__", "format", "published", "is_demo", "updated_at"]
+    list_filter = ["published", "format"]
+    search_fields = TEXT_SEARCH
+    edit_handler = TabbedInterface(
+        [
+            ObjectList(
+                [
+                    FieldPanel("title"),
+                    FieldPanel("slug"),
+                    FieldPanel("summary"),
+                    FieldPanel("objectives"),
+                    FieldRowPanel(
+                        [
+                            FieldPanel("format"),
+                            FieldPanel("duration_hours"),
+                        ]
+                    ),
+                    FieldRowPanel(
+                        [
+                            FieldPanel("accreditation_points"),
+                            FieldPanel("accreditation_body"),
+                        ]
+                    ),
+                    FieldPanel("organiser"),
+                    FieldRowPanel([FieldPanel("published"), FieldPanel("is_demo")]),
+                ],
+                heading=_("Course"),
+            ),
+            ObjectList(
+                [FieldPanel("professions"), FieldPanel("needs", widget=NeedPicker())],
+                heading=_("For whom"),
+            ),
+            ObjectList(
+                [
+                    FieldPanel("evidence"),
+                    InlinePanel("sources", heading=_("Sources"), label=_("Source")),
+                ],
+                heading=_("Evidence base"),
+            ),
+            ObjectList(
+                [
+                    FieldPanel("trainers", widget=forms.CheckboxSelectMultiple),
+                    FieldPanel("coordinators"),
+                    FieldRowPanel(
+                        [FieldPanel("alert_threshold"), FieldPanel("min_attendance_percent")]
+                    ),
+                ],
+                heading=_("Trainers and follow-up"),
+            ),
+        ],
+        base_form_class=CourseForm,
+    )
+
+
+class EditionViewSet(SnippetViewSet):
+    model = Edition
+    icon = "date"
+    menu_label = _("Editions and sessions")
+    list_display = ["__str__", "language", "capacity", "registration_deadline", "cancelled"]
+    list_filter = ["language", "cancelled"]
+    edit_handler = ObjectList(
+        [
+            FieldPanel("course"),
+            FieldPanel("name"),
+            FieldRowPanel([FieldPanel("language"), FieldPanel("capacity")]),
+            FieldRowPanel([FieldPanel("registration_deadline"), FieldPanel("cancelled")]),
+            FieldPanel("is_demo"),
+            InlinePanel(
+                "sessions",
+                heading=_("Sessions"),
+                label=_("Session"),
+                min_num=1,
+                panels=[
+                    FieldRowPanel([FieldPanel("starts_at"), FieldPanel("ends_at")]),
+                    FieldRowPanel([FieldPanel("venue"), FieldPanel("postcode")]),
+                    FieldPanel("address"),
+                    FieldPanel("online_url"),
+                    FieldPanel("trainers", widget=forms.CheckboxSelectMultiple),
+                    FieldPanel("cancelled"),
+                ],
+            ),
+        ],
+        base_form_class=EditionForm,
+    )
+
+
+class TrainerViewSet(SnippetViewSet):
+    model = Trainer
+    icon = "user"
+    menu_label = _("Trainers")
+    list_display = ["name", "profession", "is_demo"]
+    search_fields = ["name"]
+    panels = [
+        FieldRowPanel([FieldPanel("name"), FieldPanel("profession")]),
+        FieldPanel("bio"),
+        FieldPanel("user"),
+        FieldPanel("is_demo"),
+    ]
+
+
+class TrainingGroup(SnippetViewSetGroup):
+    menu_label = _("Training")
+    menu_icon = "group"
+    menu_order = 260
+    items = (CourseViewSet, EditionViewSet, TrainerViewSet)
+
+
+register_snippet(TrainingGroup)
