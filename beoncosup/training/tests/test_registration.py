@@ -348,8 +348,9 @@ def test_participant_page_hides_the_online_link_from_people_waiting(client: Clie
 
 def test_participant_page_links_todays_evaluation_the_certificate_and_check_in(client: Client):
     edition = edition_create()
-    noon = timezone.localtime().replace(hour=12, minute=0, second=0, microsecond=0)
-    today = session_create(edition=edition, starts_at=noon)
+    # A session all day today: it is today, and not over, whenever the test runs.
+    midnight = timezone.localtime().replace(hour=0, minute=0, second=1, microsecond=0)
+    today = session_create(edition=edition, starts_at=midnight, hours=23.99)
     enrolment = enrolment_create(edition=edition)
     Certificate.objects.create(enrolment=enrolment, hours=3, issued_on=timezone.localdate())
 
