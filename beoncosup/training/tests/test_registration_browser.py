@@ -9,7 +9,7 @@ import pytest
 from django.core import mail
 from django.urls import reverse
 from django.utils import translation
-from playwright.sync_api import Browser, expect
+from playwright.sync_api import Browser, ViewportSize, expect
 
 from beoncosup.training.codes import Registration
 from beoncosup.training.models import Enrolment
@@ -19,7 +19,7 @@ from tests.browser.conftest import CHROMIUM, CHROMIUM_FLAGS
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
-PHONE = {"width": 390, "height": 844}
+PHONE: ViewportSize = {"width": 390, "height": 844}
 
 
 @pytest.fixture(scope="session")
