@@ -6,13 +6,14 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from django.db.models import Avg, Q, QuerySet
 
 from beoncosup.training.models import Course, Session, Trainer, TrainerScore
 from beoncosup.training.rules import staff
-from beoncosup.training.services.attendance import BRUSSELS
 
+BRUSSELS = ZoneInfo("Europe/Brussels")
 UPCOMING_LIMIT = 30
 RECENT_DAYS = 60
 RECENT_LIMIT = 20

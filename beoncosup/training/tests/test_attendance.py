@@ -154,7 +154,7 @@ def test_attendance_list_shows_confirmed_names_sorted_and_logs_the_read(client, 
     signed_in(client, world.trainer_user)
     response = client.get(url("attendance", session_id=world.session.pk))
     html = response.content.decode()
-    assert [html.index(n) < html.index(m) for n, m in [("Al Ant", "Bob Bee")]] == [True]
+    assert html.index("Al Ant") < html.index("Bob Bee")
     assert html.index("Bob Bee") < html.index("Zoë Zed")
     assert "Wendy Wait" not in html
     assert "0 present of 3 registered" in html
@@ -234,13 +234,13 @@ def test_attendance_stays_open_after_the_day_for_corrections(client):
 
 @pytest.mark.parametrize("people", [1, 4])
 def test_attendance_query_count_does_not_grow_with_the_list(
-    client, world, people, django_assert_max_num_queries
+    client, world, people, django_assert_num_queries
 ):
     for _ in range(people):
         enrolment_create(edition=world.session.edition)
     signed_in(client, world.trainer_user)
     address = url("attendance", session_id=world.session.pk)
-    with django_assert_max_num_queries(20):
+    with django_assert_num_queries(17):
         response = client.get(address)
     assert response.status_code == 200
 
@@ -320,10 +320,10 @@ def test_navigation_shows_training_to_trainers_only(client, world):
 
 
 @pytest.mark.parametrize("sessions", [1, 4])
-def test_manage_query_count_does_not_grow(client, world, sessions, django_assert_max_num_queries):
+def test_manage_query_count_does_not_grow(client, world, sessions, django_assert_num_queries):
     for days in range(sessions):
         session_create(edition=world.session.edition, starts_at=at(days + 1))
     signed_in(client, world.coordinator)
-    with django_assert_max_num_queries(22):
+    with django_assert_num_queries(22):  # the same with 1 or 4 sessions
         response = client.get(url("manage"))
     assert response.status_code == 200

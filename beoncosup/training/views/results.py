@@ -59,8 +59,9 @@ def session_results(request: HttpRequest, session_id: int) -> HttpResponse:
     session = session_for(request, session_id, "training.take_attendance")
     results = selectors.session_results(session)
     user: Any = request.user
+    may_manage = user.has_perm("training.manage_course", session)
     # A trainer who does not coordinate sees their own scores, not their co-trainers'.
-    if not user.has_perm("training.manage_course", session):
+    if not may_manage:
         lines = [line for line in results.line.trainers if line.trainer.user_id == user.pk]
     else:
         lines = results.line.trainers
@@ -78,7 +79,7 @@ def session_results(request: HttpRequest, session_id: int) -> HttpResponse:
                 (_("Trainers' clarity"), results.line.clarity),
                 (_("Trainers' didactic skills"), results.line.didactics),
             ],
-            "may_manage": user.has_perm("training.manage_course", session),
+            "may_manage": may_manage,
         },
     )
 
