@@ -12,7 +12,7 @@ from django.http import HttpRequest
 from ninja import Query, Router, Schema
 from ninja.responses import Status as Answer
 from ninja.security import django_auth
-from pydantic import ConfigDict, Field
+from pydantic import Field
 
 from beoncosup.core.i18n_text import default_language
 from beoncosup.core.schemas import FieldProblem, Out, Problem
@@ -27,8 +27,6 @@ Language = Literal["nl", "fr", "de", "en"]
 
 
 class MembersParams(Schema):
-    model_config = ConfigDict(extra="forbid")
-
     need: list[Annotated[str, Field(max_length=60)]] = Field(
         default_factory=list, description="Need codes of the members' expertise (repeat)."
     )

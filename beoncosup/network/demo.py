@@ -17,6 +17,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from beoncosup.core.services import DEMO_EMAIL_DOMAIN
+from beoncosup.geo.models import PostalCode
 from beoncosup.network.codes import GroupKind, GroupRole
 from beoncosup.network.models import Announcement, Group, GroupMembership, Meeting, Profile
 from beoncosup.network.services import region_of_postcode
@@ -223,6 +224,8 @@ def demo_network_load() -> DemoNetwork:
         raise PermissionError("The demo network is never made in production.")
     if not Need.objects.exists():
         raise LookupError("No needs: run load_taxonomy first.")
+    if not PostalCode.objects.exists():
+        raise LookupError("No postcodes: run load_geo first.")
     needs = {need.code: need for need in Need.objects.all()}
     profiles: dict[str, Profile] = {}
     made = [0, 0, 0, 0, 0]
@@ -230,16 +233,13 @@ def demo_network_load() -> DemoNetwork:
         user = _user(local, name)
         profile = Profile.objects.filter(user=user).first()
         if profile is None:
-            region = region_of_postcode(postcode)
-            if not region:
-                raise LookupError("No postcodes: run load_geo first.")
             profile = Profile.objects.create(
                 user=user,
                 display_name=name,
                 discipline=discipline,
                 languages=languages,
                 postcode=postcode,
-                region=region,
+                region=region_of_postcode(postcode),
                 setting=setting,
                 accepts_referrals=referrals,
                 about="",
