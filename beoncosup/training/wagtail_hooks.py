@@ -13,6 +13,7 @@ import re
 from typing import Any
 
 from django import forms
+from django.core.exceptions import NON_FIELD_ERRORS
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from wagtail.admin.forms import WagtailAdminModelForm
@@ -46,18 +47,29 @@ class CourseForm(WagtailAdminModelForm):
     )
 
 
+CONSTRAINT = "training_session_ends_after_start"
+
+
 def _session_problems(form: forms.BaseForm) -> None:
-    """Add the errors of one session form of the edition (its own fields already valid)."""
+    """Add the errors of one session form of the edition (in words, not a constraint's name)."""
     data = form.cleaned_data
     start, end = data.get("starts_at"), data.get("ends_at")
     if start and end and end <= start:
+        # The model's check constraint says the same in technical words: say it once, plainly.
+        general = form.errors.get(NON_FIELD_ERRORS)
+        if general is not None:
+            kept = [str(error) for error in general if CONSTRAINT not in str(error)]
+            if kept:
+                form.errors[NON_FIELD_ERRORS] = form.error_class(kept)
+            else:
+                del form.errors[NON_FIELD_ERRORS]
         form.add_error("ends_at", _("The session must end after it starts."))
     postcode = (data.get("postcode") or "").strip()
     if postcode and not re.match(POSTCODE_PATTERN, postcode):
         form.add_error("postcode", _("Give a Belgian postcode of four digits, like 9000."))
     elif postcode and not PostalCode.objects.filter(code=postcode).exists():
         form.add_error("postcode", _("This postcode does not exist in Belgium."))
-    if not (data.get("venue") or "").strip() and not data.get("online_url"):
+    if "venue" in data and not (data.get("venue") or "").strip() and not data.get("online_url"):
         form.add_error("venue", _("Give a venue, an online link, or both."))
 
 
@@ -86,10 +98,12 @@ class EditionForm(WagtailAdminModelForm):
         sessions = self.formsets.get("sessions")
         if sessions is None:
             return cleaned
+        for form in sessions.forms:
+            form.is_valid()  # cleans it: its own errors first
         kept = [
             form
             for form in sessions.forms
-            if form.is_valid() and form.cleaned_data and not form.cleaned_data.get("DELETE")
+            if getattr(form, "cleaned_data", None) and not form.cleaned_data.get("DELETE")
         ]
         for form in kept:
             _session_problems(form)
@@ -104,6 +118,22 @@ class EditionForm(WagtailAdminModelForm):
                 "registration_deadline", _("Registration must close before the first session.")
             )
         return cleaned
+
+    def save(self, commit: bool = True) -> Any:
+        """Saves the edition and its sessions, then the sessions' trainers (a plain
+        many-to-many that modelcluster would write before the new sessions exist)."""
+        sessions = self.formsets.get("sessions")
+        chosen = []
+        for form in sessions.forms if sessions is not None else []:
+            data = getattr(form, "cleaned_data", None) or {}
+            if "trainers" in data and not data.get("DELETE"):
+                chosen.append((form, data.pop("trainers")))
+        edition = super().save(commit=commit)
+        if commit:
+            for form, trainers in chosen:
+                if form.instance.pk:
+                    form.instance.trainers.set(trainers)
+        return edition
 
 
 class CourseViewSet(SnippetViewSet):
@@ -145,7 +175,15 @@ class CourseViewSet(SnippetViewSet):
             ObjectList(
                 [
                     FieldPanel("evidence"),
-                    InlinePanel("sources", heading=_("Sources"), label=_("Source")),
+                    InlinePanel(
+                        "sources",
+                        heading=_("Sources"),
+                        label=_("Source"),
+                        panels=[
+                            FieldPanel("citation"),
+                            FieldRowPanel([FieldPanel("year"), FieldPanel("url")]),
+                        ],
+                    ),
                 ],
                 heading=_("Evidence base"),
             ),
