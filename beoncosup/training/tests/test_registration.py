@@ -29,6 +29,10 @@ from beoncosup.training.tests.factories import (
 
 pytestmark = pytest.mark.django_db
 
+# An anonymous visitor (no session yet): the page's own reads, none per session.
+QUERIES_PARTICIPANT_PAGE = 2
+QUERIES_REGISTER_PAGE = 3
+
 
 def later(**delta: float) -> Any:
     """A moment from now, to the second (iCalendar has no fractions of a second)."""
@@ -430,3 +434,18 @@ def test_cancel_asks_first_then_cancels_on_post(client: Client, django_capture_o
     assert len(mail.outbox) == 1
     assert client.post(url).status_code == 302
     assert len(mail.outbox) == 1
+
+
+@pytest.mark.parametrize("session_count", [1, 3])
+def test_pages_query_count_does_not_grow_with_sessions(
+    client: Client, django_assert_num_queries, session_count
+):
+    edition = edition_create()
+    for n in range(session_count):
+        session_create(edition=edition, starts_at=later(days=14 + n))
+    enrolment = enrolment_create(edition=edition)
+
+    with django_assert_num_queries(QUERIES_PARTICIPANT_PAGE):
+        client.get(page_url(enrolment))
+    with django_assert_num_queries(QUERIES_REGISTER_PAGE):
+        client.get(register_url(edition))
