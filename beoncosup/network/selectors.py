@@ -211,6 +211,14 @@ def group_members(group: Group) -> list[GroupMembership]:
     )
 
 
+def membership_of(group: Group, profile_id: int) -> GroupMembership | None:
+    return (
+        GroupMembership.objects.filter(group=group, profile_id=profile_id)
+        .select_related("profile")
+        .first()
+    )
+
+
 def group_meetings(group: Group, *, upcoming: bool = True) -> list[Meeting]:
     meetings = Meeting.objects.filter(group=group).select_related("session")
     if upcoming:

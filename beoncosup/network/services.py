@@ -148,13 +148,22 @@ def group_join(*, group: Group, profile: Profile, request: HttpRequest | None = 
 
 
 @transaction.atomic
-def group_leave(*, group: Group, profile: Profile, request: HttpRequest | None = None) -> bool:
-    """Leave a group; False when not a member.
+def group_leave(
+    *, group: Group, profile: Profile, actor: Any = None, request: HttpRequest | None = None
+) -> bool:
+    """Leave a group (or, with ``actor``, a facilitator or editor removes the member); False
+    when not a member.
 
     Side effects: the membership deleted; an audit event "network.group_left"."""
     deleted, _rows = GroupMembership.objects.filter(group=group, profile=profile).delete()
     if deleted:
-        event_record(action="network.group_left", actor=profile.user, target=group, request=request)
+        event_record(
+            action="network.group_left",
+            actor=actor or profile.user,
+            target=group,
+            request=request,
+            detail={"profile": profile.pk},
+        )
     return bool(deleted)
 
 

@@ -25,6 +25,11 @@ urlpatterns = [
     path(_p("network/groups/<int:group_id>/join/"), groups.group_join, name="group_join"),
     path(_p("network/groups/<int:group_id>/leave/"), groups.group_leave, name="group_leave"),
     path(
+        _p("network/groups/<int:group_id>/members/<int:profile_id>/"),
+        groups.member_role,
+        name="member_role",
+    ),
+    path(
         _p("network/groups/<int:group_id>/meetings/new/"),
         groups.meeting_add,
         name="meeting_add",

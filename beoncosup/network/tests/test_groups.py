@@ -219,3 +219,25 @@ def test_group_page_query_count_does_not_grow_with_members(
         assert client.get(url("group", group_id=group.pk)).status_code == 200
     with django_assert_max_num_queries(26):
         assert client.get(url("groups")).status_code == 200
+
+
+def test_facilitator_appoints_and_removes_members_others_cannot(client, world):
+    group = group_create()
+    facilitator = profile_create("f@example.org")
+    member = profile_create("m@example.org")
+    member_add(group, facilitator, role="facilitator")
+    member_add(group, member)
+    target = url("member_role", group_id=group.pk, profile_id=member.pk)
+
+    signed_in(client, member.user)
+    assert client.post(target, {"role": "facilitator"}).status_code == 403
+    assert GroupMembership.objects.get(profile=member).role == "member"
+
+    signed_in(client, facilitator.user)
+    assert client.post(target, {"role": "wizard"}).status_code == 302
+    assert GroupMembership.objects.get(profile=member).role == "member"
+    assert client.post(target, {"role": "facilitator"}).status_code == 302
+    assert GroupMembership.objects.get(profile=member).role == "facilitator"
+    assert client.post(target, {"role": "remove"}).status_code == 302
+    assert not GroupMembership.objects.filter(profile=member).exists()
+    assert client.post(target, {"role": "member"}).status_code == 404

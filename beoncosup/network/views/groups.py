@@ -22,6 +22,7 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 from beoncosup.accounts.rules import require
 from beoncosup.core.i18n_text import default_language
 from beoncosup.network import selectors, services
+from beoncosup.network.codes import GroupRole
 from beoncosup.network.forms import AnnouncementForm, MeetingForm
 from beoncosup.network.models import Group
 
@@ -94,6 +95,30 @@ def group_leave(request: HttpRequest, group_id: int) -> HttpResponse:
     profile = selectors.profile_of(request.user)
     if profile is not None and services.group_leave(group=found, profile=profile, request=request):
         messages.success(request, _("You left the group."))
+    return redirect("network:group", group_id=found.pk)
+
+
+@login_required
+@require_POST
+def member_role(request: HttpRequest, group_id: int, profile_id: int) -> HttpResponse:
+    """A facilitator or an editor makes a member a facilitator (``role=facilitator``), a plain
+    member again (``role=member``) or removes them (``role=remove``)."""
+    found = _group(group_id)
+    require(request, "network.manage_group", found)
+    membership = selectors.membership_of(found, profile_id)
+    if membership is None:
+        raise Http404
+    role = request.POST.get("role", "")
+    if role == "remove":
+        services.group_leave(
+            group=found, profile=membership.profile, actor=request.user, request=request
+        )
+    elif role in GroupRole.values:
+        services.membership_role_set(
+            group=found, profile=membership.profile, role=role, actor=request.user, request=request
+        )
+    else:
+        messages.error(request, _("Choose a role."))
     return redirect("network:group", group_id=found.pk)
 
 
