@@ -1,14 +1,19 @@
 """The main navigation's "Training" item: the home of trainers, coordinators and editors (their
 sessions, attendance, the evaluation's QR code and the results), registered from
-TrainingConfig.ready() through core.site. No query for anonymous visitors; one for signed-in
-people without an editor role."""
+TrainingConfig.ready() through core.site.
+
+Whether the user teaches is worked out when they sign in and kept in their session for a few
+minutes, so the item costs no query on most pages (anonymous visitors: never)."""
 
 from __future__ import annotations
 
+import time
 from typing import Any
 
 from django.contrib.auth import get_user_model
+from django.contrib.auth.signals import user_logged_in
 from django.db.models import Exists, OuterRef
+from django.dispatch import receiver
 from django.http import HttpRequest
 from django.urls import reverse
 from django.utils.html import format_html
@@ -17,6 +22,9 @@ from django.utils.translation import gettext as _
 
 from beoncosup.training.models import Course, Trainer
 from beoncosup.training.rules import staff
+
+SESSION_KEY = "training_teaches"
+RECHECK_SECONDS = 300  # a new trainer or coordinator sees the item within five minutes
 
 _PAGES = (
     "manage",
@@ -29,8 +37,8 @@ _PAGES = (
 )
 
 
-def _teaches(user: Any) -> bool:
-    """The user is a trainer, a coordinator or staff: one query at most."""
+def teaches(user: Any) -> bool:
+    """The user is a trainer, a coordinator or staff (one query at most)."""
     if staff(user):
         return True
     return bool(
@@ -44,9 +52,31 @@ def _teaches(user: Any) -> bool:
     )
 
 
+def _remember(request: HttpRequest, value: bool) -> None:
+    session = getattr(request, "session", None)
+    if session is not None:
+        session[SESSION_KEY] = [value, int(time.time())]
+
+
+@receiver(user_logged_in, dispatch_uid="training_teaches_on_login")
+def _on_login(sender: Any, request: HttpRequest | None, user: Any, **kwargs: Any) -> None:
+    if request is not None:
+        _remember(request, teaches(user))
+
+
+def _teaches_cached(request: HttpRequest, user: Any) -> bool:
+    session = getattr(request, "session", None)
+    kept = session.get(SESSION_KEY) if session is not None else None
+    if isinstance(kept, list) and len(kept) == 2 and time.time() - kept[1] < RECHECK_SECONDS:
+        return bool(kept[0])
+    value = teaches(user)
+    _remember(request, value)
+    return value
+
+
 def training_nav_entry(request: HttpRequest) -> SafeString:
     user = getattr(request, "user", None)
-    if user is None or not user.is_authenticated or not _teaches(user):
+    if user is None or not user.is_authenticated or not _teaches_cached(request, user):
         return mark_safe("")
     match = getattr(request, "resolver_match", None)
     current = match is not None and match.namespace == "training" and match.url_name in _PAGES
