@@ -241,3 +241,22 @@ def test_facilitator_appoints_and_removes_members_others_cannot(client, world):
     assert client.post(target, {"role": "remove"}).status_code == 302
     assert not GroupMembership.objects.filter(profile=member).exists()
     assert client.post(target, {"role": "member"}).status_code == 404
+
+
+def test_editors_manage_any_group_and_see_the_admin_link(client, world):
+    from beoncosup.accounts.codes import PlatformRole  # noqa: PLC0415
+    from beoncosup.accounts.services.roles import role_grant  # noqa: PLC0415
+
+    group = group_create()
+    member_add(group, profile_create("m@example.org", name="Alice Member"))
+    editor = user_create("editor@example.org")
+    role_grant(user=editor, role=PlatformRole.EDITOR, granted_by=None)
+    signed_in(client, editor)
+
+    listing = client.get(url("groups"))
+    page = client.get(url("group", group_id=group.pk))
+
+    assert listing.status_code == 200
+    assert "/admin/snippets/network/group/add/" in listing.content.decode()
+    assert "Alice Member" in page.content.decode()
+    assert url("announce", group_id=group.pk) in page.content.decode()
