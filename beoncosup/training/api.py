@@ -4,6 +4,7 @@ published catalogue, as on the pages, through the same selectors)."""
 from __future__ import annotations
 
 import datetime as dt
+from typing import Annotated
 
 from django.http import HttpRequest
 from django.urls import reverse
@@ -191,7 +192,9 @@ def courses(request: HttpRequest, params: Query[CoursesParams]) -> list[CourseOu
     summary="One published course with its upcoming sessions, sources and trainers",
 )
 def course_detail(
-    request: HttpRequest, course_id: int, lang: LanguageCode | None = None
+    request: HttpRequest,
+    course_id: Annotated[int, Field(ge=1, le=2**63 - 1, description="The course's id.")],
+    lang: LanguageCode | None = None,
 ) -> CourseDetailOut:
     language = lang or default_language()
     view = course_page(pk=course_id)
