@@ -39,10 +39,10 @@ def threshold_set(
     return course
 
 
-def _text(value: str, label: str) -> str:
+def _text(value: str, missing: str) -> str:
     value = value.strip()
     if not value:
-        raise ValidationError(_("Write %(what)s.") % {"what": label})
+        raise ValidationError(missing)
     if "\x00" in value:
         raise ValidationError(_("The text contains a character that is not allowed."))
     if len(value) > MAX_TEXT:
@@ -77,8 +77,8 @@ def follow_up_record(
         course=course,
         session=session,
         trainer=trainer,
-        finding=_text(finding, _("what the evaluation showed")),
-        action=_text(action, _("what changes for the next session")),
+        finding=_text(finding, _("Write what the evaluation showed.")),
+        action=_text(action, _("Write what changes for the next session.")),
         recorded_by=by,
     )
     event_record(
