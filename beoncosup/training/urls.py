@@ -6,10 +6,11 @@ from beoncosup.training.views import catalogue, certificates, day, registration,
 
 app_name = "training"
 
+# The catalogue last: its "training/<slug>/" would otherwise catch the other areas' paths.
 urlpatterns = [
-    *catalogue.urlpatterns,
     *registration.urlpatterns,
     *day.urlpatterns,
     *results.urlpatterns,
     *certificates.urlpatterns,
+    *catalogue.urlpatterns,
 ]

@@ -11,7 +11,12 @@ import pytest
 from beoncosup.directory.tests.factories import make_geo, make_needs
 from beoncosup.search.needs import clear_cache
 from beoncosup.search.tests.fake_catalogue import Courses
-from beoncosup.situation.catalogues import Catalogue, catalogue_register, catalogue_unregister
+from beoncosup.situation.catalogues import (
+    Catalogue,
+    catalogue_get,
+    catalogue_register,
+    catalogue_unregister,
+)
 from beoncosup.taxonomy.models import Category, Domain, Need
 from beoncosup.taxonomy.services import taxonomy_load
 
@@ -21,9 +26,16 @@ def courses() -> Iterator[Courses]:
     make_geo()
     make_needs()
     catalogue = Courses()
+    try:
+        real = catalogue_get("course")  # the training app's, put back afterwards
+    except KeyError:
+        real = None
     catalogue_register(Catalogue(kind="course", entries=catalogue.entries, label="courses"))
     yield catalogue
-    catalogue_unregister("course")
+    if real is None:
+        catalogue_unregister("course")
+    else:
+        catalogue_register(real)
 
 
 @pytest.fixture(scope="module")
