@@ -14,8 +14,10 @@ from typing import Any
 
 from django import forms
 from django.core.exceptions import NON_FIELD_ERRORS
+from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
+from wagtail import hooks
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import (
     FieldPanel,
@@ -32,6 +34,7 @@ from beoncosup.geo.selectors import POSTCODE_PATTERN
 from beoncosup.taxonomy.widgets import NeedPicker
 from beoncosup.training.codes import Profession, Registration
 from beoncosup.training.models import Course, Edition, Trainer
+from beoncosup.training.services import registration
 
 TEXT_SEARCH = [f"title__{lang}" for lang in ("nl", "fr", "de", "en")]
 
@@ -256,3 +259,10 @@ class TrainingGroup(SnippetViewSetGroup):
 
 
 register_snippet(TrainingGroup)
+
+
+@hooks.register("after_edit_snippet")
+def edition_waiting_promote(request: HttpRequest, instance: Any) -> None:
+    """A raised capacity moves people up from the waiting list at once (and e-mails them)."""
+    if isinstance(instance, Edition):
+        registration.waiting_promote(edition=instance, request=request)

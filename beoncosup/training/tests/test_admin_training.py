@@ -259,6 +259,34 @@ def test_capacity_cannot_drop_below_the_confirmed_registrations(editor: Client) 
     assert list(edition.sessions.values_list("pk", flat=True)) == [session.pk]
 
 
+def test_raising_the_capacity_moves_people_up_from_the_waiting_list(
+    editor: Client, mailoutbox: list[Any], django_capture_on_commit_callbacks: Any
+) -> None:
+    edition = edition_create(capacity=1, deadline=in_days(10))
+    session = session_create(edition=edition, starts_at=in_days(20))
+    enrolment_create(edition=edition)
+    first = enrolment_create(edition=edition, status="waiting", email="first@example.org")
+    second = enrolment_create(edition=edition, status="waiting", email="second@example.org")
+    row = {"id": str(session.pk), **session_row(session.starts_at.astimezone())}
+    data = edition_form(
+        edition.course,
+        [row],
+        initial=1,
+        capacity="2",
+        registration_deadline=timezone.localtime(edition.registration_deadline).strftime(
+            "%Y-%m-%d %H:%M"
+        ),
+    )
+
+    with django_capture_on_commit_callbacks(execute=True):
+        assert editor.post(f"{EDITIONS}edit/{edition.pk}/", data).status_code == 302
+
+    first.refresh_from_db()
+    second.refresh_from_db()
+    assert (first.status, second.status) == ("confirmed", "waiting")
+    assert [message.to for message in mailoutbox] == [["first@example.org"]]
+
+
 def test_editor_creates_a_trainer(editor: Client) -> None:
     data = nested_form_data(
         {
