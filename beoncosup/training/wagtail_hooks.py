@@ -261,7 +261,7 @@ class TrainingGroup(SnippetViewSetGroup):
 register_snippet(TrainingGroup)
 
 
-@hooks.register("after_edit_snippet")
+@hooks.register("after_edit_snippet")  # type: ignore[untyped-decorator]
 def edition_waiting_promote(request: HttpRequest, instance: Any) -> None:
     """A raised capacity moves people up from the waiting list at once (and e-mails them)."""
     if isinstance(instance, Edition):
