@@ -4,6 +4,7 @@ answer per device, stored without anything that identifies the person."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Any
 
 import pytest
@@ -266,3 +267,14 @@ def test_evaluation_qr_page_shows_the_form_address_and_count(client):
     assert url("evaluate", "nl", token=session.evaluation_token) in html
     assert "<svg" in html
     assert "1 answer so far" in html
+
+
+def test_evaluation_language_switcher_links_open_the_same_form(client):
+    session, _trainers = session_make()
+    html = client.get(url("evaluate", "fr", token=session.evaluation_token)).content.decode()
+    links = re.findall(r'hreflang="(\w\w)" href="([^"]+)"', html)
+    assert sorted(code for code, _href in links) == ["de", "en", "fr", "nl"]
+    for code, href in links:
+        response = client.get(href)
+        assert response.status_code == 200, href
+        assert f'<html lang="{code}"' in response.content.decode()
