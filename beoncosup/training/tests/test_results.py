@@ -158,9 +158,16 @@ def test_results_unknown_objects_are_404(client, world):
 def test_trainer_sees_own_scores_not_the_co_trainers(client, world):
     answer(world.session, 4, {world.ann: (5, 5), world.ben: (2, 2)})
     signed_in(client, world.trainer_user)
-    html = client.get(url("session_results", session_id=world.session.pk)).content.decode()
+    response = client.get(url("session_results", session_id=world.session.pk))
+    html = response.content.decode()
     assert "Ann Trainer" in html
     assert "Ben Trainer" not in html
+    # No distribution mixes in the co-trainer's scores either.
+    assert [dist.counts for _label, dist in response.context["criteria"]] == [
+        (0, 0, 0, 1, 0),
+        (0, 0, 0, 0, 1),
+        (0, 0, 0, 0, 1),
+    ]
     client.logout()
     signed_in(client, world.coordinator)
     html = client.get(url("session_results", session_id=world.session.pk)).content.decode()

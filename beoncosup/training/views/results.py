@@ -60,11 +60,22 @@ def session_results(request: HttpRequest, session_id: int) -> HttpResponse:
     results = selectors.session_results(session)
     user: Any = request.user
     may_manage = user.has_perm("training.manage_course", session)
-    # A trainer who does not coordinate sees their own scores, not their co-trainers'.
-    if not may_manage:
-        lines = [line for line in results.line.trainers if line.trainer.user_id == user.pk]
+    line = results.line
+    criteria = [(_("Relevance for practice"), line.relevance)]
+    if may_manage:
+        lines = line.trainers
+        criteria += [
+            (_("Trainers' clarity"), line.clarity),
+            (_("Trainers' didactic skills"), line.didactics),
+        ]
     else:
-        lines = results.line.trainers
+        # A trainer who does not coordinate sees their own scores, not their co-trainers'.
+        lines = [tl for tl in line.trainers if tl.trainer.user_id == user.pk]
+        for own in lines:
+            criteria += [
+                (_("%(name)s: clarity") % {"name": own.trainer.name}, own.clarity),
+                (_("%(name)s: didactic skills") % {"name": own.trainer.name}, own.didactics),
+            ]
     return render(
         request,
         "training/results/session.html",
@@ -72,13 +83,9 @@ def session_results(request: HttpRequest, session_id: int) -> HttpResponse:
             "session": session,
             "course": session.edition.course if session.edition else None,
             "results": results,
-            "line": results.line,
+            "line": line,
             "trainer_lines": lines,
-            "criteria": [
-                (_("Relevance for practice"), results.line.relevance),
-                (_("Trainers' clarity"), results.line.clarity),
-                (_("Trainers' didactic skills"), results.line.didactics),
-            ],
+            "criteria": criteria,
             "may_manage": may_manage,
         },
     )
