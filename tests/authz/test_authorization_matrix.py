@@ -78,6 +78,22 @@ def person(w: World) -> dict[str, Any]:
     return {"token": w.objects["person"]}
 
 
+TEACHERS = {"coordinator", "trainer", "editor", "platform_admin"}
+COORDINATORS = {"coordinator", "editor", "platform_admin"}
+
+
+def enrolment(w: World) -> dict[str, Any]:
+    return {"token": w.objects["enrolment"]}
+
+
+def session(w: World) -> dict[str, Any]:
+    return {"session_id": w.objects["session"]}
+
+
+def course(w: World) -> dict[str, Any]:
+    return {"slug": w.objects["course"]}
+
+
 ORG_ADMINS = {"org_admin", "platform_admin"}
 ANALYSTS = {"analyst", "platform_admin"}
 MEMBERS = {"professional", "org_admin", "platform_admin"}
@@ -305,6 +321,28 @@ MATRIX: dict[str, Row] = {
     "insights:languages": Row(ANALYSTS),
     "insights:referrals": Row(ANALYSTS),
     "insights:self_checks": Row(ANALYSTS),
+    # Training (issue #17): the catalogue, registering and the participant's own pages (by
+    # their token), the same-day evaluation (by the session's QR token) and certificate
+    # verification are public; the day and the results are for the course's trainer and
+    # coordinator (and editors); results of a course and the follow-up for its coordinator.
+    "training:catalogue": public(),
+    "training:course": public(lambda w: {"slug": w.objects["course"]}),
+    "training:register": public(lambda w: {"edition_id": w.objects["edition"]}),
+    "training:enrolment": public(enrolment),
+    "training:enrolment_cancel": public(enrolment),
+    "training:enrolment_ical": public(enrolment),
+    "training:evaluate": public(lambda w: {"token": w.objects["evaluation"]}),
+    "training:certificate": public(enrolment),
+    "training:verify": public(),
+    "training:manage": Row(TEACHERS),
+    "training:attendance": Row(TEACHERS, session),
+    "training:evaluation_qr": Row(TEACHERS, session),
+    "training:checkin": Row(TEACHERS, enrolment),
+    "training:session_results": Row(TEACHERS, session),
+    "training:course_results": Row(COORDINATORS, course),
+    "training:course_threshold": Row(COORDINATORS, course, "post"),
+    "training:follow_up": Row(COORDINATORS, course, "post"),
+    "training:trainer_results": Row(TEACHERS, lambda w: {"trainer_id": w.objects["trainer"]}),
 }
 
 # Served outside this matrix: the Wagtail admin and documents (Wagtail's own permission checks,

@@ -176,6 +176,7 @@ def training_world(w: World) -> None:
     course.coordinators.add(w.users["coordinator"])
     trainer = Trainer.objects.create(name="Tess Trainer", user=w.users["trainer"])
     course.trainers.add(trainer)
+    course.save()  # a parental many-to-many is written when its course is saved
     edition = Edition.objects.create(
         course=course,
         language="nl",
