@@ -84,3 +84,18 @@ def test_query_count_does_not_grow_with_members(client, world):
     for index in range(3):
         profile_create(f"p{index}@example.org")
     assert count() == one
+
+
+def test_several_needs_rank_the_member_covering_more_first(client, world):
+    me = profile_create("me@example.org", needs=("WORK-RETURN-PLAN",))
+    both = profile_create("both@example.org", name="Both", needs=("MED-FATIGUE", "MED-PAIN"))
+    profile_create("one@example.org", name="One", needs=("MED-PAIN",))
+    signed_in(client, me.user)
+
+    response = client.get(URL + "?need=MED-FATIGUE&need=MED-PAIN")
+
+    assert response.status_code == 200
+    results = response.json()["results"]
+    assert [r["name"] for r in results] == ["Both", "One"]
+    assert results[0]["id"] == both.pk
+    assert results[0]["matched_needs"] == ["MED-FATIGUE", "MED-PAIN"]
