@@ -39,6 +39,8 @@ def api_operations() -> list[tuple[str, str, bool]]:
 SESSION_OPERATIONS = {
     # "table" is no published table: analysts get 404, everyone else is refused first.
     ("get", "/api/v1/insights/tables/{table}"): {"analyst": 404, "platform_admin": 404},
+    # Members of the caregiver network (and editors) search it.
+    ("get", "/api/v1/network/members"): {"member": 200, "editor": 200, "platform_admin": 200},
 }
 
 

@@ -82,6 +82,14 @@ TEACHERS = {"coordinator", "trainer", "editor", "platform_admin"}
 COORDINATORS = {"coordinator", "editor", "platform_admin"}
 
 
+NETWORK = {"member", "editor", "platform_admin"}  # members, facilitators, editors
+PROFILE_MAKERS = {"professional", "outsider", "member", "editor", "platform_admin"}
+
+
+def group(w: World) -> dict[str, Any]:
+    return {"group_id": w.objects["group"]}
+
+
 def enrolment(w: World) -> dict[str, Any]:
     return {"token": w.objects["enrolment"]}
 
@@ -343,6 +351,24 @@ MATRIX: dict[str, Row] = {
     "training:course_threshold": Row(COORDINATORS, course, "post"),
     "training:follow_up": Row(COORDINATORS, course, "post"),
     "training:trainer_results": Row(TEACHERS, lambda w: {"trainer_id": w.objects["trainer"]}),
+    # The caregiver network: professionals make a profile; members (people with one) search
+    # the whole directory; the public sees what members chose to show; a group's facilitator
+    # (the world's member) runs its meetings and announcements.
+    "network:public": public(),
+    "network:groups": public(),
+    "network:group": public(group),
+    "network:profile_edit": Row(PROFILE_MAKERS),
+    "network:profile_delete": Row(SIGNED_IN),  # without a profile: sent to make one
+    "network:directory": Row(NETWORK),
+    "network:member": Row(NETWORK, lambda w: {"profile_id": w.objects["profile"]}),
+    "network:group_join": Row(NETWORK, group, "post"),  # editors: sent to make a profile
+    "network:group_leave": Row(SIGNED_IN, group, "post"),
+    "network:member_role": Row(
+        NETWORK, lambda w: {**group(w), "profile_id": w.objects["profile"]}, "post"
+    ),
+    "network:meeting_add": Row(NETWORK, group),
+    "network:meeting_ical": Row(NETWORK, lambda w: {"meeting_id": w.objects["meeting"]}),
+    "network:announce": Row(NETWORK, group),
 }
 
 # Served outside this matrix: the Wagtail admin and documents (Wagtail's own permission checks,

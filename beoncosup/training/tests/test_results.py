@@ -275,7 +275,7 @@ def test_course_results_query_count_does_not_grow(
         )
         answer(extra, 4, {world.ann: (4, 4)}, comment="fine")
     signed_in(client, world.coordinator)
-    with django_assert_num_queries(22):
+    with django_assert_num_queries(21):
         response = client.get(url("course_results", slug=world.course.slug))
     assert response.status_code == 200
 
@@ -290,7 +290,7 @@ def test_trainer_results_query_count_does_not_grow(
         )
         answer(extra, 4, {world.ann: (4, 4)}, comment="fine")
     signed_in(client, world.trainer_user)
-    with django_assert_num_queries(18):
+    with django_assert_num_queries(17):
         response = client.get(url("trainer_results", trainer_id=world.ann.pk))
     assert response.status_code == 200
 
@@ -302,6 +302,6 @@ def test_session_results_query_count_does_not_grow(
     for _ in range(answers):
         answer(world.session, 4, {world.ann: (4, 4), world.ben: (4, 4)}, comment="ok")
     signed_in(client, world.coordinator)
-    with django_assert_num_queries(20):
+    with django_assert_num_queries(19):
         response = client.get(url("session_results", session_id=world.session.pk))
     assert response.status_code == 200

@@ -33,6 +33,7 @@ class Command(BaseCommand):
         # One demo account per role, with its second factor (accounts app; printed there).
         call_command("load_demo_accounts", stdout=self.stdout, stderr=self.stderr)
         # After the accounts: the demo courses name their coordinator and a trainer.
+        call_command("load_demo_network", stdout=self.stdout, stderr=self.stderr)
         call_command("load_demo_training", stdout=self.stdout, stderr=self.stderr)
         call_command("load_demo_referrals", stdout=self.stdout, stderr=self.stderr)
         call_command("load_demo_insights", stdout=self.stdout, stderr=self.stderr)
