@@ -4,7 +4,8 @@ from django.utils.translation import gettext_lazy as _
 
 class NetworkConfig(AppConfig):
     """The caregiver network: opt-in profiles of professionals, found with the matcher, and
-    peer and intervision groups with meetings and announcements (docs/network.md)."""
+    peer and intervision groups with meetings and announcements (docs/training.md, "The
+    caregiver network")."""
 
     default_auto_field = "django.db.models.BigAutoField"
     name = "beoncosup.network"

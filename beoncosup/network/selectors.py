@@ -238,3 +238,18 @@ def member_emails(group: Group) -> list[tuple[object, str]]:
     """(user, account e-mail) of every member of the group, for mailings."""
     memberships = GroupMembership.objects.filter(group=group).select_related("profile__user")
     return [(m.profile.user, m.profile.user.email) for m in memberships if m.profile.user.email]
+
+
+ADD_CANDIDATES = 20
+
+
+def members_to_add(group: Group, name: str) -> list[Profile]:
+    """Network members not yet in ``group`` whose shown name contains ``name`` (at most 20,
+    by name): what a facilitator picks from to add someone to a closed group."""
+    if not name.strip():
+        return []
+    return list(
+        Profile.objects.exclude(memberships__group=group)
+        .filter(display_name__icontains=name.strip())
+        .order_by("display_name", "pk")[:ADD_CANDIDATES]
+    )

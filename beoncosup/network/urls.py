@@ -29,6 +29,7 @@ urlpatterns = [
         groups.member_role,
         name="member_role",
     ),
+    path(_p("network/groups/<int:group_id>/members/add/"), groups.member_add, name="member_add"),
     path(
         _p("network/groups/<int:group_id>/meetings/new/"),
         groups.meeting_add,

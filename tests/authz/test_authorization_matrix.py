@@ -366,6 +366,7 @@ MATRIX: dict[str, Row] = {
     "network:member_role": Row(
         NETWORK, lambda w: {**group(w), "profile_id": w.objects["profile"]}, "post"
     ),
+    "network:member_add": Row(NETWORK, group),
     "network:meeting_add": Row(NETWORK, group),
     "network:meeting_ical": Row(NETWORK, lambda w: {"meeting_id": w.objects["meeting"]}),
     "network:announce": Row(NETWORK, group),

@@ -260,3 +260,51 @@ def test_editors_manage_any_group_and_see_the_admin_link(client, world):
     assert "/admin/snippets/network/group/add/" in listing.content.decode()
     assert "Alice Member" in page.content.decode()
     assert url("announce", group_id=group.pk) in page.content.decode()
+
+
+def test_a_facilitator_adds_a_network_member_to_a_closed_group(client, world):
+    group = group_create(open_to_join=False)
+    facilitator = profile_create("lead@example.org", name="Fien Facilitator")
+    member_add(group, facilitator, role="facilitator")
+    wanted = profile_create("wanted@example.org", name="Wout Wanted")
+    profile_create("other@example.org", name="Olga Other")
+    signed_in(client, facilitator.user)
+
+    found = client.get(url("member_add", group_id=group.pk), {"name": "wout"}).content.decode()
+    assert "Wout Wanted" in found
+    assert "Olga Other" not in found
+    assert (
+        "Fien Facilitator"
+        not in client.get(url("member_add", group_id=group.pk), {"name": "fien"}).content.decode()
+    )  # already in the group
+
+    response = client.post(url("member_add", group_id=group.pk), {"profile": wanted.pk})
+
+    assert response.status_code == 302
+    assert GroupMembership.objects.filter(group=group, profile=wanted, role="member").exists()
+
+
+@pytest.mark.parametrize("chosen", ["", "abc", "9" * 40, "999999"])
+def test_adding_nobody_or_garbage_changes_nothing(client, world, chosen):
+    group = group_create(open_to_join=False)
+    facilitator = profile_create("lead@example.org")
+    member_add(group, facilitator, role="facilitator")
+    signed_in(client, facilitator.user)
+
+    response = client.post(url("member_add", group_id=group.pk), {"profile": chosen})
+
+    assert response.status_code == 302
+    assert GroupMembership.objects.filter(group=group).count() == 1
+
+
+def test_a_plain_member_cannot_add_members(client, world):
+    group = group_create(open_to_join=False)
+    member = profile_create("member@example.org")
+    member_add(group, member)
+    wanted = profile_create("wanted@example.org")
+    signed_in(client, member.user)
+
+    assert (
+        client.post(url("member_add", group_id=group.pk), {"profile": wanted.pk}).status_code == 403
+    )
+    assert not GroupMembership.objects.filter(profile=wanted).exists()

@@ -125,6 +125,41 @@ def member_role(request: HttpRequest, group_id: int, profile_id: int) -> HttpRes
 @never_cache
 @login_required
 @require_http_methods(["GET", "HEAD", "POST"])
+def member_add(request: HttpRequest, group_id: int) -> HttpResponse:
+    """A facilitator or an editor adds a network member to the group (how a closed group gets
+    its members): search by shown name, then "Add" (POST ``profile``)."""
+    found = _group(group_id)
+    require(request, "network.manage_group", found)
+    if request.method == "POST":
+        chosen = request.POST.get("profile", "")
+        fits = chosen.isdigit() and len(chosen) <= 18
+        candidate = selectors.profile_detail(int(chosen)) if fits else None
+        if candidate is None:
+            messages.error(request, _("Choose a member of the network to add."))
+            return redirect("network:member_add", group_id=found.pk)
+        if selectors.membership_of(found, candidate.pk) is None:
+            services.membership_role_set(
+                group=found,
+                profile=candidate,
+                role=GroupRole.MEMBER,
+                actor=request.user,
+                request=request,
+            )
+        messages.success(
+            request, _("%(name)s is a member of the group.") % {"name": candidate.display_name}
+        )
+        return redirect("network:group", group_id=found.pk)
+    name = request.GET.get("name", "")[:120]
+    return render(
+        request,
+        "network/member_add.html",
+        {"group": found, "name": name, "candidates": selectors.members_to_add(found, name)},
+    )
+
+
+@never_cache
+@login_required
+@require_http_methods(["GET", "HEAD", "POST"])
 def meeting_add(request: HttpRequest, group_id: int) -> HttpResponse:
     found = _group(group_id)
     require(request, "network.manage_group", found)
