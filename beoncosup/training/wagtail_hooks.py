@@ -5,6 +5,10 @@ their sessions, and trainers.
 The edition form checks what registration relies on: the registration closes before the first
 session, each session ends after it starts, has a place (a venue) or an online link, and a known
 Belgian postcode of four digits; the capacity never drops below the confirmed registrations.
+
+Cancelling an edition or one of its sessions e-mails its participants (services.notices), once:
+the form compares with the row stored before it saves (locked, so two editors saving at the same
+time send one notice), so saving again changes nothing.
 """
 
 from __future__ import annotations
@@ -33,8 +37,8 @@ from beoncosup.geo.models import PostalCode
 from beoncosup.geo.selectors import POSTCODE_PATTERN
 from beoncosup.taxonomy.widgets import NeedPicker
 from beoncosup.training.codes import Profession, Registration
-from beoncosup.training.models import Course, Edition, Trainer
-from beoncosup.training.services import registration
+from beoncosup.training.models import Course, Edition, Session, Trainer
+from beoncosup.training.services import notices, registration
 
 TEXT_SEARCH = [f"title__{lang}" for lang in ("nl", "fr", "de", "en")]
 
@@ -131,12 +135,40 @@ class EditionForm(WagtailAdminModelForm):
             data = getattr(form, "cleaned_data", None) or {}
             if "trainers" in data and not data.get("DELETE"):
                 chosen.append((form, data.pop("trainers")))
+        was_cancelled, sessions_cancelled = self._stored_cancellations() if commit else (True, {})
         edition = super().save(commit=commit)
         if commit:
             for form, trainers in chosen:
                 if form.instance.pk:
                     form.instance.trainers.set(trainers)
+            self._cancellations_notify(edition, was_cancelled, sessions_cancelled)
         return edition
+
+    def _stored_cancellations(self) -> tuple[bool, dict[int, bool]]:
+        """Whether the stored edition and each of its stored sessions are cancelled (a new
+        edition counts as cancelled: nobody registered for it yet). Locks the edition row."""
+        if not self.instance.pk:
+            return True, {}
+        stored = Edition.objects.select_for_update().filter(pk=self.instance.pk)
+        was = stored.values_list("cancelled", flat=True).first()
+        sessions = Session.objects.filter(edition_id=self.instance.pk).values_list(
+            "pk", "cancelled"
+        )
+        return bool(was) if was is not None else True, dict(sessions)
+
+    def _cancellations_notify(
+        self, edition: Edition, was_cancelled: bool, sessions_cancelled: dict[int, bool]
+    ) -> None:
+        """E-mail the participants about what this save cancelled (only that)."""
+        actor = getattr(self, "for_user", None)
+        if edition.cancelled:
+            if not was_cancelled:
+                notices.edition_cancelled_notify(edition=edition, actor=actor)
+            return
+        for session in Session.objects.filter(
+            pk__in=[pk for pk, was in sessions_cancelled.items() if not was], cancelled=True
+        ):
+            notices.session_cancelled_notify(session=session, actor=actor)
 
 
 class CourseViewSet(SnippetViewSet):

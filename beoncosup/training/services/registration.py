@@ -117,9 +117,10 @@ def _mail(
     context: dict[str, Any] | None = None,
     sessions: list[Session] | None = None,
     with_calendar: bool = False,
+    attachments: list[tuple[str, str, str]] | None = None,
 ) -> None:
     """Queue one e-mail to the participant, in their language; ``with_calendar`` attaches the
-    sessions as ``training.ics``."""
+    sessions as ``training.ics``; ``attachments`` are more files (name, text, MIME type)."""
     edition = enrolment.edition
     language = enrolment.language if enrolment.language in LANGUAGES else settings.LANGUAGE_CODE
     sessions = sessions if sessions is not None else selectors.edition_sessions(edition)
@@ -134,7 +135,7 @@ def _mail(
         }
         subject = render_to_string(f"training/email/{template}_subject.txt", data)
         body = render_to_string(f"training/email/{template}_message.txt", data)
-    attachments = []
+    attachments = list(attachments or [])
     if with_calendar:
         ical = enrolment_ical(enrolment, sessions).decode()
         attachments.append(("training.ics", ical, "text/calendar"))
