@@ -350,6 +350,9 @@ MATRIX: dict[str, Row] = {
     "training:course_results": Row(COORDINATORS, course),
     "training:course_threshold": Row(COORDINATORS, course, "post"),
     "training:follow_up": Row(COORDINATORS, course, "post"),
+    "training:certificate_revoke": Row(
+        COORDINATORS, lambda w: {"certificate_id": w.objects["certificate"]}, "post"
+    ),
     "training:trainer_results": Row(TEACHERS, lambda w: {"trainer_id": w.objects["trainer"]}),
     # The caregiver network: professionals make a profile; members (people with one) search
     # the whole directory; the public sees what members chose to show; a group's facilitator

@@ -155,6 +155,7 @@ def training_world(w: World) -> None:
     from beoncosup.network.models import Group, GroupMembership, Meeting, Profile  # noqa: PLC0415
     from beoncosup.taxonomy.models import Need  # noqa: PLC0415
     from beoncosup.training.models import (  # noqa: PLC0415
+        Certificate,
         Course,
         Edition,
         Enrolment,
@@ -201,6 +202,20 @@ def training_world(w: World) -> None:
         status="confirmed",
         confirmed_at=now,
     )
+    # Another participant's certificate (the coordinator may revoke it).
+    certificate = Certificate.objects.create(
+        enrolment=Enrolment.objects.create(
+            edition=edition,
+            name="Paul Participant",
+            email="paul@example.org",
+            email_digest="e" * 64,
+            language="nl",
+            status="confirmed",
+            confirmed_at=now,
+        ),
+        hours=3,
+        issued_on=now.date(),
+    )
     profile = Profile.objects.create(
         user=w.users["member"],
         display_name="Mia Member",
@@ -229,6 +244,7 @@ def training_world(w: World) -> None:
             "trainer": trainer.pk,
             "enrolment": enrolment.token,
             "evaluation": session.evaluation_token,
+            "certificate": certificate.pk,
             "profile": profile.pk,
             "group": group.pk,
             "meeting": meeting.pk,

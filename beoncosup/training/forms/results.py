@@ -65,3 +65,17 @@ class FollowUpForm(forms.Form):
         session_field.queryset = Session.objects.filter(pk__in=[s.pk for s in sessions])
         trainer_field: Any = self.fields["trainer"]
         trainer_field.queryset = Trainer.objects.filter(pk__in=[t.pk for t in trainers])
+
+
+REASON_MAX = 200
+
+
+class RevokeForm(forms.Form):
+    """Why a certificate is revoked (kept in the audit log, not shown publicly)."""
+
+    reason = forms.CharField(
+        label=_("Why is this certificate revoked?"),
+        help_text=_("For the record: for example, attendance was recorded by mistake."),
+        max_length=REASON_MAX,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )

@@ -88,6 +88,7 @@ class SessionLine:
     place: str
     online_url: str
     cancelled: bool
+    presence: str = ""  # the participant's page: a selectors.participants.Presence
 
 
 def session_lines(sessions: list[Session], language: str) -> list[SessionLine]:

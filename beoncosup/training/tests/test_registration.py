@@ -30,7 +30,7 @@ from beoncosup.training.tests.factories import (
 pytestmark = pytest.mark.django_db
 
 # An anonymous visitor (no session yet): the page's own reads, none per session.
-QUERIES_PARTICIPANT_PAGE = 2
+QUERIES_PARTICIPANT_PAGE = 3  # with the sessions attended (one query)
 QUERIES_REGISTER_PAGE = 3
 
 

@@ -5,6 +5,7 @@ e-mail): an unknown token answers 404. Those pages are never cached, indexed or 
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from functools import wraps
 from typing import Any
 
@@ -25,6 +26,7 @@ from beoncosup.core.qr import qr_svg
 from beoncosup.training.codes import Registration
 from beoncosup.training.forms.registration import RegistrationForm
 from beoncosup.training.models import Edition, Enrolment
+from beoncosup.training.selectors import participants
 from beoncosup.training.selectors import registration as selectors
 from beoncosup.training.services import registration as services
 
@@ -137,6 +139,13 @@ def enrolment(request: HttpRequest, token: str) -> HttpResponse:
     registration = _enrolment_or_404(token)
     page = selectors.enrolment_page(registration)
     language = default_language()
+    lines = services.session_lines(page.sessions, language)
+    own = participants.own_attendance(registration, page.sessions) if page.confirmed else None
+    if own is not None:
+        lines = [
+            replace(line, presence=own.presence[session.pk])
+            for line, session in zip(lines, page.sessions, strict=True)
+        ]
     checkin = _url_or_empty("training:checkin", token=token) if page.confirmed else ""
     evaluation = (
         _url_or_empty("training:evaluate", token=page.today[0].evaluation_token)
@@ -150,7 +159,9 @@ def enrolment(request: HttpRequest, token: str) -> HttpResponse:
             "enrolment": registration,
             "token": token,
             "page": page,
-            "session_lines": services.session_lines(page.sessions, language),
+            "session_lines": lines,
+            # A programme: the running total against the certificate's minimum.
+            "progress": own.progress if own is not None and own.progress.held > 1 else None,
             "course_title": _title(registration.edition, language),
             "status_label": Registration(registration.status).label,
             "cancelled": registration.status == Registration.CANCELLED,

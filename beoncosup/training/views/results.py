@@ -17,14 +17,17 @@ from django.urls import path
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext_lazy
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_POST, require_safe
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from beoncosup.accounts.rules import require
-from beoncosup.training.forms.results import FollowUpForm, ThresholdForm
-from beoncosup.training.models import Course, Session, Trainer
+from beoncosup.audit.services import event_record
+from beoncosup.training.forms.results import FollowUpForm, RevokeForm, ThresholdForm
+from beoncosup.training.models import Certificate, Course, Session, Trainer
 from beoncosup.training.rules import staff
+from beoncosup.training.selectors import participants
 from beoncosup.training.selectors import results as selectors
 from beoncosup.training.selectors.manage import courses_of
+from beoncosup.training.services import certificates as certificate_services
 from beoncosup.training.services import followup as services
 from beoncosup.training.views.day import session_for
 
@@ -118,12 +121,26 @@ def _course_page(
 ) -> HttpResponse:
     results = selectors.course_results(course)
     sessions = [line.session for line in results.lines]
+    grids = participants.attendance_grids(course, sessions)
+    certificates = participants.course_certificates(course)
+    names = sum(len(grid.rows) for grid in grids) + len(certificates)
+    if names:
+        # The participants' names are personal data: their reading is logged.
+        event_record(
+            action="training.participants_viewed",
+            actor=request.user,
+            target=course,
+            request=request,
+            detail={"names": names},
+        )
     return render(
         request,
         "training/results/course.html",
         {
             "course": course,
             "results": results,
+            "grids": grids,
+            "certificates": certificates,
             "trend": trend_points([line.relevance.average for line in results.lines]),
             "threshold_form": threshold_form
             or ThresholdForm(initial={"threshold": course.alert_threshold}),
@@ -187,6 +204,46 @@ def follow_up(request: HttpRequest, slug: str) -> HttpResponse:
     return _course_page(request, course, follow_up_form=form, status=400)
 
 
+@login_required
+@require_http_methods(["GET", "HEAD", "POST"])
+@never_cache
+def certificate_revoke(request: HttpRequest, certificate_id: int) -> HttpResponse:
+    """GET asks to confirm, with the reason; POST revokes (the public verification then says
+    "revoked"). For the course's coordinators and editors."""
+    certificate = get_object_or_404(
+        Certificate.objects.select_related("enrolment__edition__course"), pk=certificate_id
+    )
+    course = certificate.enrolment.edition.course
+    require(request, "training.manage_course", course)
+    if certificate.revoked:
+        messages.info(request, _("This certificate is already revoked."))
+        return redirect("training:course_results", slug=course.slug)
+    status = 200
+    if request.method == "POST":
+        form = RevokeForm(request.POST)
+        if form.is_valid():
+            certificate_services.certificate_revoke(
+                certificate=certificate,
+                actor=request.user,
+                reason=form.cleaned_data["reason"],
+                request=request,
+            )
+            messages.success(
+                request,
+                _("Certificate %(code)s is revoked.") % {"code": certificate.code},
+            )
+            return redirect("training:course_results", slug=course.slug)
+        status = 400
+    else:
+        form = RevokeForm()
+    return render(
+        request,
+        "training/results/certificate_revoke.html",
+        {"certificate": certificate, "course": course, "form": form},
+        status=status,
+    )
+
+
 # -- One trainer ------------------------------------------------------------------------------
 
 
@@ -224,6 +281,11 @@ urlpatterns = [
     path(_p("teaching/courses/<slug:slug>/results/"), course_results, name="course_results"),
     path(_p("teaching/courses/<slug:slug>/threshold/"), course_threshold, name="course_threshold"),
     path(_p("teaching/courses/<slug:slug>/follow-up/"), follow_up, name="follow_up"),
+    path(
+        _p("teaching/certificates/<int:certificate_id>/revoke/"),
+        certificate_revoke,
+        name="certificate_revoke",
+    ),
     path(
         _p("teaching/trainers/<int:trainer_id>/results/"),
         trainer_results,
