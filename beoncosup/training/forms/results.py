@@ -77,5 +77,5 @@ class RevokeForm(forms.Form):
         label=_("Why is this certificate revoked?"),
         help_text=_("For the record: for example, attendance was recorded by mistake."),
         max_length=REASON_MAX,
-        widget=forms.Textarea(attrs={"rows": 2}),
+        widget=forms.Textarea(attrs={"rows": 2, "aria-describedby": "id_reason-hint"}),
     )
