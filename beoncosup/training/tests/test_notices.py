@@ -11,6 +11,7 @@ import icalendar
 import pytest
 from django.core import mail
 from django.test import Client
+from django.urls import reverse
 from django.utils import timezone
 
 from beoncosup.audit.models import AuditEvent
@@ -198,3 +199,19 @@ def test_a_refused_admin_form_sends_nothing(
     edition.refresh_from_db()
     assert not edition.cancelled
     assert mail.outbox == []
+
+
+def test_participant_page_of_a_cancelled_edition_says_so_and_offers_nothing_to_do(
+    client: Client,
+) -> None:
+    edition, _sessions, people = programme(cancelled=True)
+
+    html = client.get(
+        reverse("training:enrolment", kwargs={"token": people["nl"].token})
+    ).content.decode()
+
+    assert "Cancelled by the organiser" in html
+    assert reverse("training:course", kwargs={"slug": edition.course.slug}) in html
+    assert "Cancel my registration" not in html
+    assert "calendar.ics" not in html
+    assert "qr-code" not in html

@@ -139,19 +139,21 @@ def enrolment(request: HttpRequest, token: str) -> HttpResponse:
     registration = _enrolment_or_404(token)
     page = selectors.enrolment_page(registration)
     language = default_language()
+    edition_cancelled = bool(registration.edition.cancelled)
+    active = page.confirmed and not edition_cancelled
+    checkin = _url_or_empty("training:checkin", token=token) if active else ""
+    evaluation = (
+        _url_or_empty("training:evaluate", token=page.today[0].evaluation_token)
+        if page.today and active
+        else ""
+    )
     lines = services.session_lines(page.sessions, language)
-    own = participants.own_attendance(registration, page.sessions) if page.confirmed else None
+    own = participants.own_attendance(registration, page.sessions) if active else None
     if own is not None:
         lines = [
             replace(line, presence=own.presence[session.pk])
             for line, session in zip(lines, page.sessions, strict=True)
         ]
-    checkin = _url_or_empty("training:checkin", token=token) if page.confirmed else ""
-    evaluation = (
-        _url_or_empty("training:evaluate", token=page.today[0].evaluation_token)
-        if page.today
-        else ""
-    )
     return render(
         request,
         "training/registration/enrolment.html",
@@ -165,6 +167,7 @@ def enrolment(request: HttpRequest, token: str) -> HttpResponse:
             "course_title": _title(registration.edition, language),
             "status_label": Registration(registration.status).label,
             "cancelled": registration.status == Registration.CANCELLED,
+            "edition_cancelled": edition_cancelled,
             "checkin_qr": (
                 qr_svg(absolute_url(checkin), title=_("Your check-in code")) if checkin else ""
             ),
