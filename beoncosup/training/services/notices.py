@@ -7,6 +7,7 @@ before saving): these services send every time they are called."""
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 from typing import Any
 
@@ -41,9 +42,10 @@ def cancellation_ical(enrolment: Enrolment, sessions: list[Session]) -> str:
     calendar.add("method", "PUBLISH")
     with translation.override(language):
         for session in sessions:
-            session.cancelled = True  # in memory only: the file says what the notice says
+            cancelled = copy.copy(session)
+            cancelled.cancelled = True  # in this file only: it says what the notice says
             event = session_event(
-                session,
+                cancelled,
                 summary=course_title(edition, language),
                 language=language,
                 url=enrolment_link(enrolment),
