@@ -215,3 +215,16 @@ def test_participant_page_of_a_cancelled_edition_says_so_and_offers_nothing_to_d
     assert "Cancel my registration" not in html
     assert "calendar.ics" not in html
     assert "qr-code" not in html
+
+
+def test_calendar_file_of_a_cancelled_edition_cancels_every_date(client: Client) -> None:
+    _edition, sessions, people = programme(cancelled=True)
+
+    response = client.get(reverse("training:enrolment_ical", kwargs={"token": people["nl"].token}))
+
+    assert response.status_code == 200
+    found = list(icalendar.Calendar.from_ical(response.content).walk("VEVENT"))
+    assert sorted(str(e["uid"]) for e in found) == sorted(
+        f"session-{s.pk}@beoncosup.be" for s in sessions
+    )
+    assert {str(e["status"]) for e in found} == {"CANCELLED"}

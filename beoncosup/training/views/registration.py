@@ -28,6 +28,7 @@ from beoncosup.training.forms.registration import RegistrationForm
 from beoncosup.training.models import Edition, Enrolment
 from beoncosup.training.selectors import participants
 from beoncosup.training.selectors import registration as selectors
+from beoncosup.training.services import notices
 from beoncosup.training.services import registration as services
 
 
@@ -182,13 +183,19 @@ def enrolment(request: HttpRequest, token: str) -> HttpResponse:
 @require_safe
 @_private
 def enrolment_ical(request: HttpRequest, token: str) -> HttpResponse:
-    """The calendar file of a confirmed registration's sessions."""
+    """The calendar file of a confirmed registration's sessions (all cancelled when the
+    organiser cancelled the edition)."""
     registration = _enrolment_or_404(token)
     if registration.status != Registration.CONFIRMED:
         raise Http404
-    response = HttpResponse(
-        services.enrolment_ical(registration), content_type="text/calendar; charset=utf-8"
-    )
+    if registration.edition.cancelled:
+        # Cancelled by the organiser: the file takes the dates out of the calendar.
+        ical = notices.cancellation_ical(
+            registration, selectors.edition_sessions(registration.edition)
+        ).encode()
+    else:
+        ical = services.enrolment_ical(registration)
+    response = HttpResponse(ical, content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = 'attachment; filename="training.ics"'
     return response
 
