@@ -13,6 +13,7 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.formats import date_format
+from django.utils.translation import gettext
 
 from beoncosup.audit.models import AuditEvent
 from beoncosup.core.pdf import html_to_pdf
@@ -229,7 +230,10 @@ def test_pdf_is_tagged_in_the_participants_language_with_name_and_code(
     assert f'<html lang="{language}">' in html
     assert '<p class="name">Anna Peeters</p>' in html
     assert f'<span lang="{language}">{course.title[language]}</span>' in html
-    assert "<dt>Trainers</dt><dd>Dr. Els Janssens</dd>" in html
+    with translation.override(language):
+        trainers = gettext("Trainers")
+    assert trainers != "Trainers" or language == "en"
+    assert f"<dt>{trainers}</dt><dd>Dr. Els Janssens</dd>" in html
     verify = "http://testserver" + url("training:verify", language) + f"?code={certificate.code}"
     assert f'<p class="url">{verify}</p>' in html
     assert html.count("<svg") == 1
