@@ -205,7 +205,7 @@ def test_editor_creates_an_edition_with_sessions_and_trainers(editor: Client) ->
     ],
 )
 def test_edition_form_refuses_what_registration_cannot_live_with(
-    editor: Client, changes: dict[str, str], session_changes: dict[str, str], message: str
+    editor: Client, changes: dict[str, Any], session_changes: dict[str, str], message: str
 ) -> None:
     course = course_create()
     rows = [session_row(in_days(20), **session_changes)]

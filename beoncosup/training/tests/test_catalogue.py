@@ -14,9 +14,10 @@ from beoncosup.directory.tests.factories import make_geo, make_needs
 from beoncosup.search.models import MatchNeed, MatchProfile
 from beoncosup.situation.catalogues import catalogue_get
 from beoncosup.taxonomy.models import Need
-from beoncosup.training.catalogue import KIND, catalogue_connect
+from beoncosup.training.catalogue import catalogue_connect
 from beoncosup.training.codes import Registration
 from beoncosup.training.models import Course, EvidenceSource
+from beoncosup.training.selectors.catalogue import KIND
 from beoncosup.training.tests.factories import (
     course_create,
     edition_create,
