@@ -62,7 +62,7 @@ def url(name: str, **kwargs: Any) -> str:
 
 def visit(page: Page, address: str) -> None:
     response = page.goto(address)
-    assert response is not None and response.status == 200, (address, response.status)
+    assert response is not None and response.status == 200, (address, response and response.status)
     assert_no_axe_violations(page)
 
 
