@@ -31,6 +31,7 @@ from beoncosup.training.models import (
     Certificate,
     Course,
     Enrolment,
+    Evaluation,
     EvidenceSource,
     Session,
     Trainer,
@@ -398,3 +399,32 @@ def test_the_register_form_with_the_keyboard_only(browser: Browser, live_server:
         "nurse",
         Registration.CONFIRMED,
     )
+
+
+def test_the_evaluation_form_with_the_keyboard_only(browser: Browser, live_server: Any) -> None:
+    """Radio groups answer to the arrow keys and the space bar, one Tab per group."""
+    ann = trainer_create(name="Ann Trainer")
+    edition = edition_create(course=course_create(trainers=[ann]))
+    session = session_create(edition=edition, trainers=[ann], starts_at=at(today_in_belgium(), 9))
+    page = phone_page(browser)
+    page.goto(live_server.url + url("evaluate", "en", token=session.evaluation_token))
+    tab_to(page, selector="#id_relevance_0")
+    for _ in range(3):
+        page.keyboard.press("ArrowRight")  # 2, 3, 4
+    page.keyboard.press("Tab")
+    expect(page.locator(f"#id_clarity_{ann.pk}_0")).to_be_focused()
+    page.keyboard.press("Space")  # 1
+    page.keyboard.press("Tab")
+    expect(page.locator(f"#id_didactics_{ann.pk}_0")).to_be_focused()
+    page.keyboard.press("ArrowRight")  # 2
+    page.keyboard.press("Tab")
+    expect(page.locator("#id_practice_change")).to_be_focused()
+    page.keyboard.type("Ask first")
+    for _ in range(3):  # the comment, the profession, the button
+        page.keyboard.press("Tab")
+    expect(page.get_by_role("button", name="Send my answer")).to_be_focused()
+    page.keyboard.press("Enter")
+    expect(page.locator("h1")).to_have_text("Thank you for your answer")
+    answer = Evaluation.objects.get()
+    assert (answer.relevance, answer.practice_change) == (4, "Ask first")
+    assert [(s.clarity, s.didactics) for s in answer.scores.all()] == [(1, 2)]
