@@ -6,16 +6,16 @@ from __future__ import annotations
 
 from django_tasks import task
 
-from beoncosup.training.services import registration
+from beoncosup.training.services import reminders, retention
 
 
 @task()
 def training_reminders_send() -> int:
     """E-mail the participants of the sessions that start in one to two days."""
-    return registration.session_reminders_send()
+    return reminders.session_reminders_send()
 
 
 @task()
 def training_registrations_purge() -> dict[str, int]:
     """Delete the registrations past their retention (docs/privacy.md)."""
-    return registration.enrolments_expired_delete()
+    return retention.enrolments_expired_delete()

@@ -21,10 +21,10 @@ from beoncosup.training.calendar import PRODUCT_ID, session_event
 from beoncosup.training.codes import Registration
 from beoncosup.training.models import Edition, Enrolment, Session
 from beoncosup.training.selectors import registration as selectors
-from beoncosup.training.services.registration import (
-    _mail,
+from beoncosup.training.services.mails import (
     course_title,
     enrolment_link,
+    participant_mail,
     session_lines,
 )
 
@@ -90,7 +90,7 @@ def edition_cancelled_notify(
             if confirmed and coming
             else []
         )
-        _mail(
+        participant_mail(
             enrolment,
             "edition_cancelled",
             sessions=coming,
@@ -131,7 +131,7 @@ def session_cancelled_notify(
             if confirmed
             else []
         )
-        _mail(
+        participant_mail(
             enrolment,
             "session_cancelled",
             sessions=sessions,

@@ -12,7 +12,7 @@ from django.core.management import call_command
 from django.utils import timezone
 
 from beoncosup.training.codes import Registration
-from beoncosup.training.services import registration as services
+from beoncosup.training.services import reminders as services
 from beoncosup.training.tests.factories import edition_create, enrolment_create, session_create
 
 pytestmark = pytest.mark.django_db

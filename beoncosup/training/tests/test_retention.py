@@ -13,7 +13,7 @@ from django.utils import timezone
 from beoncosup.audit.models import AuditEvent
 from beoncosup.training.codes import AttendanceMethod, Registration
 from beoncosup.training.models import Attendance, Certificate, Enrolment
-from beoncosup.training.services import registration as services
+from beoncosup.training.services import retention as services
 from beoncosup.training.tests.factories import edition_create, enrolment_create, session_create
 
 pytestmark = pytest.mark.django_db
