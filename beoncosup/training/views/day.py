@@ -39,10 +39,6 @@ ANSWERED_SALT = "training.evaluation.answered"
 ANSWERED_MAX_AGE = 3 * 24 * 3600
 
 
-def _p(route: str) -> str:
-    return pgettext_lazy("URL path", route)  # type: ignore[return-value]
-
-
 def session_for(request: HttpRequest, session_id: int, permission: str) -> Session:
     """A course's session (404 for none or another app's meeting), if the user may
     ``permission`` it (403)."""
@@ -315,13 +311,17 @@ def evaluate(request: HttpRequest, token: str) -> HttpResponse:
 
 
 urlpatterns = [
-    path(_p("teaching/"), manage, name="manage"),
-    path(_p("teaching/sessions/<int:session_id>/attendance/"), attendance, name="attendance"),
+    path(pgettext_lazy("URL path", "teaching/"), manage, name="manage"),
     path(
-        _p("teaching/sessions/<int:session_id>/evaluation-qr/"),
+        pgettext_lazy("URL path", "teaching/sessions/<int:session_id>/attendance/"),
+        attendance,
+        name="attendance",
+    ),
+    path(
+        pgettext_lazy("URL path", "teaching/sessions/<int:session_id>/evaluation-qr/"),
         evaluation_qr,
         name="evaluation_qr",
     ),
-    path(_p("teaching/check-in/<str:token>/"), checkin, name="checkin"),
-    path(_p("evaluation/<str:token>/"), evaluate, name="evaluate"),
+    path(pgettext_lazy("URL path", "teaching/check-in/<str:token>/"), checkin, name="checkin"),
+    path(pgettext_lazy("URL path", "evaluation/<str:token>/"), evaluate, name="evaluate"),
 ]

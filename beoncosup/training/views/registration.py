@@ -226,20 +226,22 @@ def enrolment_cancel(request: HttpRequest, token: str) -> HttpResponse:
     return response
 
 
-def _p(route: str) -> str:
-    return pgettext_lazy("URL path", route)  # type: ignore[return-value]
-
-
 urlpatterns: list[URLPattern] = [
-    path(_p("training/editions/<int:edition_id>/register/"), register, name="register"),
-    path(_p("training/registration/<str:token>/"), enrolment, name="enrolment"),
     path(
-        _p("training/registration/<str:token>/cancel/"),
+        pgettext_lazy("URL path", "training/editions/<int:edition_id>/register/"),
+        register,
+        name="register",
+    ),
+    path(
+        pgettext_lazy("URL path", "training/registration/<str:token>/"), enrolment, name="enrolment"
+    ),
+    path(
+        pgettext_lazy("URL path", "training/registration/<str:token>/cancel/"),
         enrolment_cancel,
         name="enrolment_cancel",
     ),
     path(
-        _p("training/registration/<str:token>/calendar.ics"),
+        pgettext_lazy("URL path", "training/registration/<str:token>/calendar.ics"),
         enrolment_ical,
         name="enrolment_ical",
     ),

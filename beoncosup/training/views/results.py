@@ -36,10 +36,6 @@ TREND_WIDTH = 300
 TREND_HEIGHT = 100
 
 
-def _p(route: str) -> str:
-    return pgettext_lazy("URL path", route)  # type: ignore[return-value]
-
-
 def trend_points(values: list[float | None]) -> str:
     """An SVG polyline's points for averages on 1 to 5 in order (gaps skipped), or "" for fewer
     than two."""
@@ -274,20 +270,32 @@ def trainer_results(request: HttpRequest, trainer_id: int) -> HttpResponse:
 
 urlpatterns = [
     path(
-        _p("teaching/sessions/<int:session_id>/results/"),
+        pgettext_lazy("URL path", "teaching/sessions/<int:session_id>/results/"),
         session_results,
         name="session_results",
     ),
-    path(_p("teaching/courses/<slug:slug>/results/"), course_results, name="course_results"),
-    path(_p("teaching/courses/<slug:slug>/threshold/"), course_threshold, name="course_threshold"),
-    path(_p("teaching/courses/<slug:slug>/follow-up/"), follow_up, name="follow_up"),
     path(
-        _p("teaching/certificates/<int:certificate_id>/revoke/"),
+        pgettext_lazy("URL path", "teaching/courses/<slug:slug>/results/"),
+        course_results,
+        name="course_results",
+    ),
+    path(
+        pgettext_lazy("URL path", "teaching/courses/<slug:slug>/threshold/"),
+        course_threshold,
+        name="course_threshold",
+    ),
+    path(
+        pgettext_lazy("URL path", "teaching/courses/<slug:slug>/follow-up/"),
+        follow_up,
+        name="follow_up",
+    ),
+    path(
+        pgettext_lazy("URL path", "teaching/certificates/<int:certificate_id>/revoke/"),
         certificate_revoke,
         name="certificate_revoke",
     ),
     path(
-        _p("teaching/trainers/<int:trainer_id>/results/"),
+        pgettext_lazy("URL path", "teaching/trainers/<int:trainer_id>/results/"),
         trainer_results,
         name="trainer_results",
     ),
