@@ -6,6 +6,9 @@ from typing import Any
 
 import pytest
 from django.urls import reverse
+from django.utils import translation
+from django.utils.html import escape
+from django.utils.translation import gettext
 
 from beoncosup.accounts.testing import signed_in, user_create
 from beoncosup.audit.models import AuditEvent
@@ -15,7 +18,14 @@ from beoncosup.search.models import MatchProfile
 
 pytestmark = pytest.mark.django_db
 
-EDIT = reverse("network:profile_edit")
+
+def in_dutch(text: str) -> str:
+    """How the Dutch pages say ``text`` (the test client gets the Dutch site)."""
+    with translation.override("nl"):
+        return str(escape(gettext(text)))
+
+
+EDIT = reverse("network:profile_edit")  # in Dutch, the site's first language
 DELETE = reverse("network:profile_delete")
 
 
@@ -78,7 +88,7 @@ def test_without_consent_nothing_is_saved(client, world):
     response = client.post(EDIT, form_data(consent=None))
 
     assert response.status_code == 422
-    assert "Tick this box to publish your profile." in response.content.decode()
+    assert in_dutch("Tick this box to publish your profile.") in response.content.decode()
     assert not Profile.objects.exists()
 
 
@@ -131,9 +141,9 @@ def test_the_form_shows_who_sees_what_and_the_current_values(client, world):
 
     page = client.get(EDIT).content.decode()
 
-    assert "Who sees what" in page
+    assert in_dutch("Who sees what") in page
     assert 'value="Eva"' in page
-    assert "Remove my profile from the network" in page
+    assert in_dutch("Remove my profile from the network") in page
 
 
 def test_removing_asks_first_then_deletes_only_the_own_profile(client, world):
