@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from typing import Any
 
-from django.db.models import Count, QuerySet
+from django.db.models import Count, QuerySet, prefetch_related_objects
 from django.utils import timezone
 
 from beoncosup.geo.distance import haversine_km
@@ -21,7 +21,7 @@ from beoncosup.geo.models import PostalCode
 from beoncosup.network.catalogue import KIND
 from beoncosup.network.codes import PublicField
 from beoncosup.network.models import Announcement, Group, GroupMembership, Meeting, Profile
-from beoncosup.search.matching.criteria import DEFAULT_MAX_KM, PAGE_SIZE, Criteria, CriteriaError
+from beoncosup.search.matching.criteria import DEFAULT_MAX_KM, Criteria, CriteriaError
 from beoncosup.search.matching.engine import match
 from beoncosup.taxonomy.models import Need
 
@@ -110,7 +110,8 @@ def _fits(profile: Profile, query: MemberQuery, *, public: bool) -> bool:
 
 
 def _profiles(public: bool) -> QuerySet[Profile]:
-    profiles = Profile.objects.prefetch_related("expertise")
+    """Profiles (their expertise is read for the ones shown only: ``members_search``)."""
+    profiles = Profile.objects.order_by("display_name", "pk")
     return profiles.exclude(public_fields=[]) if public else profiles
 
 
@@ -154,11 +155,7 @@ def _by_match(query: MemberQuery, *, public: bool) -> list[MemberHit]:
         languages=(query.language,) if query.language else (),
         max_km=query.max_km,
     )
-    found = match(kind=KIND, criteria=criteria)
-    matches = list(found.matches)
-    pages = min(math.ceil(found.total / PAGE_SIZE), MAX_RESULTS // PAGE_SIZE)
-    for page in range(2, pages + 1):
-        matches += match(kind=KIND, criteria=replace(criteria, page=page)).matches
+    matches = list(match(kind=KIND, criteria=criteria, page_size=MAX_RESULTS).matches)
     profiles = _profiles(public).in_bulk([int(m.object_id) for m in matches])
     hits = []
     for found_match in matches:
@@ -183,7 +180,9 @@ def members_search(query: MemberQuery, *, public: bool = False) -> MemberResults
         query.needs or query.postcode or query.discipline or query.language or query.referrals_only
     )
     hits = _by_match(query, public=public) if query.needs else _by_list(query, public=public)
-    return MemberResults(hits=hits[:RESULTS_SHOWN], total=len(hits), searched=searched)
+    shown = hits[:RESULTS_SHOWN]
+    prefetch_related_objects([hit.profile for hit in shown], "expertise")
+    return MemberResults(hits=shown, total=len(hits), searched=searched)
 
 
 # Groups

@@ -301,9 +301,10 @@ def _alternatives(
     return result
 
 
-def match(*, kind: str, criteria: Criteria) -> MatchResult:
+def match(*, kind: str, criteria: Criteria, page_size: int = PAGE_SIZE) -> MatchResult:
     """Ranked, explained entries of the catalogue for the person's needs and situation (one
-    page of PAGE_SIZE), with coverage per need and alternatives for the unmet ones.
+    page of ``page_size``, PAGE_SIZE unless a caller that lists more on one page asks), with
+    coverage per need and alternatives for the unmet ones.
 
     Raises CriteriaError for an unknown need code or postcode, KeyError for an unknown kind."""
     catalogue_get(kind)
@@ -340,8 +341,8 @@ def match(*, kind: str, criteria: Criteria) -> MatchResult:
             )
         )
     ranked.sort(key=lambda row: row[:5])
-    start = (criteria.page - 1) * PAGE_SIZE
-    page = ranked[start : start + PAGE_SIZE]
+    start = (criteria.page - 1) * page_size
+    page = ranked[start : start + page_size]
     unmet = [code for code in needs if not coverage[code]]
     alternatives = _alternatives(kind, criteria, unmet, place, needs)
 

@@ -11,11 +11,11 @@ import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
 from django.utils import timezone
 
 from beoncosup.geo.models import PostalCode
-from beoncosup.search.matching.criteria import PAGE_SIZE, Criteria
+from beoncosup.search.matching.criteria import Criteria
 from beoncosup.search.matching.engine import match
 from beoncosup.training.codes import Registration
 from beoncosup.training.models import Course, Edition, EvidenceSource, Session, Trainer
@@ -108,15 +108,20 @@ def edition_is_open(edition: Edition, *, now: dt.datetime | None = None) -> bool
     )
 
 
-def editions_query(*, with_trainers: bool = False) -> QuerySet[Edition]:
-    """Editions not cancelled, with their confirmed registrations counted and their sessions
-    (not cancelled, in order; with their trainers if asked) prefetched."""
+def editions_query(
+    *, with_trainers: bool = False, now: dt.datetime | None = None
+) -> QuerySet[Edition]:
+    """Upcoming editions (not cancelled, with a session not cancelled that has not ended by
+    ``now``), with their confirmed registrations counted and their sessions (not cancelled,
+    in order; with their trainers if asked) prefetched."""
+    now = now or timezone.now()
     confirmed = Count("enrolments", filter=Q(enrolments__status=Registration.CONFIRMED))
     sessions = Session.objects.filter(cancelled=False).order_by("starts_at", "pk")
     if with_trainers:
         sessions = sessions.prefetch_related("trainers")
+    upcoming = Session.objects.filter(edition=OuterRef("pk"), cancelled=False, ends_at__gt=now)
     editions: QuerySet[Edition] = (
-        Edition.objects.filter(cancelled=False)
+        Edition.objects.filter(Exists(upcoming), cancelled=False)
         .annotate(confirmed_count=confirmed)
         .prefetch_related(Prefetch("sessions", queryset=sessions))
         .order_by("registration_deadline", "pk")
@@ -124,10 +129,10 @@ def editions_query(*, with_trainers: bool = False) -> QuerySet[Edition]:
     return editions
 
 
-def courses_query() -> QuerySet[Course]:
-    """Published courses with their needs and their editions (see ``editions_query``)."""
+def courses_query(*, now: dt.datetime | None = None) -> QuerySet[Course]:
+    """Published courses with their needs and their upcoming editions (``editions_query``)."""
     courses: QuerySet[Course] = Course.objects.filter(published=True).prefetch_related(
-        "needs", Prefetch("editions", queryset=editions_query())
+        "needs", Prefetch("editions", queryset=editions_query(now=now))
     )
     return courses
 
@@ -186,19 +191,16 @@ def _edition_fits(
     return True
 
 
+MAX_RANKED = 1000  # far more courses than the country runs: one call of the matcher ranks all
+
+
 def _ranked_ids(filters: CatalogueFilters, language: str) -> tuple[list[int], list[str]]:
-    """Course ids the matcher finds for the need and the words, best first (every page)."""
+    """Course ids the matcher finds for the need and the words, best first (one call)."""
     criteria = Criteria(
         needs=(filters.need,) if filters.need else (), q=filters.q.strip(), lang=language
     )
-    ids: list[int] = []
-    page = 1
-    while True:
-        result = match(kind=KIND, criteria=replace(criteria, page=page))
-        ids += [int(found.object_id) for found in result.matches]
-        if page * PAGE_SIZE >= result.total or not result.matches:
-            return ids, result.text_needs
-        page += 1
+    result = match(kind=KIND, criteria=criteria, page_size=MAX_RANKED)
+    return [int(found.object_id) for found in result.matches], result.text_needs
 
 
 def courses_catalogue(*, filters: CatalogueFilters, language: str) -> CatalogueResult:
@@ -211,7 +213,7 @@ def courses_catalogue(*, filters: CatalogueFilters, language: str) -> CatalogueR
     ranked = bool(filters.need or filters.q.strip())
     order: list[int] = []
     text_needs: list[str] = []
-    courses = courses_query()
+    courses = courses_query(now=now)
     if ranked:
         order, text_needs = _ranked_ids(filters, language)
         courses = courses.filter(pk__in=order)
@@ -238,7 +240,8 @@ def courses_catalogue(*, filters: CatalogueFilters, language: str) -> CatalogueR
 def course_page(*, slug: str | None = None, pk: int | None = None) -> CourseView | None:
     """A published course by slug or id with what its page shows (needs, sources, trainers,
     upcoming editions with their sessions' trainers); None when unknown or unpublished."""
-    editions = editions_query(with_trainers=True)
+    now = timezone.now()
+    editions = editions_query(with_trainers=True, now=now)
     found = (
         Course.objects.filter(published=True)
         .prefetch_related(
@@ -250,7 +253,7 @@ def course_page(*, slug: str | None = None, pk: int | None = None) -> CourseView
         .filter(Q(slug=slug) if slug is not None else Q(pk=pk))
         .first()
     )
-    return course_view(found) if found is not None else None
+    return course_view(found, now=now) if found is not None else None
 
 
 def course_trainers(view: CourseView) -> list[Trainer]:

@@ -310,3 +310,44 @@ def test_course_page_query_count(client: Client, django_assert_max_num_queries: 
         response = client.get(reverse("training:course", kwargs={"slug": course.slug}))
 
     assert response.status_code == 200
+
+
+@pytest.mark.parametrize(
+    ("page", "shown"),
+    [
+        ("", range(20)),
+        ("1", range(20)),
+        ("2", range(20, 23)),
+        ("99", range(20, 23)),
+        ("x", range(20)),
+    ],
+)
+def test_listing_shows_twenty_courses_a_page(client: Client, page: str, shown: range) -> None:
+    courses = []
+    for number in range(23):
+        course = course_create()
+        session_create(edition=edition_create(course=course), starts_at=in_days(10 + number))
+        courses.append(course)
+
+    response = client.get(URL, {"page": page} if page else {})
+
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "23 courses found" in html
+    assert [c.title["en"] for c in courses if c.title["en"] in html] == [
+        courses[n].title["en"] for n in shown
+    ]
+    assert ('rel="next"' in html) == (shown.start == 0)
+    assert ('rel="prev"' in html) == (shown.start == 20)
+
+
+def test_a_programme_shows_on_one_line_in_the_listing(client: Client) -> None:
+    course = course_create()
+    edition = edition_create(course=course)
+    for weeks in (2, 4, 6):
+        session_create(edition=edition, starts_at=in_days(7 * weeks))
+
+    html = client.get(URL).content.decode()
+
+    assert "3 sessions" in html
+    assert html.count("<time") == 2  # the first and the last day, not every session

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import URLPattern, path
@@ -36,13 +37,30 @@ def catalogue(request: HttpRequest) -> HttpResponse:
         form.add_error("need", str(error))
         valid = False
         result = courses_catalogue(filters=replace(filters, need=""), language=language)
+    paginator = Paginator(result.courses, PER_PAGE)
+    page = paginator.get_page(request.GET.get("page"))  # a bad or too high number: the last
     context = {
         "form": form,
         "result": result,
+        "page": page,
+        "previous_query": _query(request, page.previous_page_number())
+        if page.has_previous()
+        else "",
+        "next_query": _query(request, page.next_page_number()) if page.has_next() else "",
         "language": language,
         "filtered": filters != CatalogueFilters(),
     }
     return render(request, "training/catalogue/list.html", context, status=200 if valid else 400)
+
+
+PER_PAGE = 20
+
+
+def _query(request: HttpRequest, number: int) -> str:
+    """The current filters with another page number, for the previous/next links."""
+    query = request.GET.copy()
+    query["page"] = str(number)
+    return query.urlencode()
 
 
 @require_GET
