@@ -83,7 +83,7 @@ class CourseOut(Out):
     editions: list[EditionOut] = Field(description="Upcoming editions, soonest first.")
 
 
-class SourceOut(Out):
+class EvidenceSourceOut(Out):
     citation: str
     year: int | None
     url: str | None
@@ -99,7 +99,7 @@ class TrainerOut(Out):
 class CourseDetailOut(CourseOut):
     objectives: list[str] = Field(description="The learning objectives, one per item.")
     evidence: str | None = Field(description="The evidence base, in the asked language.")
-    sources: list[SourceOut]
+    sources: list[EvidenceSourceOut]
     trainers: list[TrainerOut]
 
 
@@ -207,7 +207,7 @@ def course_detail(
         objectives=[line.strip(" -•\t") for line in objectives.splitlines() if line.strip()],
         evidence=_text(course.evidence, language),
         sources=[
-            SourceOut(citation=s.citation, year=s.year, url=s.url or None)
+            EvidenceSourceOut(citation=s.citation, year=s.year, url=s.url or None)
             for s in course.sources.all()
         ],
         trainers=[

@@ -39,7 +39,7 @@ PAGES = sorted(
     and not row.public
     and not row.entry
     and not name.startswith(SKIP_PREFIXES)
-    and not name.endswith("_export")  # CSV downloads
+    and not name.endswith(("_export", "_ical"))  # CSV and calendar downloads
 )
 
 
