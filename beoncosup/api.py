@@ -12,13 +12,17 @@ from ninja.openapi.schema import OpenAPISchema
 from ninja.parser import Parser
 
 from beoncosup.accounts.api import router as accounts_router
+from beoncosup.consultations.api import router as consultations_router
 from beoncosup.core.schemas import Problem
 from beoncosup.directory.api import router as hsds_router
+from beoncosup.feedback.api import router as feedback_router
 from beoncosup.finder.api import router as finder_router
 from beoncosup.insights.api import router as insights_router
 from beoncosup.navigator.api import router as navigator_router
 from beoncosup.network.api import router as network_router
+from beoncosup.participation.api import router as participation_router
 from beoncosup.referrals.api import router as referrals_router
+from beoncosup.research.api import router as research_router
 from beoncosup.screening.api import router as screening_router
 from beoncosup.search.api import router as search_router
 from beoncosup.training.api import router as training_router
@@ -135,3 +139,7 @@ api.add_router("/v1/", referrals_router)
 api.add_router("/v1/", insights_router)
 api.add_router("/v1/", training_router)
 api.add_router("/v1/", network_router)
+api.add_router("/v1/", research_router)
+api.add_router("/v1/", consultations_router)
+api.add_router("/v1/", participation_router)
+api.add_router("/v1/", feedback_router)

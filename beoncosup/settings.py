@@ -59,6 +59,10 @@ INSTALLED_APPS = [
     "beoncosup.accounts",  # organisations, roles, API tokens (sign-in is allauth's)
     "beoncosup.training",  # courses, sessions, registration, same-day evaluation, certificates
     "beoncosup.network",  # the caregiver network: opt-in profiles, peer groups
+    "beoncosup.research",  # the research inventory: studies with lay summaries
+    "beoncosup.consultations",  # consultations answered without an account
+    "beoncosup.participation",  # working groups and "you said, we did"
+    "beoncosup.feedback",  # "something is wrong here" reports and their moderation
     "beoncosup.insights",  # anonymous needs signals, rollups, disclosure control, dashboards
     "beoncosup.finder",
     "beoncosup.providers",  # providers keep their listings right: claims, changes, verification

@@ -11,8 +11,6 @@ in never changes what the public sees.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass, field
 from typing import Any
 
 import pytest
@@ -22,40 +20,13 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.utils import translation
 
 from beoncosup.accounts.testing import signed_in
+from tests.authz import wave2
+from tests.authz.rowkit import EDITORS, EVERYONE, SIGNED_IN, WORKSPACE, Row, entry, public
 from tests.authz.world import ROLES, World
 
 pytestmark = pytest.mark.django_db
 
 # ----------------------------------------------------------------- the matrix
-
-EVERYONE = set(ROLES)
-SIGNED_IN = EVERYONE - {"anonymous"}
-WORKSPACE = {"professional", "org_admin", "outsider"}
-EDITORS = {"editor", "platform_admin"}
-
-
-@dataclass(frozen=True)
-class Row:
-    """Who may use one URL. ``allowed`` get an answer other than a refusal; ``hidden`` (signed
-    in, not allowed) get 404 instead of 403 because the object belongs to someone else."""
-
-    allowed: set[str]
-    kwargs: Callable[[World], dict[str, Any] | list[Any]] = lambda w: {}
-    method: str = "get"
-    hidden: set[str] = field(default_factory=set)
-    public: bool = False  # everyone gets the same answer (anonymous pages)
-    entry: bool = False  # for anonymous visitors; signed-in people are sent on, not refused
-    data: Callable[[World], dict[str, Any]] = lambda w: {}
-
-
-def public(
-    kwargs: Callable[[World], dict[str, Any] | list[Any]] = lambda w: {}, method: str = "get"
-) -> Row:
-    return Row(allowed=EVERYONE, kwargs=kwargs, method=method, public=True)
-
-
-def entry(kwargs: Callable[[World], dict[str, Any]] = lambda w: {}) -> Row:
-    return Row(allowed=EVERYONE, kwargs=kwargs, entry=True)
 
 
 def org(w: World) -> dict[str, Any]:
@@ -373,6 +344,8 @@ MATRIX: dict[str, Row] = {
     "network:meeting_add": Row(NETWORK, group),
     "network:meeting_ical": Row(NETWORK, lambda w: {"meeting_id": w.objects["meeting"]}),
     "network:announce": Row(NETWORK, group),
+    # Research, consultations, participation, feedback (issue #18): rows kept with their app.
+    **wave2.rows(),
 }
 
 # Served outside this matrix: the Wagtail admin and documents (Wagtail's own permission checks,

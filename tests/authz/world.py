@@ -146,6 +146,9 @@ def world_build() -> World:
         "item": item.pk,
     }
     training_world(w)
+    from tests.authz import wave2  # noqa: PLC0415 (its modules import this one)
+
+    wave2.world_add(w)
     return w
 
 

@@ -1,0 +1,7 @@
+"""Consultations' API operations."""
+
+from __future__ import annotations
+
+from ninja import Router
+
+router = Router(tags=["consultations"])
