@@ -18,6 +18,7 @@ from beoncosup.directory.api import router as hsds_router
 from beoncosup.feedback.api import router as feedback_router
 from beoncosup.finder.api import router as finder_router
 from beoncosup.insights.api import router as insights_router
+from beoncosup.jobs.api import router as jobs_router
 from beoncosup.navigator.api import router as navigator_router
 from beoncosup.network.api import router as network_router
 from beoncosup.participation.api import router as participation_router
@@ -26,6 +27,7 @@ from beoncosup.research.api import router as research_router
 from beoncosup.screening.api import router as screening_router
 from beoncosup.search.api import router as search_router
 from beoncosup.training.api import router as training_router
+from beoncosup.workplans.api import router as workplans_router
 
 ERROR_RESPONSES = {
     "400": "The body is not JSON.",
@@ -143,3 +145,5 @@ api.add_router("/v1/", research_router)
 api.add_router("/v1/", consultations_router)
 api.add_router("/v1/", participation_router)
 api.add_router("/v1/", feedback_router)
+api.add_router("/v1/", jobs_router)
+api.add_router("/v1/", workplans_router)

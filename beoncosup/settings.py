@@ -71,6 +71,8 @@ INSTALLED_APPS = [
     "beoncosup.screening",
     "beoncosup.hub",
     "beoncosup.navigator",
+    "beoncosup.jobs",  # flexible jobs and trial placements from verified employers
+    "beoncosup.workplans",  # return-to-work plans shared with the employer by a private link
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",

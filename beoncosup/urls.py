@@ -33,6 +33,8 @@ urlpatterns += i18n_patterns(
     path("", include("beoncosup.consultations.urls")),
     path("", include("beoncosup.participation.urls")),
     path("", include("beoncosup.feedback.urls")),
+    path("", include("beoncosup.jobs.urls")),
+    path("", include("beoncosup.workplans.urls")),
     path("", include("beoncosup.taxonomy.urls")),
     path("", include("beoncosup.directory.urls")),
     path("", include("beoncosup.screening.urls")),

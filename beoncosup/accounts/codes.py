@@ -12,6 +12,7 @@ class OrganisationKind(models.TextChoices):
     SOCIAL_SERVICE = "social_service", pgettext_lazy("organisation kind", "Social service")
     MUTUALITY = "mutuality", pgettext_lazy("organisation kind", "Health insurance fund")
     PROVIDER = "provider", pgettext_lazy("organisation kind", "Support provider")
+    EMPLOYER = "employer", pgettext_lazy("organisation kind", "Employer")
     OTHER = "other", pgettext_lazy("organisation kind", "Other organisation")
 
 
@@ -21,6 +22,8 @@ class OrgRole(models.TextChoices):
     PROFESSIONAL = "professional", pgettext_lazy("role", "Professional")
     ORG_ADMIN = "org_admin", pgettext_lazy("role", "Organisation administrator")
     PROVIDER_STAFF = "provider_staff", pgettext_lazy("role", "Provider staff")
+    # People of an employer who publish its job offers (issue #19): no access to patients.
+    EMPLOYER_STAFF = "employer_staff", pgettext_lazy("role", "Employer staff")
 
 
 class PlatformRole(models.TextChoices):

@@ -1,0 +1,7 @@
+"""Jobs: the API operations."""
+
+from __future__ import annotations
+
+from ninja import Router
+
+router = Router(tags=["jobs"])

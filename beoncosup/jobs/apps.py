@@ -1,0 +1,13 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class JobsConfig(AppConfig):
+    """Flexible jobs and trial placements: employers' offers, moderated and expiring, found
+    through the matcher; contacting an employer without revealing a diagnosis
+    (docs/jobs.md)."""
+
+    default_auto_field = "django.db.models.BigAutoField"
+    name = "beoncosup.jobs"
+    label = "jobs"
+    verbose_name = _("Jobs")
