@@ -12,6 +12,7 @@ from tests.authz import (
     rows_jobs,
     rows_participation,
     rows_research,
+    rows_work,
     rows_workplans,
 )
 from tests.authz.world import World
@@ -23,6 +24,7 @@ MODULES = (
     rows_feedback,
     rows_jobs,
     rows_workplans,
+    rows_work,
 )
 
 
