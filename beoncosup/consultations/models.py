@@ -81,6 +81,9 @@ class Consultation(ClusterableModel):
     )
     results_published_at = models.DateTimeField(_("results published"), null=True, blank=True)
     results_summary = I18nTextField(_("summary of the results"), max_length=5000, multiline=True)
+    # The protected tables frozen when the results were published (services.results): counts
+    # per answer and group, suppressed ones as null; never a free-text answer.
+    results = models.JSONField(default=dict, blank=True, editable=False)
     is_demo = models.BooleanField(_("demo data"), default=False)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
