@@ -1,9 +1,14 @@
-"""Research' pages (namespace ``research``)."""
+"""Research's pages (namespace ``research``): each area's views module lists its own paths."""
 
 from __future__ import annotations
 
-from typing import Any
+from beoncosup.research.views import imports, proposals, public, review
 
 app_name = "research"
 
-urlpatterns: list[Any] = []
+urlpatterns = [
+    *proposals.urlpatterns,
+    *review.urlpatterns,
+    *imports.urlpatterns,
+    *public.urlpatterns,
+]
