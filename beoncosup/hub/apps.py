@@ -14,7 +14,10 @@ class HubConfig(AppConfig):
 
     def ready(self) -> None:
         # Imported here: they read the models, which load after the app registry.
+        from beoncosup.feedback.pages import page_target_kind  # noqa: PLC0415
+        from beoncosup.feedback.targets import target_kind_register  # noqa: PLC0415
         from beoncosup.hub.fragments import articles_for_need  # noqa: PLC0415
+        from beoncosup.hub.models import ArticlePage  # noqa: PLC0415
         from beoncosup.hub.selectors import articles_for_needs  # noqa: PLC0415
         from beoncosup.taxonomy.extensions import (  # noqa: PLC0415
             need_section_register,
@@ -22,6 +25,16 @@ class HubConfig(AppConfig):
         )
 
         need_section_register(key="hub", order=20, render=articles_for_need)
+        # "Something is wrong here?" on every article: a resolved report records the review.
+        target_kind_register(
+            page_target_kind(
+                code="article",
+                label=_("article"),
+                model=ArticlePage,
+                reviewed_on_field="last_reviewed_on",
+                reviewed_by_field="reviewed_by",
+            )
+        )
         reading_finder_register(key="hub", find=articles_for_needs)
         nav_entry_register(
             key="hub",
