@@ -10,3 +10,14 @@ class ParticipationConfig(AppConfig):
     name = "beoncosup.participation"
     label = "participation"
     verbose_name = _("Participation")
+    # Editors curate the working groups in the admin (core.services.editor_managed_apps).
+    editor_managed = True
+
+    def ready(self) -> None:
+        from beoncosup.consultations.extensions import (  # noqa: PLC0415 (app registry)
+            consultation_section_register,
+        )
+        from beoncosup.participation import rules  # noqa: F401, PLC0415 (registers the permissions)
+        from beoncosup.participation.sections import consultation_actions  # noqa: PLC0415
+
+        consultation_section_register(consultation_actions)
