@@ -11,3 +11,11 @@ class JobsConfig(AppConfig):
     name = "beoncosup.jobs"
     label = "jobs"
     verbose_name = _("Jobs")
+    # Editors curate occupations and shortage lists in the admin (core.services).
+    editor_managed = True
+
+    def ready(self) -> None:
+        from beoncosup.jobs import rules  # noqa: F401, PLC0415 (registers the permissions)
+        from beoncosup.jobs.catalogue import catalogue_connect  # noqa: PLC0415 (app registry)
+
+        catalogue_connect()

@@ -1,9 +1,9 @@
-"""Jobs: the pages (namespace ``jobs``)."""
+"""Jobs: the pages (namespace ``jobs``); each audience's views module lists its own paths."""
 
 from __future__ import annotations
 
-from typing import Any
+from beoncosup.jobs.views import editors, employers, public
 
 app_name = "jobs"
 
-urlpatterns: list[Any] = []
+urlpatterns = [*public.urlpatterns, *employers.urlpatterns, *editors.urlpatterns]

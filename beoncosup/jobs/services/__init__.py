@@ -1,0 +1,1 @@
+"""Writes of the jobs app, one module per area (employers, offers, contact, expiry)."""
