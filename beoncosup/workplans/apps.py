@@ -10,3 +10,6 @@ class ReturntoworkplansConfig(AppConfig):
     name = "beoncosup.workplans"
     label = "workplans"
     verbose_name = _("Return-to-work plans")
+
+    def ready(self) -> None:
+        from beoncosup.workplans import rules  # noqa: F401, PLC0415  (registers the permissions)
