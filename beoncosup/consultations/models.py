@@ -133,6 +133,7 @@ class Question(models.Model):
 
     consultation = ParentalKey(Consultation, on_delete=models.CASCADE, related_name="questions")
     sort_order = models.PositiveSmallIntegerField(default=0, editable=False)
+    sort_order_field = "sort_order"  # the admin's inline panel orders the questions
     kind = models.CharField(
         _("kind"), max_length=10, choices=QuestionKind.choices, default=QuestionKind.CHOICE
     )
