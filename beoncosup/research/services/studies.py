@@ -47,21 +47,21 @@ def _write(study: Study, draft: StudyDraft) -> Study:
     study.contact_email = draft.contact_email
     study.source_url = draft.source_url
     study.checked_on = draft.checked_on
-    study.save()
-    study.institutions.all().delete()
-    Institution.objects.bulk_create(
-        Institution(study=study, name=item.name, country=item.country, sort_order=index)
-        for index, item in enumerate(draft.institutions)
-    )
-    study.publications.all().delete()
-    for index, item in enumerate(draft.publications):
-        Publication(study=study, reference=item.reference, doi=item.doi, sort_order=index).save()
     needs = list(Need.objects.filter(code__in=draft.need_codes))
-    known = {need.code for need in needs}
-    missing = [code for code in draft.need_codes if code not in known]
+    missing = sorted(set(draft.need_codes) - {need.code for need in needs})
     if missing:
         raise StudyError(_("Unknown need: %(codes)s") % {"codes": ", ".join(missing)})
+    # A cluster: the needs and children are kept in memory and written by save().
     study.needs.set(needs)
+    study.institutions = [
+        Institution(name=item.name, country=item.country, sort_order=index)
+        for index, item in enumerate(draft.institutions)
+    ]
+    study.publications = [
+        Publication(reference=item.reference, doi=item.doi, sort_order=index)
+        for index, item in enumerate(draft.publications)
+    ]
+    study.save()
     return study
 
 
