@@ -6,7 +6,7 @@ A page record is all its language versions: ``object_id`` is the pages' shared
 article. Resolving a report records the review on every language version (the review fields
 are synchronised across translations by wagtail-localize): a published version without
 pending changes gets a new revision, published; a version with a draft keeps its draft (a new
-draft revision carries the new date) while its live row is updated in place.
+draft revision carries the new date) while its live row and live revision are updated in place.
 """
 
 from __future__ import annotations
@@ -105,7 +105,9 @@ def _review(page: Any, values: dict[str, Any], user: Any) -> None:
         for name, value in values.items():
             setattr(page, name, value)
         revision = page.save_revision(user=user, log_action=True, clean=False)
-        revision.publish(user=user, log_action=True)
+        # Only the review fields change, and feedback.moderate_report already allowed the
+        # user (an editor: pages have no provider staff), whatever their Wagtail page rights.
+        revision.publish(user=user, log_action=True, skip_permission_checks=True)
         return
     # A draft waits (or the page is not live): keep the draft, with the review on it too.
     draft = page.get_latest_revision_as_object()
@@ -114,3 +116,12 @@ def _review(page: Any, values: dict[str, Any], user: Any) -> None:
     draft.save_revision(user=user, log_action=True, clean=False)
     if page.live:
         type(page).objects.filter(pk=page.pk).update(**values)
+        # The live revision describes the live row: it carries the review too.
+        live = page.live_revision
+        if live is not None and live.pk != draft.latest_revision_id:
+            live.content.update({k: _serialised(v) for k, v in values.items()})
+            live.save(update_fields=["content"])
+
+
+def _serialised(value: Any) -> Any:
+    return value.isoformat() if hasattr(value, "isoformat") else value

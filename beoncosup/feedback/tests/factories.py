@@ -63,4 +63,3 @@ def report_make(
         resolved_at=timezone.now() if closed else None,
         is_demo=is_demo,
     )
-

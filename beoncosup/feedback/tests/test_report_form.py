@@ -48,9 +48,7 @@ def test_a_report_is_stored_and_the_visitor_sent_to_its_status_page(
     caplog.set_level(logging.DEBUG)
 
     with django_capture_on_commit_callbacks(execute=True):
-        response = client.post(
-            form_url(service, "fr"), data(contact_email="reporter@example.org")
-        )
+        response = client.post(form_url(service, "fr"), data(contact_email="reporter@example.org"))
 
     report = Report.objects.get()
     assert response.status_code == 302
