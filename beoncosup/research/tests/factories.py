@@ -28,7 +28,9 @@ def needs_make() -> None:
     """Two domains with a category each and the needs of NEEDS; registers the catalogue."""
     catalogue_connect()  # search's tests may have replaced the catalogues
     for order, (domain_code, codes) in enumerate(NEEDS.items()):
-        domain = Domain.objects.create(code=domain_code, label=f"Domain {domain_code}", sort_order=order)
+        domain = Domain.objects.create(
+            code=domain_code, label=f"Domain {domain_code}", sort_order=order
+        )
         category = Category.objects.create(
             code=f"{domain_code}.ALL", domain=domain, label=f"Category {domain_code}"
         )

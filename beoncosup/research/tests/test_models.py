@@ -37,7 +37,16 @@ def test_doi_normalise_strips_the_usual_prefixes(given):
 
 
 @pytest.mark.parametrize(
-    "given", ["", "pon.5123", "10.12/abc", "11.1002/pon", "10.1002/", "https://example.org/x", "10.1002/a b"]
+    "given",
+    [
+        "",
+        "pon.5123",
+        "10.12/abc",
+        "11.1002/pon",
+        "10.1002/",
+        "https://example.org/x",
+        "10.1002/a b",
+    ],
 )
 def test_doi_normalise_refuses_what_is_not_a_doi(given):
     with pytest.raises(ValidationError):
@@ -45,7 +54,10 @@ def test_doi_normalise_refuses_what_is_not_a_doi(given):
 
 
 def test_doi_url_links_to_the_resolver_with_odd_characters_escaped():
-    assert doi_url("10.1002/(SICI)1097-0142<217>") == "https://doi.org/10.1002/(SICI)1097-0142%3C217%3E"
+    assert (
+        doi_url("10.1002/(SICI)1097-0142<217>")
+        == "https://doi.org/10.1002/(SICI)1097-0142%3C217%3E"
+    )
 
 
 def test_publication_stores_the_bare_doi():
@@ -108,7 +120,9 @@ def test_lay_summary_languages_lists_the_languages_with_text():
 
 
 def test_institutions_parse_reads_names_and_country_codes():
-    assert [(i.name, i.country) for i in institutions_parse("KU Leuven (BE)\nInstitut X (fr); Y")] == [
+    assert [
+        (i.name, i.country) for i in institutions_parse("KU Leuven (BE)\nInstitut X (fr); Y")
+    ] == [
         ("KU Leuven", "BE"),
         ("Institut X", "FR"),
         ("Y", "BE"),
