@@ -40,13 +40,10 @@ def plan_for_helper(plan_id: int, user: Any) -> WorkPlan:
 
 
 def plans_of_helper(user: Any) -> QuerySet[WorkPlan]:
-    """The plans a professional keeps, last edited first, with their share links."""
+    """The plans a professional keeps, last edited first, with their own role on each."""
     return (
         WorkPlan.objects.filter(helpers__user=user)
-        .prefetch_related(
-            Prefetch("helpers", queryset=WorkPlanHelper.objects.filter(user=user)),
-            "shares",
-        )
+        .prefetch_related(Prefetch("helpers", queryset=WorkPlanHelper.objects.filter(user=user)))
         .order_by("-updated_at", "-pk")
     )
 
