@@ -1,9 +1,10 @@
 """Demo consultations (``load_demo_consultations``): made-up content, every row ``is_demo``.
 
 - ``demo-return-to-work``: open now (work domain), four questions and an open answer.
-- ``demo-psychological-support``: closed a month ago, 320 made-up responses, results published
-  (with the default k of 10 most groups are shown and a few are suppressed: the German-speaking
-  Community, the under-18s, the people who did not say), three made-up contacts.
+- ``demo-psychological-support``: closed a month ago, 900 made-up responses, results published
+  (with the default k of 10 most cells are shown; the German-speaking Community's few answers
+  are suppressed, and Brussels' beside them so they cannot be worked out), three made-up
+  contacts.
 - ``demo-fatigue``: opens in two weeks.
 """
 
@@ -115,27 +116,23 @@ def _weighted(rng: random.Random, choices: list[tuple[str, float]]) -> str:
 
 
 def _responses(consultation: Consultation, questions: list[Question], count: int) -> int:
-    """Made-up responses: most in Flanders and Wallonia, few in the German-speaking Community,
-    few under 18, some who did not say (so a few groups fall below k)."""
+    """Made-up responses, the same every run: few in the German-speaking Community (so a few
+    cells fall below k)."""
     rng = random.Random(18)  # noqa: S311 (made-up data, the same every run)
     days = max((consultation.closes_at - consultation.opens_at).days, 1)
     first = timezone.localdate(consultation.opens_at)
     responses: list[Response] = []
     answers: list[Answer] = []
     for _number in range(count):
-        audience = _weighted(
-            rng, [("patient", 50), ("relative", 30), ("professional", 16), ("", 4)]
-        )
+        audience = _weighted(rng, [("patient", 50), ("relative", 32), ("professional", 18)])
         response = Response(
             consultation=consultation,
             submitted_on=first + dt.timedelta(days=rng.randrange(days)),
             audience=audience,
             region=_weighted(
-                rng, [("BE-VLG", 46), ("BE-WAL", 30), ("BE-BRU", 19), ("BE-DG", 2), ("", 3)]
+                rng, [("BE-VLG", 47), ("BE-WAL", 31), ("BE-BRU", 20.5), ("BE-DG", 1.5)]
             ),
-            age_band=_weighted(
-                rng, [("0-17", 2), ("18-39", 25), ("40-64", 48), ("65+", 22), ("", 3)]
-            ),
+            age_band=_weighted(rng, [("18-39", 27), ("40-64", 49), ("65+", 24)]),
             is_demo=True,
         )
         responses.append(response)
@@ -334,7 +331,7 @@ def demo_consultations_load(
             options=BARRIERS,
         ),
     ]
-    made["responses"] += _responses(closed, questions, 320)
+    made["responses"] += _responses(closed, questions, 900)
     for number in (1, 2, 3):
         contact_add(
             consultation=closed,

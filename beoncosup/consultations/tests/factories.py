@@ -6,8 +6,11 @@ import datetime as dt
 import itertools
 from typing import Any
 
+from django.contrib.auth import get_user_model
 from django.utils import timezone
 
+from beoncosup.accounts.services import role_grant
+from beoncosup.accounts.testing import user_create
 from beoncosup.consultations.codes import QuestionKind
 from beoncosup.consultations.models import Answer, Consultation, Question, Response
 
@@ -56,7 +59,7 @@ def consultation_create(
         else {},
     }
     values.update(fields)
-    consultation = Consultation.objects.create(**values)
+    consultation: Consultation = Consultation.objects.create(**values)
     if questions:
         question_create(
             consultation,
@@ -153,3 +156,11 @@ def response_create(
 
 def responses_create(consultation: Consultation, *, count: int, **fields: Any) -> list[Response]:
     return [response_create(consultation, **fields) for _ in range(count)]
+
+
+def editor_create(email: str = "editor@example.org") -> Any:
+    """An account with the editor platform role (granted by an admin)."""
+    admin = user_create(f"admin-{next(_numbers)}@example.org")
+    user = user_create(email)
+    role_grant(user=user, role="editor", granted_by=admin)
+    return get_user_model().objects.get(pk=user.pk)

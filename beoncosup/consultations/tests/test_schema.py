@@ -90,7 +90,9 @@ def test_answer_tables_keep_no_time_finer_than_a_day_and_no_ordered_key(model) -
 
 def test_contacts_point_to_no_response_and_no_response_points_to_them() -> None:
     contact_links = {
-        f.related_model._meta.label for f in Contact._meta.get_fields() if f.is_relation
+        f.related_model._meta.label  # type: ignore[union-attr]
+        for f in Contact._meta.get_fields()
+        if f.is_relation
     }
 
     assert contact_links == {"consultations.Consultation"}
