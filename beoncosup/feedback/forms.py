@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
@@ -59,7 +59,8 @@ class FilterForm(forms.Form):
 
     def __init__(self, *args: Any, kinds: list[tuple[str, Any]], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["kind"].choices = [("", pgettext_lazy("feedback filter", "Any kind")), *kinds]
+        field = cast(forms.ChoiceField, self.fields["kind"])
+        field.choices = [("", pgettext_lazy("feedback filter", "Any kind")), *kinds]
 
 
 ACTIONS = ("take", "resolve", "reject")

@@ -13,7 +13,7 @@ from django.utils import timezone, translation
 from beoncosup.accounts.testing import signed_in
 from beoncosup.audit.models import AuditEvent
 from beoncosup.feedback.codes import Status
-from beoncosup.feedback.models import NOTE_MAX_LENGTH
+from beoncosup.feedback.models import NOTE_MAX_LENGTH, Report
 from beoncosup.feedback.tests.factories import held_service, report_make
 from beoncosup.hub.models import ArticlePage
 from beoncosup.hub.tests.factories import article, load, make_needs
@@ -22,7 +22,7 @@ from beoncosup.providers.tests.factories import editor
 pytestmark = pytest.mark.django_db
 
 
-def detail_url(report, language="en"):
+def detail_url(report: Report, language: str = "en") -> str:
     with translation.override(language):
         return reverse("feedback:report_detail", kwargs={"report_id": report.pk})
 

@@ -4,6 +4,8 @@ find it)."""
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 from django.urls import reverse
 from django.utils import translation
@@ -16,7 +18,7 @@ from beoncosup.providers.tests.factories import editor
 pytestmark = pytest.mark.django_db
 
 
-def url(name, language="en", **kwargs):
+def url(name: str, language: str = "en", **kwargs: Any) -> str:
     with translation.override(language):
         return reverse(f"feedback:{name}", kwargs=kwargs or None)
 
@@ -202,6 +204,6 @@ def test_the_providers_home_shows_the_open_reports(client):
     assert url("queue") in content
 
 
-def _providers_home():
+def _providers_home() -> str:
     with translation.override("en"):
         return reverse("providers:home")

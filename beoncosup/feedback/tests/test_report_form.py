@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import uuid
+from typing import Any
 
 import pytest
 from django.core import mail
@@ -20,12 +21,12 @@ from beoncosup.feedback.tests.factories import held_service
 pytestmark = pytest.mark.django_db
 
 
-def form_url(service, language="nl", kind="service"):
+def form_url(service: Any, language: str = "nl", kind: str = "service") -> str:
     with translation.override(language):
         return reverse("feedback:report", kwargs={"kind": kind, "object_id": str(service.pk)})
 
 
-def data(**overrides):
+def data(**overrides: str) -> dict[str, str]:
     return {"category": "contact", "text": "Het nummer is nu 09 555 55 55.", **overrides}
 
 

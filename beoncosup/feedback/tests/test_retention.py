@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 import pytest
 from django.core.management import call_command
@@ -16,7 +17,9 @@ from beoncosup.feedback.tests.factories import held_service, report_make
 pytestmark = pytest.mark.django_db
 
 
-def closed(service, *, days_ago, status=Status.RESOLVED, text="Fout"):
+def closed(
+    service: Any, *, days_ago: int, status: str = Status.RESOLVED, text: str = "Fout"
+) -> Report:
     report = report_make(object_id=service.pk, status=status, email="r@example.org", text=text)
     Report.objects.filter(pk=report.pk).update(
         resolved_at=timezone.now() - dt.timedelta(days=days_ago)

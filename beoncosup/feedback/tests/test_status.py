@@ -12,7 +12,7 @@ from beoncosup.feedback.tests.factories import held_service, report_make
 pytestmark = pytest.mark.django_db
 
 
-def status_url(token, language="nl"):
+def status_url(token: str, language: str = "nl") -> str:
     with translation.override(language):
         return reverse("feedback:status", kwargs={"token": token})
 

@@ -7,25 +7,43 @@ import uuid
 import pytest
 from django.http import Http404
 
-from beoncosup.feedback.targets import target_kind, target_kinds, target_or_404, targets_resolve
+from beoncosup.feedback.targets import (
+    TargetKind,
+    target_kind,
+    target_kinds,
+    target_or_404,
+    targets_resolve,
+)
 from beoncosup.feedback.tests.factories import held_service
 
 pytestmark = pytest.mark.django_db
+
+
+def kind_of(code: str) -> TargetKind:
+    kind = target_kind(code)
+    assert kind is not None
+    return kind
+
+
+def held_by(code: str, organisation_ids: list[int]) -> list[str]:
+    held = kind_of(code).held_by
+    assert held is not None
+    return held(organisation_ids)
 
 
 def test_service_organization_and_article_kinds_are_registered():
     codes = [kind.code for kind in target_kinds()]
 
     assert {"service", "organization", "article"} <= set(codes)
-    assert target_kind("service").verifies is True
-    assert target_kind("organization").verifies is False
-    assert target_kind("article").verifies is True
+    assert kind_of("service").verifies is True
+    assert kind_of("organization").verifies is False
+    assert kind_of("article").verifies is True
 
 
 def test_a_service_resolves_with_its_holders_and_fix_pages():
     held = held_service()
 
-    target = target_kind("service").resolve(str(held.service.pk).upper())
+    target = kind_of("service").resolve(str(held.service.pk).upper())
 
     assert target is not None
     assert target.object_id == str(held.service.pk)
@@ -38,20 +56,18 @@ def test_a_service_resolves_with_its_holders_and_fix_pages():
 
 def test_an_organization_resolves_and_is_held_by_its_provider():
     held = held_service()
-    kind = target_kind("organization")
-
-    target = kind.resolve(str(held.service.organization_id))
+    target = kind_of("organization").resolve(str(held.service.organization_id))
 
     assert target is not None and target.title == "Steunpunt Gent"
     assert target.organisation_ids == frozenset({held.organisation.pk})
-    assert kind.held_by([held.organisation.pk]) == [str(held.service.organization_id)]
+    assert held_by("organization", [held.organisation.pk]) == [str(held.service.organization_id)]
 
 
 def test_held_by_lists_only_the_organisations_services():
     mine = held_service()
     held_service("Ander", staff_email="other@provider.example", provider_name="Ander vzw")
 
-    assert target_kind("service").held_by([mine.organisation.pk]) == [str(mine.service.pk)]
+    assert held_by("service", [mine.organisation.pk]) == [str(mine.service.pk)]
 
 
 @pytest.mark.parametrize(
