@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
-from typing import Any
+from typing import Any, cast
 
 from django import forms
 from django.utils import timezone
@@ -58,9 +58,7 @@ class PlanDetailsForm(forms.Form):
         error_messages={"required": _("Give the plan a title.")},
     )
     start_date = _date(_("First day back at work"))
-    employer_name = forms.CharField(
-        label=_("Employer (optional)"), max_length=200, required=False
-    )
+    employer_name = forms.CharField(label=_("Employer (optional)"), max_length=200, required=False)
     employer_language = forms.ChoiceField(
         label=_("Language of the employer"),
         choices=EMPLOYER_LANGUAGES,
@@ -271,6 +269,11 @@ class ReviewForm(forms.Form):
         return date
 
 
+class ContactChoiceField(forms.ModelMultipleChoiceField):  # type: ignore[type-arg]
+    def label_from_instance(self, obj: Any) -> str:
+        return f"{obj.name} ({obj.get_role_display()})"
+
+
 class ShareForm(forms.Form):
     """What the employer sees through one link. The notes are never among the choices."""
 
@@ -284,7 +287,7 @@ class ShareForm(forms.Form):
     include_phases = forms.BooleanField(label=_("Phases and hours"), required=False)
     include_adjustments = forms.BooleanField(label=_("Adjustments"), required=False)
     include_reviews = forms.BooleanField(label=_("Review dates"), required=False)
-    contacts = forms.ModelMultipleChoiceField(
+    contacts = ContactChoiceField(
         label=_("Contacts"),
         queryset=WorkPlanContact.objects.none(),
         widget=forms.CheckboxSelectMultiple,
@@ -295,12 +298,8 @@ class ShareForm(forms.Form):
     def __init__(self, *args: Any, plan: WorkPlan, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.plan = plan
-        field = self.fields["contacts"]
-        assert isinstance(field, forms.ModelMultipleChoiceField)
+        field = cast(ContactChoiceField, self.fields["contacts"])
         field.queryset = plan.contacts.all()
-        field.label_from_instance = lambda contact: (  # type: ignore[method-assign]
-            f"{contact.name} ({contact.get_role_display()})"
-        )
         self.fields["expires_on"].help_text = _(
             "Leave empty to keep the link until you revoke it. For example 2027-03-01."
         )

@@ -28,9 +28,7 @@ def invitation_create(*, plan: WorkPlan, role: str) -> WorkPlanInvitation:
         role=role,
         expires_at=timezone.now() + dt.timedelta(days=INVITATION_DAYS),
     )
-    event_record(
-        action="workplans.helper_invited", target=plan, detail={"role": role}
-    )
+    event_record(action="workplans.helper_invited", target=plan, detail={"role": role})
     return invitation
 
 
@@ -73,9 +71,7 @@ def helper_remove(*, helper: WorkPlanHelper) -> None:
     plan = helper.plan
     user_id = helper.user_id
     helper.delete()
-    event_record(
-        action="workplans.helper_removed", target=plan, detail={"user": user_id}
-    )
+    event_record(action="workplans.helper_removed", target=plan, detail={"user": user_id})
 
 
 def helper_read_record(*, plan: WorkPlan, user: Any, document: str) -> None:

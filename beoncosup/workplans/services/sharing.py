@@ -74,9 +74,7 @@ def share_revoke(*, share: WorkPlanShare) -> WorkPlanShare:
     if share.revoked_at is None:
         share.revoked_at = timezone.now()
         share.save(update_fields=["revoked_at"])
-        event_record(
-            action="workplans.share_revoked", target=share, detail={"plan": share.plan_id}
-        )
+        event_record(action="workplans.share_revoked", target=share, detail={"plan": share.plan_id})
     return share
 
 

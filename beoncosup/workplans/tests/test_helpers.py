@@ -139,7 +139,9 @@ def test_another_professional_gets_404(client: Client) -> None:
     signed_in(client, coach_make("other.coach@example.org"))
 
     page = client.get(url("helper_plan", plan_id=plan.pk))
-    add = client.post(url("helper_item_add", plan_id=plan.pk, kind="review"), {"date": "2030-01-01"})
+    add = client.post(
+        url("helper_item_add", plan_id=plan.pk, kind="review"), {"date": "2030-01-01"}
+    )
 
     assert (page.status_code, add.status_code) == (404, 404)
     assert plan.reviews.count() == 1

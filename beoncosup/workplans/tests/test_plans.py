@@ -63,23 +63,24 @@ def test_wrong_token_is_404_on_every_page(client: Client) -> None:
     phase = plan.phases.first()
     assert phase is not None
 
+    gets: list[tuple[str, dict[str, Any]]] = [
+        ("plan", {}),
+        ("print", {}),
+        ("pdf", {}),
+        ("share", {}),
+        ("item_add", {"kind": "phase"}),
+        ("item_edit", {"kind": "phase", "item_id": phase.pk}),
+    ]
+    post_pages: list[tuple[str, dict[str, Any]]] = [
+        ("item_delete", {"kind": "phase", "item_id": phase.pk}),
+        ("invite", {}),
+    ]
     statuses = {
-        name: client.get(url(name, token=wrong, **kwargs)).status_code
-        for name, kwargs in [
-            ("plan", {}),
-            ("print", {}),
-            ("pdf", {}),
-            ("share", {}),
-            ("item_add", {"kind": "phase"}),
-            ("item_edit", {"kind": "phase", "item_id": phase.pk}),
-        ]
+        name: client.get(url(name, token=wrong, **kwargs)).status_code for name, kwargs in gets
     }
     posts = {
         name: client.post(url(name, token=wrong, **kwargs)).status_code
-        for name, kwargs in [
-            ("item_delete", {"kind": "phase", "item_id": phase.pk}),
-            ("invite", {}),
-        ]
+        for name, kwargs in post_pages
     }
 
     assert set(statuses.values()) == {404}, statuses
@@ -172,9 +173,7 @@ def test_deleting_a_contact_takes_it_out_of_the_plan(client: Client) -> None:
     contact = plan.contacts.first()
     assert contact is not None
 
-    response = client.post(
-        url("item_delete", token=plan.token, kind="contact", item_id=contact.pk)
-    )
+    response = client.post(url("item_delete", token=plan.token, kind="contact", item_id=contact.pk))
 
     assert response.status_code == 302
     assert plan.contacts.count() == 1
@@ -199,9 +198,7 @@ def test_pdf_is_a_tagged_download(client: Client) -> None:
 
     assert response.status_code == 200
     assert response["Content-Type"] == "application/pdf"
-    assert response["Content-Disposition"].startswith(
-        'attachment; filename="return-to-work-plan-'
-    )
+    assert response["Content-Disposition"].startswith('attachment; filename="return-to-work-plan-')
     objects = pdf_objects(response.content)
     assert b"/StructTreeRoot" in objects  # tagged: headings and lists in a structure tree
     assert b"pdfuaid:part" in objects  # PDF/UA-1

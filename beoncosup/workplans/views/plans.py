@@ -23,8 +23,8 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 from beoncosup.accounts.rules import require
 from beoncosup.core.pdf import html_to_pdf, stylesheet_path
 from beoncosup.workplans import selectors
-from beoncosup.workplans.codes import HELPER_ROLES
 from beoncosup.workplans.access import PlanAccess, helper_access, person_access
+from beoncosup.workplans.codes import HELPER_ROLES
 from beoncosup.workplans.forms import (
     AdjustmentsForm,
     ContactForm,
@@ -158,9 +158,7 @@ def _plan_page(request: HttpRequest, access: PlanAccess) -> HttpResponse:
         "reviews": [_item_links(access, "review", review) for review in document.reviews],
         "deletion_date": deletion_date(plan),
         "retention_days": retention_days(),
-        "urls": {
-            name: access.url(name) for name in ("plan", "print", "pdf")
-        }
+        "urls": {name: access.url(name) for name in ("plan", "print", "pdf")}
         | {f"add_{kind}": access.url("item_add", kind=kind) for kind in KINDS},
     }
     if access.is_person:
@@ -299,9 +297,7 @@ def _item_form_page(
         form = kind.form(request.POST, access, item, initial)
         if form.is_valid():
             kind.save(access, item, form.cleaned_data)
-            return HttpResponseRedirect(
-                f"{access.url('plan')}?saved={kind_name}#{kind.anchor}"
-            )
+            return HttpResponseRedirect(f"{access.url('plan')}?saved={kind_name}#{kind.anchor}")
         status = 400
     else:
         form = kind.form(None, access, item, initial)
@@ -362,9 +358,7 @@ def helper_item_edit(request: HttpRequest, plan_id: int, kind: str, item_id: int
 
 
 @require_POST
-def helper_item_delete(
-    request: HttpRequest, plan_id: int, kind: str, item_id: int
-) -> HttpResponse:
+def helper_item_delete(request: HttpRequest, plan_id: int, kind: str, item_id: int) -> HttpResponse:
     access = helper_access(request, plan_id)
     if isinstance(access, HttpResponse):
         return access

@@ -18,6 +18,7 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 
 from beoncosup.workplans import selectors
 from beoncosup.workplans.access import PlanAccess, person_access
+from beoncosup.workplans.codes import EMPLOYER_LANGUAGES
 from beoncosup.workplans.forms import ShareForm, ShareSendForm
 from beoncosup.workplans.models import WorkPlanShare
 from beoncosup.workplans.services import sharing
@@ -25,9 +26,17 @@ from beoncosup.workplans.views.plans import pdf_response, plan_pdf_bytes
 
 GONE_MESSAGES = [
     # Shown together, each in its own language: the employer may not read the site's language.
-    ("nl", "Dit plan wordt niet meer gedeeld", "De persoon heeft deze link ingetrokken of hij is verlopen."),
+    (
+        "nl",
+        "Dit plan wordt niet meer gedeeld",
+        "De persoon heeft deze link ingetrokken of hij is verlopen.",
+    ),
     ("fr", "Ce plan n'est plus partagé", "La personne a révoqué ce lien ou il a expiré."),
-    ("de", "Dieser Plan wird nicht mehr geteilt", "Die Person hat diesen Link widerrufen oder er ist abgelaufen."),
+    (
+        "de",
+        "Dieser Plan wird nicht mehr geteilt",
+        "Die Person hat diesen Link widerrufen oder er ist abgelaufen.",
+    ),
     ("en", "This plan is no longer shared", "The person revoked this link, or it has expired."),
 ]
 
@@ -87,9 +96,7 @@ def share(request: HttpRequest, token: str) -> HttpResponse:
             for item in shares
         ],
         "made": request.GET.get("made", ""),
-        "employer_language": dict(
-            (code, label) for code, label in plan._meta.get_field("employer_language").choices  # type: ignore[union-attr]
-        ).get(plan.employer_language, plan.employer_language),
+        "employer_language": dict(EMPLOYER_LANGUAGES)[plan.employer_language],
     }
     return render(request, "workplans/share.html", context, status=status)
 
@@ -128,7 +135,9 @@ def share_send(request: HttpRequest, token: str, share_id: int) -> HttpResponse:
     except sharing.ShareMailLimit:
         messages.error(
             request,
-            gettext("This link was e-mailed several times already: copy it into a message instead."),
+            gettext(
+                "This link was e-mailed several times already: copy it into a message instead."
+            ),
         )
         return HttpResponseRedirect(f"{url}#share-{item.pk}")
     messages.success(request, gettext("The link was sent to the employer by e-mail."))
