@@ -138,7 +138,7 @@ def test_import_refuses_duplicates_in_the_file_and_in_the_inventory():
 
 @pytest.mark.parametrize(
     "data",
-    [b"", b"\xff\xfe\x00bad", "kind,status,title_en\nstudy,running,A\x00B\n".encode()],
+    [b"", b"\xff\xfe\x00bad", b"kind,status,title_en\nstudy,running,A\x00B\n"],
 )
 def test_import_unreadable_files_are_refused_with_a_message(data: bytes):
     with pytest.raises(CsvRejected) as rejected:
