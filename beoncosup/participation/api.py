@@ -9,6 +9,7 @@ import datetime as dt
 
 from django.http import HttpRequest
 from django.urls import NoReverseMatch, reverse
+from django.utils import translation
 from ninja import Query, Router, Schema
 from ninja.errors import HttpError
 from pydantic import Field
@@ -154,7 +155,8 @@ def actions(request: HttpRequest, params: Query[ActionsParams]) -> list[ActionOu
         status=params.status.value if params.status else "",
         source=params.source.value if params.source else "",
     )
-    return [_action(action, language) for action in actions_published(filters)]
+    with translation.override(language):  # the pages' addresses in the asked language
+        return [_action(action, language) for action in actions_published(filters)]
 
 
 class WorkingGroupSessionOut(Out):
@@ -215,4 +217,5 @@ def _group(group: WorkingGroup, language: str) -> WorkingGroupOut:
 )
 def working_groups(request: HttpRequest, lang: LanguageCode | None = None) -> list[WorkingGroupOut]:
     language = lang or default_language()
-    return [_group(group, language) for group in groups_published()]
+    with translation.override(language):
+        return [_group(group, language) for group in groups_published()]

@@ -115,6 +115,7 @@ def registration(request: HttpRequest, token: str) -> HttpResponse:
             "status_label": RegistrationStatus(found.status).label,
             "position": selectors.waiting_position(found),
             "cancelled": found.status == RegistrationStatus.CANCELLED,
+            "confirmed": found.status == RegistrationStatus.CONFIRMED,
             "session_cancelled": group_session.session.cancelled,
             "past": group_session.session.starts_at <= timezone.now(),
         },
