@@ -11,7 +11,7 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.urls import reverse
 from django.utils import timezone, translation
-from playwright.sync_api import Browser, Page, expect
+from playwright.sync_api import Browser, Page, ViewportSize, expect
 
 from beoncosup.accounts.testing import PASSWORD, mfa_enable, totp_code
 from beoncosup.feedback.models import Report
@@ -21,7 +21,7 @@ from tests.browser.axe import assert_no_axe_violations
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 LANGUAGE = "nl"
-PHONE = {"width": 360, "height": 740}
+PHONE: ViewportSize = {"width": 360, "height": 740}
 
 
 def path(name: str, **kwargs: Any) -> str:
