@@ -85,7 +85,7 @@ def _text(value: dict[str, str], language: str) -> str | None:
 
 def _consultation_url(slug: str) -> str | None:
     try:
-        return reverse("consultations:consultation", kwargs={"slug": slug})
+        return reverse("consultations:detail", kwargs={"slug": slug})
     except NoReverseMatch:
         return None
 

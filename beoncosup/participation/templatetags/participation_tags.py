@@ -14,6 +14,6 @@ register = template.Library()
 @register.simple_tag
 def consultation_url(consultation: Any) -> str:
     try:
-        return reverse("consultations:consultation", kwargs={"slug": consultation.slug})
+        return reverse("consultations:detail", kwargs={"slug": consultation.slug})
     except NoReverseMatch:
         return ""
