@@ -16,7 +16,7 @@ from django.conf import settings
 from django.test import Client
 from django.urls import reverse
 from django.utils import translation
-from playwright.sync_api import Browser, Page, ViewportSize, expect
+from playwright.sync_api import Browser, FilePayload, Page, ViewportSize, expect
 
 from beoncosup.accounts.testing import signed_in, user_create
 from beoncosup.research.codes import Review, StudyStatus
@@ -189,15 +189,12 @@ def test_editor_pages_in_four_languages(browser: Browser, live_server: Any) -> N
         sweep.check()
         sweep.visit(url("review_study", language, study_id=w["recruiting"].pk))
         sweep.visit(url("import", language))
-        sweep.page.locator("#id_file").set_input_files(
-            files=[
-                {
-                    "name": "studies.csv",
-                    "mimeType": "text/csv",
-                    "buffer": b"kind,status,title_en\nstudy,paused,A\nstudy,running,\n",
-                }
-            ]
-        )
+        upload: FilePayload = {
+            "name": "studies.csv",
+            "mimeType": "text/csv",
+            "buffer": b"kind,status,title_en\nstudy,paused,A\nstudy,running,\n",
+        }
+        sweep.page.locator("#id_file").set_input_files(files=[upload])
         sweep.page.locator("form[enctype] button[type=submit]").click()
         expect(sweep.page.locator(".error-summary table tbody tr")).to_have_count(2)
         sweep.check()

@@ -58,7 +58,7 @@ def study_create(
 ) -> Study:
     global _count  # noqa: PLW0603 (unique titles)
     _count += 1
-    study = Study.objects.create(
+    study: Study = Study.objects.create(
         title=title if title is not None else four(f"Study {_count}"),
         status=status,
         review=review,
