@@ -64,7 +64,9 @@ def test_one_setup_demo_run_makes_locales_and_a_signed_in_demo_account_for_every
     ]:
         assert re.search(rf"\n  {role}\b", output), role
     assert "DEMO ACCOUNTS (development only, refused in production)" in output
-    assert Organisation.objects.filter(is_demo=True).count() == 2
+    # The accounts' two demo organisations, and the jobs' two demo employers.
+    assert Organisation.objects.filter(is_demo=True).exclude(kind="employer").count() == 2
+    assert Organisation.objects.filter(is_demo=True, kind="employer").count() == 2
     assert all(
         user.email.endswith("@" + DEMO_EMAIL_DOMAIN)
         for user in get_user_model().objects.filter(memberships__isnull=False)

@@ -28,6 +28,8 @@ class Command(BaseCommand):
         call_command("load_navigator_measures", stdout=self.stdout, stderr=self.stderr)
         call_command("load_instruments", stdout=self.stdout, stderr=self.stderr)
         call_command("load_demo_directory", stdout=self.stdout, stderr=self.stderr)
+        # Real reference data, not demo: the return-to-work services with their sources.
+        call_command("load_work_services", stdout=self.stdout, stderr=self.stderr)
         # Imports index what they change; a database from before the index gets it here.
         call_command("rebuild_search_index", stdout=self.stdout, stderr=self.stderr)
         # One demo account per role, with its second factor (accounts app; printed there).
@@ -35,6 +37,13 @@ class Command(BaseCommand):
         # After the accounts: the demo courses name their coordinator and a trainer.
         call_command("load_demo_network", stdout=self.stdout, stderr=self.stderr)
         call_command("load_demo_training", stdout=self.stdout, stderr=self.stderr)
+        call_command("load_demo_research", stdout=self.stdout, stderr=self.stderr)
+        # Consultations before participation: demo actions link to demo consultations.
+        call_command("load_demo_consultations", stdout=self.stdout, stderr=self.stderr)
+        call_command("load_demo_participation", stdout=self.stdout, stderr=self.stderr)
+        call_command("load_demo_feedback", stdout=self.stdout, stderr=self.stderr)
+        call_command("load_demo_jobs", stdout=self.stdout, stderr=self.stderr)
+        call_command("load_demo_workplans", stdout=self.stdout, stderr=self.stderr)
         call_command("load_demo_referrals", stdout=self.stdout, stderr=self.stderr)
         call_command("load_demo_insights", stdout=self.stdout, stderr=self.stderr)
         # A quarterly report of the demo figures (after the hub pages and the insights).
