@@ -66,7 +66,7 @@ def text(value: Mapping[str, str] | None, language: str) -> str:
 
 def profile_title(profile: str) -> str:
     return {
-        "audience": _("Who answered"),
+        "audience": _("Patient, relative or professional"),
         "region": _("Region"),
         "age_band": _("Age"),
     }[profile]
@@ -137,6 +137,7 @@ class Table:
     title: str
     columns: list[Column]
     rows: list[Row]
+    key: str = ""  # unique on the page (for the table's caption id)
 
 
 @dataclass(frozen=True)
@@ -158,7 +159,7 @@ class Results:
 
 
 def _profile_table(
-    profile: str, stored: Mapping[str, Mapping[str, int | None]], row_label: Any
+    profile: str, stored: Mapping[str, Mapping[str, int | None]], row_label: Any, key: str
 ) -> Table:
     members = list(next(iter(stored.values()), {}).keys()) if stored else []
     columns = [
@@ -168,7 +169,7 @@ def _profile_table(
         Row(code=answer, label=row_label(answer), cells=[Cell(counts.get(m)) for m in members])
         for answer, counts in stored.items()
     ]
-    return Table(profile=profile, title=profile_title(profile), columns=columns, rows=rows)
+    return Table(profile=profile, title=profile_title(profile), columns=columns, rows=rows, key=key)
 
 
 def results_view(
@@ -187,6 +188,7 @@ def results_view(
                 profile,
                 {ALL: stored["respondents"][profile]},
                 lambda _a: _("Respondents"),
+                f"who-{profile}",
             )
             for profile in PROFILES
             if profile in stored.get("respondents", {})
@@ -200,12 +202,15 @@ def results_view(
             label = functools.partial(_answer_label_of, question, language)
 
             tables = [
-                _profile_table(profile, entry["tables"][profile], label)
+                _profile_table(
+                    profile, entry["tables"][profile], label, f"q{question.pk}-{profile}"
+                )
                 for profile in PROFILES
                 if profile in entry["tables"]
             ]
             first = tables[0]
             overall = Table(
+                key=f"q{question.pk}-all",
                 profile="",
                 title=_("All respondents"),
                 columns=first.columns[:1],
