@@ -17,7 +17,7 @@ from beoncosup.accounts.models import Membership
 from beoncosup.accounts.testing import signed_in, user_create
 from beoncosup.audit.models import AuditEvent
 from beoncosup.jobs.codes import OfferStatus
-from beoncosup.jobs.models import JobOffer
+from beoncosup.jobs.models import EmployerProfile, JobOffer
 from beoncosup.jobs.services import offers as offer_services
 from beoncosup.jobs.tests.factories import employer_make, offer_fields, offer_make
 
@@ -31,10 +31,9 @@ def editor() -> object:
     return user
 
 
-def staff_client(client: Client, employer: object) -> Client:
-    return signed_in(
-        client, Membership.objects.filter(organisation=employer.organisation).get().user
-    )  # type: ignore[attr-defined]
+def staff_client(client: Client, employer: EmployerProfile) -> Client:
+    member = Membership.objects.filter(organisation=employer.organisation).get()
+    return signed_in(client, member.user)
 
 
 def test_an_employer_writes_an_offer_as_a_draft(client: Client) -> None:
