@@ -14,7 +14,7 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.core.management.base import CommandError
-from django.test import override_settings
+from django.test import Client, override_settings
 from django.urls import reverse
 from django.utils import translation
 
@@ -345,6 +345,58 @@ def test_a_career_coach_the_consent_does_not_name_sees_nothing(client, loaded):
 
     assert response.status_code == 404
     assert "An Peeters" not in response.content.decode()
+
+
+def test_the_referral_and_the_coach_through_the_pages(client, loaded):
+    """The same by the pages: the oncocoach refers to Actiris with the person's consent (which
+    names the career coach), then adds the coach to the care team, who then sees the person."""
+    world = world_make()
+    coach = _coach()
+    nurse = signed_in(Client(), world.nurse)
+
+    def en(name: str, **kwargs: object) -> str:
+        with translation.override("en"):
+            return reverse(name, kwargs=kwargs or None)
+
+    page = nurse.get(en("referrals:refer") + f"?service={ACTIRIS}&need=WORK-RTW-GUIDANCE")
+    assert page.status_code == 200
+    step_one = nurse.post(
+        en("referrals:refer"),
+        {
+            "service": str(ACTIRIS),
+            "needs": ["WORK-RTW-GUIDANCE"],
+            "reason": "Souhaite reprendre à mi-temps.",
+            "urgency": "routine",
+            "consent": "yes",
+            "name": "An Peeters",
+            "contact_method": "email",
+            "email": "an.peeters@example.org",
+            "phone": "",
+            "language": "fr",
+            "categories": ["needs", "contact"],
+            "care_roles": ["career_coach"],
+            "purposes": ["referral", "coordination"],
+            "months": "6",
+            "referrer_role": "oncocoach",
+            "organisation": str(world.hospital.pk),
+        },
+    )
+    assert step_one.status_code == 200, step_one.context["form"].errors
+    draft = step_one.context["form"]["draft"].value()
+    done = nurse.post(en("referrals:refer_consent"), {"draft": draft, "agreed": "on"})
+    assert done.status_code == 200
+    referral = Referral.objects.get(service_id=ACTIRIS)
+    case_url = en("referrals:case", case_id=referral.case_id)
+
+    added = nurse.post(
+        en("referrals:team_add", case_id=referral.case_id),
+        {"email": "coach@loopbaan.example", "role": CareRole.CAREER_COACH},
+    )
+
+    assert added.status_code == 302 and added["Location"] == case_url
+    seen = signed_in(client, coach).get(case_url)
+    assert seen.status_code == 200
+    assert "An Peeters" in seen.content.decode()
 
 
 def test_the_data_folder_holds_only_the_four_files():
