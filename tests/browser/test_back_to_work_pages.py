@@ -1,24 +1,29 @@
 """axe-core on the employers' entry (issue #19, part 5): the employers' landing page and the
 home page with its employer route, in Dutch, French, German and English, on a small phone
-320 px wide, where no page may scroll sideways (WCAG 1.4.10 reflow); and the route followed
-with the keyboard only, from the home page to the finder's services for employers.
+320 px wide, where no page may scroll sideways (WCAG 1.4.10 reflow); the route followed with
+the keyboard only, from the home page to the finder's services for employers; and the pages of
+the return-to-work services (part 3), whose long source addresses must wrap on a phone.
 
 One test per group of pages, the languages looped inside: each browser test costs seconds."""
 
 from __future__ import annotations
 
 import json
+from io import StringIO
 from pathlib import Path
 from typing import Any
 
 import pytest
+from django.core.management import call_command
 from django.urls import reverse
 from django.utils import translation
 from playwright.sync_api import Browser, Page, ViewportSize, expect
 
+from beoncosup.directory.models import Service
 from beoncosup.finder.employers import EMPLOYER_NEEDS
 from beoncosup.hub.tests.factories import article, load, make_needs, write_content
 from beoncosup.taxonomy.models import Category, Need
+from beoncosup.taxonomy.services import taxonomy_load
 from tests.browser.axe import axe_violations
 from tests.browser.conftest import CHROMIUM, CHROMIUM_FLAGS
 from tests.browser.referrals_helpers import tab_to
@@ -127,3 +132,22 @@ def test_the_employer_route_works_with_the_keyboard_only(
     assert "for_employers=true" in page.url
     assert "need=WORK-TALK-EMPLOYER" in page.url
     expect(page.locator("#id_for_employers")).to_be_checked()
+
+
+def test_return_to_work_service_pages_pass_axe_and_wrap_on_a_phone(
+    browser: Browser, live_server: Any
+) -> None:
+    taxonomy_load()
+    call_command("load_work_services", stdout=StringIO())
+    services = list(Service.objects.order_by("pk").values_list("pk", flat=True))
+    page = browser.new_context(viewport=PHONE).new_page()
+    sweep = Sweep(page, live_server.url)
+
+    for index, service_id in enumerate(services):
+        # Every service in English; a few in the other languages (the same template).
+        for language in LANGUAGES if index < 3 else ("en",):
+            with translation.override(language):
+                sweep.visit(reverse("directory:service", args=[str(service_id)]))
+            expect(page.locator(".source-note a").first).to_be_visible()
+
+    sweep.assert_clean(at_least=len(services) + 9)
