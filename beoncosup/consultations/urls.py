@@ -48,7 +48,7 @@ urlpatterns = [
         name="withdraw",
     ),
     path(
-        pgettext_lazy("URL path", "consultations/<slug:slug>/manage/results.csv"),
+        pgettext_lazy("URL path", "consultations/<slug:slug>/manage/csv/"),
         manage.consultation_manage_csv,
         name="manage_csv",
     ),

@@ -49,7 +49,8 @@ class Sweep:
 
     def visit(self, path: str, status: int = 200) -> None:
         response = self.page.goto(self.base + path)
-        assert response is not None and response.status == status, (path, response.status)
+        assert response is not None, path
+        assert response.status == status, (path, response.status)
         self.check()
 
     def check(self) -> None:
