@@ -15,7 +15,9 @@ class FeedbackConfig(AppConfig):
         # Imported here: they read the models, which load after the app registry.
         from beoncosup.feedback import rules  # noqa: F401, PLC0415
         from beoncosup.feedback.listings import ORGANIZATION, SERVICE  # noqa: PLC0415
+        from beoncosup.feedback.studies import STUDY  # noqa: PLC0415
         from beoncosup.feedback.targets import target_kind_register  # noqa: PLC0415
 
         target_kind_register(SERVICE)
         target_kind_register(ORGANIZATION)
+        target_kind_register(STUDY)
