@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import re
+from pathlib import Path
+
 import pytest
 from django.core.management import CommandError, call_command
 from django.test import override_settings
 
 from beoncosup.research.codes import Review
+from beoncosup.research.demo import PROPOSED, STUDIES
 from beoncosup.research.models import Study
 from beoncosup.research.tests.factories import needs_make
 
@@ -50,3 +54,14 @@ def test_load_demo_research_is_refused_in_production():
         call_command("load_demo_research")
 
     assert Study.objects.count() == 0
+
+
+def test_demo_studies_name_needs_of_the_real_taxonomy():
+    taxonomy = (
+        Path(__file__).resolve().parents[2] / "taxonomy" / "data" / "needs-taxonomy.yaml"
+    ).read_text(encoding="utf-8")
+    codes = {code for data in [*STUDIES, PROPOSED] for code in data["needs"]}
+
+    known = set(re.findall(r"code: ([A-Z0-9.-]+)", taxonomy))
+
+    assert sorted(codes - known) == []
