@@ -44,6 +44,11 @@ urlpatterns = [
     ),
     path(pgettext_lazy("URL path", "work/plan/<str:token>/invite/"), helpers.invite, name="invite"),
     path(
+        pgettext_lazy("URL path", "work/plan/<str:token>/new-link/"),
+        helpers.link_renew,
+        name="link_renew",
+    ),
+    path(
         pgettext_lazy("URL path", "work/plan/<str:token>/professionals/<int:helper_id>/remove/"),
         helpers.helper_remove,
         name="helper_remove",

@@ -58,6 +58,7 @@ ROWS: dict[str, Row] = {
         lambda w: {**token(w), "share_id": w.objects["workplan_share_id"]}, method="post"
     ),
     "workplans:invite": public(token, method="post"),
+    "workplans:link_renew": public(token, method="post"),
     "workplans:helper_remove": public(
         lambda w: {**token(w), "helper_id": w.objects["workplan_helper"]}, method="post"
     ),

@@ -20,6 +20,7 @@ from beoncosup.workplans.models import (
     WorkPlanHelper,
     WorkPlanPhase,
     WorkPlanReview,
+    new_token,
 )
 
 
@@ -61,6 +62,19 @@ def plan_create(
         target=plan,
         detail={"with_helper": helper is not None},
     )
+    return plan
+
+
+@transaction.atomic
+def plan_token_renew(*, plan: WorkPlan) -> WorkPlan:
+    """Give the plan a new private link: the old one answers 404 from now on (for a person who
+    removed a professional who knew it, or who fears someone else has it). Share links and
+    helpers stay.
+
+    Side effects: the plan's token; audit event ``workplans.link_renewed``."""
+    plan.token = new_token()
+    plan.save(update_fields=["token"])
+    event_record(action="workplans.link_renewed", target=plan)
     return plan
 
 

@@ -14,7 +14,7 @@ from beoncosup.accounts.testing import signed_in, user_create
 from beoncosup.audit.models import AuditEvent
 from beoncosup.workplans.models import WorkPlan, WorkPlanHelper, WorkPlanInvitation
 from beoncosup.workplans.services import helpers
-from beoncosup.workplans.tests.factories import coach_make, plan_make, url
+from beoncosup.workplans.tests.factories import coach_make, plan_make, share_make, url
 
 pytestmark = pytest.mark.django_db
 
@@ -197,3 +197,19 @@ def test_mine_query_count_does_not_grow_with_plans(
         response = client.get(url("mine"))
 
     assert len(response.context["plans"]) == count
+
+
+def test_person_makes_a_new_private_link_and_the_old_one_stops_working(client: Client) -> None:
+    plan = plan_make()
+    old = plan.token
+    share = share_make(plan)
+
+    response = client.post(url("link_renew", token=old))
+
+    plan.refresh_from_db()
+    assert plan.token != old
+    assert response["Location"].startswith(url("plan", token=plan.token))
+    assert client.get(url("plan", token=old)).status_code == 404
+    assert client.get(url("plan", token=plan.token)).status_code == 200
+    assert client.get(url("shared", token=share.token)).status_code == 200  # shares stay
+    assert AuditEvent.objects.filter(action="workplans.link_renewed").count() == 1

@@ -17,7 +17,7 @@ from beoncosup.workplans import selectors
 from beoncosup.workplans.access import person_access
 from beoncosup.workplans.forms import InviteForm
 from beoncosup.workplans.models import WorkPlanHelper, WorkPlanInvitation
-from beoncosup.workplans.services import helpers
+from beoncosup.workplans.services import helpers, plans
 
 
 @require_POST
@@ -67,3 +67,12 @@ def join(request: HttpRequest, token: str) -> HttpResponse:
             reverse("workplans:helper_plan", kwargs={"plan_id": helper.plan_id})
         )
     return render(request, "workplans/join.html", {"invitation": invitation})
+
+
+@require_POST
+def link_renew(request: HttpRequest, token: str) -> HttpResponse:
+    """Give the plan a new private link (POST); the old one stops working (404)."""
+    access = person_access(token)
+    plan = plans.plan_token_renew(plan=access.plan)
+    url = reverse("workplans:plan", kwargs={"token": plan.token})
+    return HttpResponseRedirect(f"{url}?saved=renewed#private-link-title")
