@@ -108,8 +108,8 @@ def test_need_page_query_count_is_fixed(
 ):
     load(tmp_path, [service_record(f"s{i}") for i in range(count)])
 
-    # One of them lists the need's hub articles.
-    with django_assert_num_queries(7):
+    # One of them lists the need's hub articles, one its research.
+    with django_assert_num_queries(8):
         response = client.get(url("nl", "taxonomy:need", code="MED-PAIN"))
 
     assert response.status_code == 200

@@ -93,7 +93,7 @@ def test_domain_page_query_count_does_not_grow(client: Client, django_assert_num
 def test_need_page_query_count(client: Client, django_assert_num_queries):
     make_tree(1, 1, 3)
 
-    # The need with its category and domain, its synonyms, the count of services, and the
-    # hub's articles about it.
-    with django_assert_num_queries(4):
+    # The need with its category and domain, its synonyms, the count of services, the hub's
+    # articles about it and the research about it.
+    with django_assert_num_queries(5):
         client.get(url("en", "taxonomy:need", code="D0-C0-N1"))
