@@ -338,3 +338,24 @@ def test_responses_do_not_change_the_published_tables() -> None:
     consultation.refresh_from_db()
 
     assert consultation.results["respondents"]["audience"][ALL] == 12
+
+
+def test_results_page_query_count(client, django_assert_max_num_queries) -> None:
+    demo_consultations_load()
+
+    with django_assert_max_num_queries(6):
+        response = client.get(url("results", slug="demo-psychological-support"))
+
+    assert response.status_code == 200
+
+
+def test_publishing_without_any_response_shows_the_summary_only(client) -> None:
+    consultation = closed_consultation()
+
+    results_publish(consultation=consultation, summary={"en": "Nobody answered."}, actor=None)
+    page = client.get(url("results", slug=consultation.slug))
+
+    assert page.status_code == 200
+    assert "Nobody answered." in page.content.decode()
+    consultation.refresh_from_db()
+    assert consultation.results == {"k": K, "respondents": {}, "questions": []}

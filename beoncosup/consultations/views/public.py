@@ -25,7 +25,6 @@ from beoncosup.consultations.services.answering import (
     response_submit,
 )
 from beoncosup.consultations.services.contacts import contact_unsubscribe
-from beoncosup.consultations.services.retention import retention_days
 from beoncosup.core.i18n_text import default_language
 
 
@@ -86,7 +85,6 @@ def consultation_detail(request: HttpRequest, slug: str) -> HttpResponse:
             "status": consultation.status,
             "upcoming": consultation.status == ConsultationStatus.UPCOMING,
             "sections": consultation_sections(request, consultation),
-            "retention_days": retention_days(),
             "k": settings.BEONCOSUP_INSIGHTS_K,
         },
         status=status,
