@@ -235,10 +235,9 @@ def render_detail(
     *,
     status: int,
 ) -> HttpResponse:
+    key = (report.kind, report.object_id)
     show_counts = request.user.has_perm("feedback.view_record_counts")
-    counts = selectors.counts_for([(report.kind, report.object_id)]).get(
-        (report.kind, report.object_id)
-    )
+    counts = selectors.counts_for([key]).get(key) if show_counts else None
     return render(
         request,
         "feedback/report_detail.html",
@@ -248,7 +247,7 @@ def render_detail(
             "kind": kind,
             "forms": forms,
             "fix_url": _fix_url(request, target),
-            "counts": counts if show_counts else None,
+            "counts": counts,
             "errors": [f for f in forms.values() if f.is_bound and f.errors],
         },
         status=status,

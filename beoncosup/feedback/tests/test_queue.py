@@ -207,3 +207,32 @@ def test_the_providers_home_shows_the_open_reports(client):
 def _providers_home() -> str:
     with translation.override("en"):
         return reverse("providers:home")
+
+
+@pytest.mark.parametrize("count", [1, 3])
+def test_the_record_page_reads_in_a_fixed_number_of_queries(
+    client, django_assert_max_num_queries, count
+):
+    held = held_service()
+    for n in range(count):
+        report_make(object_id=held.service.pk, text=f"Fout {n}")
+    signed_in(client, editor())
+
+    with django_assert_max_num_queries(15):
+        response = client.get(url("record", kind="service", object_id=str(held.service.pk)))
+
+    assert len(response.context["reports"]) == count
+
+
+@pytest.mark.parametrize("count", [1, 3])
+def test_the_report_page_reads_in_a_fixed_number_of_queries(
+    client, django_assert_max_num_queries, count
+):
+    held = held_service()
+    reports = [report_make(object_id=held.service.pk, text=f"Fout {n}") for n in range(count)]
+    signed_in(client, held.staff)
+
+    with django_assert_max_num_queries(17):
+        response = client.get(url("report_detail", report_id=reports[-1].pk))
+
+    assert response.context["counts"] is None  # provider staff: no counts per record
