@@ -43,7 +43,7 @@ def _messages_of(error: ValidationError) -> str:
 @require_http_methods(["GET", "HEAD", "POST"])
 def report(request: HttpRequest, kind: str, object_id: str) -> HttpResponse:
     target = target_or_404(kind, object_id)
-    form = ReportForm(request.POST or None)
+    form = ReportForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         created = _send(request, form, target)
         if created is not None:

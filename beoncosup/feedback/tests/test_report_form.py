@@ -176,3 +176,13 @@ def test_a_report_on_a_demo_service_is_demo(client):
 
     assert Report.objects.get().is_demo is True
     assert Report.objects.get().status == Status.NEW
+
+
+def test_an_empty_post_shows_the_errors(client):
+    service = held_service().service
+
+    response = client.post(form_url(service), {})
+
+    assert response.status_code == 400
+    assert set(response.context["form"].errors) == {"category", "text"}
+    assert "error-summary" in response.content.decode()
