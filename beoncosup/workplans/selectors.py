@@ -51,13 +51,8 @@ def plans_of_helper(user: Any) -> QuerySet[WorkPlan]:
 def share_for_token(token: str) -> WorkPlanShare:
     """An active share and its plan; raises WorkPlanShare.DoesNotExist (unknown: 404) or
     ShareGone (revoked or expired: 410)."""
-    share = (
-        WorkPlanShare.objects.select_related("plan")
-        .prefetch_related(
-            "plan__phases", "plan__reviews", Prefetch("contacts", WorkPlanContact.objects.all())
-        )
-        .get(token=token)
-    )
+    # The plan's parts are read later, and only those the person chose (document_shared).
+    share = WorkPlanShare.objects.select_related("plan").get(token=token)
     if not share.is_active:
         raise ShareGone
     return share

@@ -50,7 +50,8 @@ class Sweep:
 
     def visit(self, path: str, status: int = 200) -> None:
         response = self.page.goto(self.base + path)
-        assert response is not None and response.status == status, (path, response.status)
+        assert response is not None, path
+        assert response.status == status, (path, response.status)
         expect(self.page.locator("h1")).to_have_count(1)
         self.check()
 

@@ -11,7 +11,9 @@ from typing import Any
 
 import pytest
 from django.core import mail
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone, translation
 from django.utils.translation import gettext
 
@@ -375,3 +377,16 @@ def test_shared_page_query_count_does_not_grow_with_contacts(
         response = client.get(url("shared", token=share.token))
 
     assert len(response.context["doc"].contacts) == min(count, 2)
+
+
+def test_parts_not_chosen_are_not_even_read(client: Client) -> None:
+    plan = plan_make()
+    share = share_make(plan, include_phases=False, include_adjustments=True, contacts=[])
+
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url("shared", token=share.token))
+
+    assert response.status_code == 200
+    tables = " ".join(query["sql"] for query in queries.captured_queries)
+    assert "workplans_workplanphase" not in tables
+    assert "workplans_workplanreview" not in tables
