@@ -34,8 +34,11 @@ def _with_relations(actions: QuerySet[Action]) -> QuerySet[Action]:
     )
 
 
-def actions_published(filters: ActionFilters | None = None) -> list[Action]:
-    """Published actions, latest status date first (five queries whatever their number)."""
+def actions_published(
+    filters: ActionFilters | None = None, *, limit: int | None = None
+) -> list[Action]:
+    """Published actions, latest status date first (four queries whatever their number);
+    the first ``limit`` only when given."""
     filters = filters or ActionFilters()
     actions = Action.objects.filter(published=True)
     if filters.domain:
@@ -48,7 +51,8 @@ def actions_published(filters: ActionFilters | None = None) -> list[Action]:
         actions = actions.filter(consultations__isnull=False)
     elif filters.source == ActionSource.SESSION:
         actions = actions.filter(sessions__isnull=False)
-    return list(_with_relations(actions.distinct()).order_by("-status_date", "-pk"))
+    ordered = _with_relations(actions.distinct()).order_by("-status_date", "-pk")
+    return list(ordered[:limit] if limit is not None else ordered)
 
 
 def action_detail(action_id: int, *, include_unpublished: bool = False) -> Action | None:

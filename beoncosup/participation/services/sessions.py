@@ -13,6 +13,7 @@ from django.db import transaction
 from django.http import HttpRequest
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from beoncosup.audit.services import event_record
 from beoncosup.participation.codes import RegistrationStatus
@@ -46,8 +47,10 @@ def _check(data: SessionData, *, confirmed: int) -> None:
     if data.registration_deadline and data.registration_deadline > data.starts_at:
         errors["registration_deadline"] = _("Registration must close before the session.")
     if data.capacity < confirmed:
-        errors["capacity"] = _(
-            "%(count)d people already have a confirmed place: the capacity cannot be lower."
+        errors["capacity"] = ngettext(
+            "%(count)d person already has a confirmed place: the capacity cannot be lower.",
+            "%(count)d people already have a confirmed place: the capacity cannot be lower.",
+            confirmed,
         ) % {"count": confirmed}
     if errors:
         raise ValidationError(errors)

@@ -341,3 +341,35 @@ def test_an_editor_records_an_action_from_a_consultation(client: Client):
         True,
     )
     assert list(action.consultations.all()) == [consultation]
+
+
+def test_an_editor_changes_an_action_and_unpublishes_it(client: Client):
+    group_session = session_create()
+    action = action_make(sessions=(group_session.pk,), needs=("WORK-TALK-EMPLOYER",))
+    signed_in(client, editor_create())
+    form = client.get(url("action_edit", action_id=action.pk))
+
+    response = client.post(
+        url("action_edit", action_id=action.pk),
+        {
+            "title_fr": "Nouveau titre",
+            "kind": "policy_recommendation",
+            "domain": "PSY",
+            "needs": ["PSY-CARER-STRAIN"],
+            "sessions": [str(group_session.pk)],
+        },
+    )
+
+    assert form.status_code == 200
+    assert 'value="WORK-TALK-EMPLOYER"' in form.content.decode()
+    assert response.status_code == 302
+    action.refresh_from_db()
+    assert (action.title, action.kind, action.domain_id, action.published) == (
+        {"fr": "Nouveau titre"},
+        "policy_recommendation",
+        "PSY",
+        False,
+    )
+    assert [n.code for n in action.needs.all()] == ["PSY-CARER-STRAIN"]
+    assert action.status == "planned"  # the status changes on its own page only
+    assert Client().get(url("action", action_id=action.pk)).status_code == 404

@@ -39,7 +39,7 @@ def home(request: HttpRequest) -> HttpResponse:
         {
             "consultations_url": url_or_empty("consultations:index"),
             "upcoming": selectors.upcoming_sessions(),
-            "recent_actions": action_selectors.actions_published()[:3],
+            "recent_actions": action_selectors.actions_published(limit=3),
             "language": default_language(),
             "manages": _manages(request),
         },
