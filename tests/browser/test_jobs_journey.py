@@ -166,7 +166,9 @@ def a_person_in_antwerp_finds_it_and_writes(page: Page, base: str, offer: JobOff
     expect(page.get_by_text("Work from home possible")).to_be_visible()
     assert_no_axe_violations(page)
     page.get_by_role("link", name="Write to the employer").click()
-    expect(page.get_by_text("You do not need to mention your health or your illness.")).to_be_visible()
+    expect(
+        page.get_by_text("You do not need to mention your health or your illness.")
+    ).to_be_visible()
     assert_no_axe_violations(page)
     page.get_by_label("Your name").fill("Sam Peeters")
     page.get_by_label("Your e-mail address (for the reply)").fill("sam.peeters@example.org")
