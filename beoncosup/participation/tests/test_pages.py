@@ -144,3 +144,17 @@ def test_the_pages_answer_in_four_languages(client: Client):
             response = client.get(url(name, language, **kwargs))
             assert response.status_code == 200, (language, name)
             assert f'lang="{language}"' in response.content.decode()[:200]
+
+
+def test_the_actions_page_is_paged_by_twenty(client: Client):
+    for number in range(21):
+        action_make(title=four(f"Numbered {number:02d}"), status_date=timezone.localdate())
+
+    first = client.get(url("actions", query="domain=WORK")).content.decode()
+    second = client.get(url("actions", query="domain=WORK&page=2")).content.decode()
+
+    assert first.count('class="pt-card"') == 20
+    assert second.count('class="pt-card"') == 1
+    assert "21 actions" in first
+    assert "page=2" in first and "domain=WORK" in first
+    assert "Numbered 00 (en)" in second  # the oldest (lowest id) comes last

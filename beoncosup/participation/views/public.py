@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import NoReverseMatch, reverse
@@ -108,17 +109,34 @@ def actions(request: HttpRequest) -> HttpResponse:
             domain=data["domain"], need=data["need"], status=data["status"], source=data["source"]
         )
     invalid = form.is_bound and not form.is_valid()
+    found = [] if invalid else action_selectors.actions_published(filters)
+    page = Paginator(found, PER_PAGE).get_page(request.GET.get("page"))  # bad number: the last
     return render(
         request,
         "participation/actions.html",
         {
             "form": form,
-            "actions": [] if invalid else action_selectors.actions_published(filters),
+            "count": len(found),
+            "page": page,
+            "previous_query": _query(request, page.previous_page_number())
+            if page.has_previous()
+            else "",
+            "next_query": _query(request, page.next_page_number()) if page.has_next() else "",
             "filtered": form.is_bound and not invalid and any(vars(filters).values()),
             "manages": _manages(request),
         },
         status=400 if invalid else 200,
     )
+
+
+PER_PAGE = 20
+
+
+def _query(request: HttpRequest, number: int) -> str:
+    """The current filters with another page number, for the previous/next links."""
+    query = request.GET.copy()
+    query["page"] = str(number)
+    return query.urlencode()
 
 
 @require_safe
