@@ -8,8 +8,9 @@ runs."""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, overload
 
 from django.db.models import F, Prefetch, Q, QuerySet
 from django.utils import timezone
@@ -60,9 +61,35 @@ class OfferView:
         return shortage_of(self.offer)
 
 
+class LazyOfferViews(Sequence[OfferView]):
+    """The offers of a query as OfferViews, read one page at a time: without a postcode or
+    words the order is the database's (newest first), so a page reads only its own rows
+    (``len`` is a COUNT)."""
+
+    def __init__(self, offers: QuerySet[JobOffer]) -> None:
+        self.offers = offers
+        self._count: int | None = None
+
+    def __len__(self) -> int:
+        if self._count is None:
+            self._count = self.offers.count()
+        return self._count
+
+    @overload
+    def __getitem__(self, index: int) -> OfferView: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> list[OfferView]: ...
+
+    def __getitem__(self, index: int | slice) -> OfferView | list[OfferView]:
+        if isinstance(index, slice):
+            return [OfferView(offer=offer) for offer in self.offers[index]]
+        return OfferView(offer=self.offers[index])
+
+
 @dataclass
 class JobSearchResult:
-    offers: list[OfferView] = field(default_factory=list)
+    offers: Sequence[OfferView] = field(default_factory=list)
     ranked: bool = False  # by the matcher (words)
     by_distance: bool = False
 
@@ -152,6 +179,8 @@ def offers_search(*, filters: JobFilters, language: str) -> JobSearchResult:  # 
     if filters.q.strip():
         order = _ranked_ids(filters.q.strip(), language)
         offers = offers.filter(pk__in=order)
+    if centre is None and not order:
+        return JobSearchResult(offers=LazyOfferViews(offers))
     views = []
     for offer in offers:
         distance = None
