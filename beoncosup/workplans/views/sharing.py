@@ -77,10 +77,7 @@ def share(request: HttpRequest, token: str) -> HttpResponse:
             return HttpResponseRedirect(f"{url}?made={made.pk}#share-{made.pk}")
         status = 400
     else:
-        form = ShareForm(
-            plan=plan,
-            initial={"include_phases": True, "include_adjustments": True},
-        )
+        form = ShareForm(plan=plan)  # nothing ticked: the person chooses every part
     shares = selectors.plan_shares(plan)
     context: dict[str, Any] = {
         "access": access,
