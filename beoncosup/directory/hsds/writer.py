@@ -93,7 +93,7 @@ class _BatchWriter:
             org_id = data.organization.id
             incoming.setdefault(org_id, []).append((data.organization.model_dump(), language))
             services_of.setdefault(org_id, set()).add(data.id)
-            if RECORD_TAXONOMY in codes(data):
+            if "demo" in codes(data).get(RECORD_TAXONOMY, []):
                 demo.add(org_id)
         self._merge_parents(
             Organization,

@@ -191,10 +191,7 @@ def test_loading_twice_changes_nothing(loaded):
 
     out = load()
 
-    # Until the HSDS writer stops marking organisations with a "source" attribute as demo
-    # (docs/back-to-work.md, "Known issue"), a second load rewrites their flag and counts their
-    # services as updated; nothing else changes and nothing is created.
-    assert out.startswith("Return-to-work services: created 0, ")
+    assert out.strip() == "Return-to-work services: created 0, updated 0, unchanged 12."
     assert snapshot() == before
     assert Service.objects.count() == 12
 

@@ -5,18 +5,12 @@ from pathlib import Path
 from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
-from django.db import transaction
 
 from beoncosup.directory.hsds.importer import export_files, hsds_import
 from beoncosup.directory.hsds.problems import ImportRejected
 from beoncosup.directory.hsds.profile import RECORD_TAXONOMY
-from beoncosup.directory.models import Organization
 
 WORK_DIR = Path(__file__).resolve().parents[2] / "data" / "work"
-
-
-def organisation_ids(path: Path) -> set[str]:
-    return {record["organization"]["id"] for record in json.loads(path.read_text("utf-8"))}
 
 
 def reference_problems(path: Path) -> list[str]:
@@ -63,15 +57,8 @@ class Command(BaseCommand):
             for problem in problems:
                 self.stderr.write(f"  {problem}")
             raise CommandError(f"{len(problems)} problem(s); nothing was imported.")
-        organisations = {org for path, _lang in sources for org in organisation_ids(path)}
         try:
-            with transaction.atomic():
-                report = hsds_import(sources=sources, dry_run=options["dry_run"])
-                # The HSDS writer marks an organisation as demo when any of its services
-                # carries a beoncosup-record attribute, "source" included: these are real.
-                Organization.objects.filter(pk__in=organisations, is_demo=True).update(
-                    is_demo=False
-                )
+            report = hsds_import(sources=sources, dry_run=options["dry_run"])
         except ImportRejected as rejected:
             for item in rejected.report.problems[:50]:
                 self.stderr.write(f"  {item}")
