@@ -18,9 +18,11 @@ def mail_queue(
     from_email: str = "",
     html: str = "",
     attachments: list[tuple[str, str, str]] | None = None,
+    reply_to: list[str] | None = None,
 ) -> None:
     """Queue one e-mail for sending after the current transaction commits. ``attachments``
-    are text files as (file name, content, MIME type), e.g. an iCalendar invitation."""
+    are text files as (file name, content, MIME type), e.g. an iCalendar invitation;
+    ``reply_to`` the addresses a reply goes to (a relayed message's writer)."""
     files = [list(attachment) for attachment in attachments or []]
     transaction.on_commit(
         lambda: tasks.mail_send.enqueue(
@@ -30,5 +32,6 @@ def mail_queue(
             from_email=from_email,
             html=html,
             attachments=files,
+            reply_to=list(reply_to or []),
         )
     )

@@ -16,6 +16,7 @@ def mail_send(
     from_email: str,
     html: str,
     attachments: list[list[str]] | None = None,
+    reply_to: list[str] | None = None,
 ) -> int:
     """Send one e-mail; ``attachments`` are [file name, text content, MIME type] triples."""
     message = EmailMultiAlternatives(
@@ -23,6 +24,7 @@ def mail_send(
         body=body,
         from_email=from_email or settings.DEFAULT_FROM_EMAIL,
         to=to,
+        reply_to=reply_to or None,
     )
     if html:
         message.attach_alternative(html, "text/html")

@@ -40,6 +40,7 @@ def contact_relay(
             "reply_phone": reply_phone,
             "message": message,
         },
+        reply_to=reply_email,
     )
     log = ContactLog.objects.create(offer=offer, channel=ContactChannel.EMPLOYER)
     # No request: the audit row would keep the visitor's IP address.

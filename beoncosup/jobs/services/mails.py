@@ -19,12 +19,25 @@ def absolute(name: str, **kwargs: Any) -> str:
     return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + reverse(name, kwargs=kwargs or None)
 
 
-def mail_render(*, to: str, language: str, template: str, context: dict[str, Any]) -> None:
-    """Queue one plain-text mail to ``to`` written in ``language``."""
+def mail_render(
+    *,
+    to: str,
+    language: str,
+    template: str,
+    context: dict[str, Any],
+    reply_to: str = "",
+) -> None:
+    """Queue one plain-text mail to ``to`` written in ``language`` (a reply goes to
+    ``reply_to`` when given)."""
     with translation.override(language):
         context = {**context, "site_url": settings.WAGTAILADMIN_BASE_URL.rstrip("/")}
         if "offer_id" in context:
             context["offer_url"] = absolute("jobs:offer", offer_id=context["offer_id"])
         subject = render_to_string(f"jobs/email/{template}_subject.txt", context).strip()
         body = render_to_string(f"jobs/email/{template}_message.txt", context)
-    mail_queue(subject=" ".join(subject.split()), body=body, to=[to])
+    mail_queue(
+        subject=" ".join(subject.split()),
+        body=body,
+        to=[to],
+        reply_to=[reply_to] if reply_to else None,
+    )

@@ -59,6 +59,7 @@ def test_the_employer_receives_exactly_what_the_person_wrote_and_the_offer(
     assert response.status_code == 302
     [message] = mail.outbox
     assert message.to == ["hanne@haven.example"]
+    assert message.reply_to == ["sam@example.org"]  # the employer answers the person directly
     body = message.body
     assert "Sam Peeters" in body
     assert "sam@example.org" in body
@@ -102,6 +103,7 @@ def test_a_phone_number_alone_is_enough_for_the_reply(
 
     assert response.status_code == 302
     assert "+32470123456" in mail.outbox[0].body
+    assert mail.outbox[0].reply_to == []
 
 
 @pytest.mark.parametrize(
