@@ -57,6 +57,9 @@ _ACCOUNTS: list[tuple[str, str, str | None, str | None, list[str]]] = [
         [OrgRole.ORG_ADMIN, OrgRole.PROFESSIONAL],
     ),
     ("provider staff", "provider", None, "provider", [OrgRole.PROVIDER_STAFF]),
+    # Employer staff of the demo employer "Demo Havenlogistiek NV" (load_demo_jobs adds the
+    # membership when it makes the employer).
+    ("employer staff", "employer", None, None, []),
     ("editor", "editor", PlatformRole.EDITOR, None, []),
     ("reviewer", "reviewer", PlatformRole.REVIEWER, None, []),
     ("analyst", "analyst", PlatformRole.ANALYST, None, []),

@@ -9,8 +9,12 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils import timezone
+
+from beoncosup.accounts.codes import OrgRole
+from beoncosup.accounts.services import membership_add
 
 from beoncosup.core.services import DEMO_EMAIL_DOMAIN
 from beoncosup.geo.models import PostalCode
@@ -363,6 +367,12 @@ def demo_jobs_load() -> dict[str, int] | None:
         )
         employer_verify(employer=employer, verified_by=None)
         employers.append(employer)
+    # The demo accounts' employer staff (load_demo_accounts) publishes for the first employer.
+    staff = get_user_model().objects.filter(email=f"demo-employer@{DEMO_EMAIL_DOMAIN}").first()
+    if staff is not None:
+        membership_add(
+            organisation=employers[0].organisation, user=staff, role=OrgRole.EMPLOYER_STAFF
+        )
     for index, (employer_index, state, spec) in enumerate(OFFERS):
         employer = employers[employer_index]
         fields = {

@@ -57,6 +57,7 @@ def test_one_setup_demo_run_makes_locales_and_a_signed_in_demo_account_for_every
         "professional",
         "organisation admin",
         "provider staff",
+        "employer staff",
         "editor",
         "reviewer",
         "analyst",

@@ -6,6 +6,10 @@ import pytest
 from django.core.management import CommandError, call_command
 from django.test import Client, override_settings
 
+from beoncosup.accounts.codes import OrgRole
+from beoncosup.accounts.models import Membership
+from beoncosup.accounts.testing import user_create
+from beoncosup.core.services import DEMO_EMAIL_DOMAIN
 from beoncosup.geo.models import Municipality, PostalCode
 from beoncosup.jobs.codes import OfferStatus
 from beoncosup.jobs.demo import POSTCODES
@@ -69,3 +73,14 @@ def test_without_the_geography_the_command_says_what_to_load() -> None:
         call_command("load_demo_jobs")
 
     assert JobOffer.objects.count() == 0
+
+
+def test_the_demo_employer_staff_account_publishes_for_the_first_demo_employer() -> None:
+    demo_geo()
+    staff = user_create(f"demo-employer@{DEMO_EMAIL_DOMAIN}")
+
+    call_command("load_demo_jobs", stdout=StringIO())
+
+    [membership] = Membership.objects.filter(user=staff)
+    assert membership.role == OrgRole.EMPLOYER_STAFF
+    assert membership.organisation.name == "Demo Havenlogistiek NV"
