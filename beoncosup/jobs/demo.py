@@ -15,7 +15,6 @@ from django.utils import timezone
 
 from beoncosup.accounts.codes import OrgRole
 from beoncosup.accounts.services import membership_add
-
 from beoncosup.core.services import DEMO_EMAIL_DOMAIN
 from beoncosup.geo.models import PostalCode
 from beoncosup.jobs.codes import ContractType, OfferKind, OfferStatus, Sector
