@@ -259,6 +259,21 @@ BEONCOSUP_TRAINING_UNUSED_RETENTION_DAYS = env_int(
 )
 BEONCOSUP_TRAINING_RETENTION_YEARS = env_int("BEONCOSUP_TRAINING_RETENTION_YEARS", 6, minimum=1)
 
+# Participation (docs/consultations.md, docs/participation.md, docs/feedback.md): how long the
+# addresses of people who asked to hear what was done with their answers are kept after the
+# consultation closes; working-group registrations after their session; a report's contact
+# address after it closes, and the closed report itself.
+BEONCOSUP_CONSULTATION_CONTACT_DAYS = env_int(
+    "BEONCOSUP_CONSULTATION_CONTACT_DAYS", 730, minimum=30
+)
+BEONCOSUP_WORKING_GROUP_DATA_DAYS = env_int("BEONCOSUP_WORKING_GROUP_DATA_DAYS", 365, minimum=30)
+BEONCOSUP_FEEDBACK_EMAIL_RETENTION_DAYS = env_int(
+    "BEONCOSUP_FEEDBACK_EMAIL_RETENTION_DAYS", 30, minimum=1
+)
+BEONCOSUP_FEEDBACK_RETENTION_DAYS = env_int("BEONCOSUP_FEEDBACK_RETENTION_DAYS", 730, minimum=30)
+# Return-to-work plans (docs/workplans.md) not edited for this many days are deleted.
+BEONCOSUP_WORKPLAN_RETENTION_DAYS = env_int("BEONCOSUP_WORKPLAN_RETENTION_DAYS", 730, minimum=30)
+
 # E-mail: SMTP configured by environment variables in production, the console in development.
 DEFAULT_FROM_EMAIL = env_str("BEONCOSUP_FROM_EMAIL", "BeONCOsup <no-reply@beoncosup.be>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
