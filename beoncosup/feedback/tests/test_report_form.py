@@ -117,9 +117,9 @@ def test_an_unknown_kind_is_not_found(client):
 
 def test_the_same_report_again_from_the_same_session_is_refused(client):
     service = held_service().service
-    client.post(form_url(service), data())
+    client.post(form_url(service, "en"), data())
 
-    response = client.post(form_url(service), data(text="  het nummer is NU 09 555 55 55. "))
+    response = client.post(form_url(service, "en"), data(text="  het nummer is NU 09 555 55 55. "))
 
     assert response.status_code == 400
     assert "already sent today" in str(response.context["form"].non_field_errors())
