@@ -3,7 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 
 class FeedbackConfig(AppConfig):
-    """ "Something is wrong here": reports on listings and articles, their moderation queue for
+    """The "something is wrong here" reports on listings and articles, their moderation queue for
     editors and providers' staff, and the reporter's status link (docs/feedback.md)."""
 
     default_auto_field = "django.db.models.BigAutoField"
@@ -21,3 +21,7 @@ class FeedbackConfig(AppConfig):
         target_kind_register(SERVICE)
         target_kind_register(ORGANIZATION)
         target_kind_register(STUDY)
+        from beoncosup.feedback.provider_home import provider_summary  # noqa: PLC0415
+        from beoncosup.providers.extensions import home_section_register  # noqa: PLC0415
+
+        home_section_register(key="feedback", render=provider_summary)

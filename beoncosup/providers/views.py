@@ -20,6 +20,7 @@ from beoncosup.accounts.rules import require
 from beoncosup.directory.models import Organization, Service
 from beoncosup.providers import selectors, services
 from beoncosup.providers.changes import FIELDS, service_snapshot
+from beoncosup.providers.extensions import home_sections
 from beoncosup.providers.forms import ClaimForm, DecisionForm, ProposalForm, SearchForm
 from beoncosup.providers.models import ChangeProposal, ListingClaim
 
@@ -60,6 +61,8 @@ def home(request: HttpRequest) -> HttpResponse:
             "rows": selectors.service_rows(request.user),
             "claims": selectors.claims_of(request.user)[:50],
             "proposals": selectors.proposals_of(request.user)[:50],
+            # What other apps add (the feedback app: open reports about these listings).
+            "sections": home_sections(request),
         },
     )
 

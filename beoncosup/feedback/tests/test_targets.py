@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import uuid
-
 import pytest
 from django.http import Http404
 
@@ -72,7 +70,11 @@ def test_held_by_lists_only_the_organisations_services():
 
 @pytest.mark.parametrize(
     ("kind", "object_id"),
-    [("nothing", "x"), ("service", "not-a-uuid"), ("service", str(uuid.uuid4()))],
+    [
+        ("nothing", "x"),
+        ("service", "not-a-uuid"),
+        ("service", "7bbaa170-5d72-4927-bd07-4f98a2409d5d"),
+    ],
 )
 def test_unknown_kinds_and_ids_are_not_found(kind, object_id):
     with pytest.raises(Http404):
@@ -85,7 +87,7 @@ def test_targets_resolve_in_bulk_skips_missing_records(django_assert_max_num_que
     pairs = [
         ("service", str(first.service.pk)),
         ("service", str(second.service.pk)),
-        ("service", str(uuid.uuid4())),
+        ("service", "7bbaa170-5d72-4927-bd07-4f98a2409d5d"),
         ("nothing", "x"),
     ]
 

@@ -6,6 +6,8 @@ from typing import Any
 
 import pytest
 from django.test import Client
+from django.urls import reverse
+from django.utils import translation
 
 from beoncosup.research.codes import Review, StudyStatus
 from beoncosup.research.tests.factories import needs_make, study_create
@@ -30,7 +32,11 @@ def test_studies_lists_published_only_with_paging(client: Client):
     assert [item["id"] for item in body["items"]] == [shown.pk]
     assert (body["total"], body["page"], body["pages"], body["page_size"]) == (1, 1, 1, 20)
     assert body["items"][0]["needs"] == ["MED-SLEEP"]
-    assert body["items"][0]["url"].endswith(f"/research/{shown.pk}/")
+    # Without ?lang= the page is the default language's (Dutch: /nl/onderzoek/…).
+    with translation.override("nl"):
+        assert body["items"][0]["url"].endswith(
+            reverse("research:study", kwargs={"study_id": shown.pk})
+        )
 
 
 def test_studies_filter_by_need_and_status(client: Client):

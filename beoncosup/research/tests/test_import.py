@@ -12,6 +12,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import CommandError, call_command
 from django.test import Client
+from django.utils import translation
 
 from beoncosup.accounts.testing import signed_in
 from beoncosup.audit.models import AuditEvent
@@ -127,7 +128,7 @@ def test_import_unknown_and_missing_columns_are_named():
 def test_import_refuses_duplicates_in_the_file_and_in_the_inventory():
     study_create(title={"en": "Already there"})
 
-    with pytest.raises(CsvRejected) as rejected:
+    with pytest.raises(CsvRejected) as rejected, translation.override("en"):
         studies_import(data=csv_bytes(good_row(), good_row(), good_row(title_en="Already there")))
 
     assert [(p.row, p.message) for p in rejected.value.report.problems] == [
