@@ -34,6 +34,7 @@ from beoncosup.finder.rendering import need_picker_html
 from beoncosup.finder.results import result_context
 from beoncosup.geo.selectors import place_suggestions
 from beoncosup.search.matching.criteria import PAGE_SIZE, CriteriaError
+from beoncosup.situation.codes import Audience, seeker_audience
 from beoncosup.situation.selectors import situation_recall
 from beoncosup.situation.services import situation_remember
 
@@ -89,6 +90,24 @@ def _remembered_initial(request: HttpRequest) -> dict[str, Any]:
     return initial
 
 
+def _employer_route(
+    request: HttpRequest, data: QueryDict | None, initial: dict[str, Any]
+) -> tuple[QueryDict | None, dict[str, Any], bool]:
+    """``audience=employer``, the employers' route into the finder (issue #19; the home page
+    and the employers' page link it). The search keeps the meaning the API gives it: an
+    employer looks on behalf of the employee, so the services are the person's
+    (situation.codes.seeker_audience); the page adds the employers' own way in (toolkit,
+    measures, services for the workplace itself). Without a need or words yet, the form
+    opens empty. Returns the form's data and initial values, and whether the route is on."""
+    if request.GET.get("audience") != Audience.EMPLOYER or data is None:
+        return data, initial, False
+    if not (request.GET.getlist("need") or request.GET.get("q", "").strip()):
+        return None, {"languages": [_language()]}, True
+    data = data.copy()
+    data["audience"] = seeker_audience(Audience.EMPLOYER) or ""
+    return data, initial, True
+
+
 @require_safe
 def finder(request: HttpRequest) -> HttpResponse:
     """The finder page; HTMX requests get the results region (or the whole form when it has
@@ -101,10 +120,16 @@ def finder(request: HttpRequest) -> HttpResponse:
         for category in domain.categories
         for code, label in category.needs
     }
-    form = FinderForm(
-        _with_remembered(request), initial=_remembered_initial(request), need_codes=list(labels)
+    data, initial, employer_route = _employer_route(
+        request, _with_remembered(request), _remembered_initial(request)
     )
-    context: dict[str, Any] = {"form": form, "domains": domains, "result": None}
+    form = FinderForm(data, initial=initial, need_codes=list(labels))
+    context: dict[str, Any] = {
+        "form": form,
+        "domains": domains,
+        "result": None,
+        "employer_route": employer_route,
+    }
     if form.is_bound and form.is_valid():
         situation_remember(request=request, situation=form.situation())
         criteria = form.criteria(language)

@@ -76,3 +76,35 @@ def test_a_bad_flag_is_refused_with_a_message(client: Client, services: None) ->
     assert api.json()["detail"].startswith("for_employers:")
     assert page.status_code == 200
     assert "Choose yes or no." in page.content.decode()
+
+
+def test_the_employers_route_opens_the_finder_with_their_own_way_in(
+    client: Client, services: None
+) -> None:
+    # Issue #19: the home page and the employers' page link /finder/?audience=employer.
+    with override("en"):
+        html = client.get("/en/finder/", {"audience": "employer"}).content.decode()
+
+    assert "You are an employer" in html
+    assert "Choose who needs the help" not in html  # no error: the form opens empty
+    assert 'href="/en/employers/"' in html
+    assert "for_employers=true" in html
+    assert not [name for name in NAMES if name in html]  # nothing searched yet
+
+
+def test_the_employers_route_searches_as_the_api_does(client: Client, services: None) -> None:
+    # On behalf of the employee (the v1 meaning), with the employers' own way in beside it.
+    assert page_names(client, audience="employer") == api_names(client, audience="employer")
+    assert page_names(client, audience="employer") == ["Steunpunt patients"]
+    with override("en"):
+        html = client.get(
+            "/en/finder/", {"need": "MED-PAIN", "audience": "employer"}
+        ).content.decode()
+    assert "You are an employer" in html
+    assert "for_employers=true&amp;need=MED-PAIN" in html
+
+
+def test_other_audiences_get_no_employers_panel(client: Client, services: None) -> None:
+    with override("en"):
+        html = client.get("/en/finder/", {"need": "MED-PAIN", "audience": "patient"}).content
+    assert b"You are an employer" not in html
