@@ -38,6 +38,8 @@ class ActionsParams(Schema):
     lang: LanguageCode | None = Field(
         None, description="Language of the texts (default: the interface language)."
     )
+    limit: int = Field(100, ge=1, le=500, description="At most this many actions (100; 500 max).")
+    offset: int = Field(0, ge=0, le=1_000_000, description="Skip this many first (for paging).")
 
 
 class ActionTopicOut(Out):
@@ -140,7 +142,8 @@ def _session(group_session: GroupSession, language: str) -> ActionSessionOut:
         "Published actions, latest status date first: their status (planned, in_progress, "
         "done, rejected with a reason) and its date, their topic, and the consultations and "
         "working-group sessions they came from. Filter by `topic` (a domain code), `need` "
-        "(a need code), `status` and `source`. An unknown domain or need code answers 422."
+        "(a need code), `status` and `source`. An unknown domain or need code answers 422. "
+        "At most `limit` actions (100 by default) from `offset`: page on with `offset`."
     ),
 )
 def actions(request: HttpRequest, params: Query[ActionsParams]) -> list[ActionOut]:
@@ -156,7 +159,8 @@ def actions(request: HttpRequest, params: Query[ActionsParams]) -> list[ActionOu
         source=params.source.value if params.source else "",
     )
     with translation.override(language):  # the pages' addresses in the asked language
-        return [_action(action, language) for action in actions_published(filters)]
+        found = actions_published(filters, limit=params.limit, offset=params.offset)
+        return [_action(action, language) for action in found]
 
 
 class WorkingGroupSessionOut(Out):

@@ -4,8 +4,10 @@ as the public page and the API ask, in a fixed number of queries."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
-from django.db.models import Prefetch, QuerySet
+from django.core.paginator import Page, Paginator
+from django.db.models import Prefetch, QuerySet, prefetch_related_objects
 
 from beoncosup.consultations.models import Consultation
 from beoncosup.participation.codes import ActionSource
@@ -21,8 +23,8 @@ class ActionFilters:
     source: str = ""  # ActionSource
 
 
-def _with_relations(actions: QuerySet[Action]) -> QuerySet[Action]:
-    return actions.select_related("domain").prefetch_related(
+def _relations() -> tuple[Prefetch[Any], ...]:
+    return (
         Prefetch("needs", queryset=Need.objects.order_by("code")),
         Prefetch("consultations", queryset=Consultation.objects.order_by("-opens_at", "pk")),
         Prefetch(
@@ -34,11 +36,13 @@ def _with_relations(actions: QuerySet[Action]) -> QuerySet[Action]:
     )
 
 
-def actions_published(
-    filters: ActionFilters | None = None, *, limit: int | None = None
-) -> list[Action]:
-    """Published actions, latest status date first (four queries whatever their number);
-    the first ``limit`` only when given."""
+def _with_relations(actions: QuerySet[Action]) -> QuerySet[Action]:
+    return actions.select_related("domain").prefetch_related(*_relations())
+
+
+def actions_filtered(filters: ActionFilters | None = None) -> QuerySet[Action]:
+    """Published actions matching the filters, latest status date first (no relations: page
+    the query first, then load them for the rows shown)."""
     filters = filters or ActionFilters()
     actions = Action.objects.filter(published=True)
     if filters.domain:
@@ -51,8 +55,36 @@ def actions_published(
         actions = actions.filter(consultations__isnull=False)
     elif filters.source == ActionSource.SESSION:
         actions = actions.filter(sessions__isnull=False)
-    ordered = _with_relations(actions.distinct()).order_by("-status_date", "-pk")
-    return list(ordered[:limit] if limit is not None else ordered)
+    ordered: QuerySet[Action] = (
+        actions.distinct().select_related("domain").order_by("-status_date", "-pk")
+    )
+    return ordered
+
+
+def actions_published(
+    filters: ActionFilters | None = None, *, limit: int | None = None, offset: int = 0
+) -> list[Action]:
+    """Published actions, latest status date first, from ``offset``, at most ``limit`` (all
+    when None), with their needs, consultations and sessions (four queries whatever their
+    number)."""
+    ordered = actions_filtered(filters)
+    window = ordered[offset : offset + limit] if limit is not None else ordered[offset:]
+    found = list(window)
+    prefetch_related_objects(found, *_relations())
+    return found
+
+
+def actions_page(
+    filters: ActionFilters | None, number: str | int | None, per_page: int
+) -> Page[Action]:
+    """One page of the public list (a bad number gives the last page), the relations loaded
+    for its rows only: the count and the page are two queries, whatever the number of
+    actions."""
+    page = Paginator(actions_filtered(filters), per_page).get_page(number)
+    rows = list(page.object_list)
+    prefetch_related_objects(rows, *_relations())
+    page.object_list = rows
+    return page
 
 
 def action_detail(action_id: int, *, include_unpublished: bool = False) -> Action | None:

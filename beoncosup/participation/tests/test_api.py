@@ -85,6 +85,23 @@ def test_actions_filters(client: Client):
     assert ids("topic=WORK&status=done") == []
 
 
+def test_actions_page_with_limit_and_offset(client: Client):
+    made = [action_make() for _ in range(5)]
+    newest_first = [action.pk for action in sorted(made, key=lambda a: (a.status_date, a.pk))][::-1]
+
+    def ids(query: str) -> list[int]:
+        response = client.get(f"/api/v1/actions?{query}")
+        assert response.status_code == 200, response.json()
+        return [item["id"] for item in response.json()]
+
+    assert ids("") == newest_first
+    assert ids("limit=2") == newest_first[:2]
+    assert ids("limit=2&offset=2") == newest_first[2:4]
+    assert ids("offset=5") == []
+    for bad in ("limit=0", "limit=501", "offset=-1", "limit=many"):
+        assert client.get(f"/api/v1/actions?{bad}").status_code == 422, bad
+
+
 @pytest.mark.parametrize(
     ("query", "field"),
     [

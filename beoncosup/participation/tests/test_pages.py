@@ -29,7 +29,7 @@ QUERIES = {
     "groups": 2,  # groups, their sessions
     "group": 3,  # the group, its needs, its sessions
     "session": 2,  # the session, its actions
-    "actions": 6,  # the filter's domains and needs; actions with needs, sources
+    "actions": 7,  # the filter's domains and needs; the count; 20 actions, needs, sources
     "action": 5,  # the action with needs, consultations, sessions; its history
     "register": 1,  # the session
 }
@@ -158,3 +158,17 @@ def test_the_actions_page_is_paged_by_twenty(client: Client):
     assert "21 actions" in first
     assert "page=2" in first and "domain=WORK" in first
     assert "Numbered 00 (en)" in second  # the oldest (lowest id) comes last
+
+
+def test_the_actions_page_pages_by_twenty_in_the_database(client: Client):
+    made = [action_make() for _ in range(23)]
+    newest_first = sorted(made, key=lambda a: (a.status_date, a.pk), reverse=True)
+
+    first = client.get(url("actions"))
+    second = client.get(url("actions", query="page=2"))
+    beyond = client.get(url("actions", query="page=99"))  # a bad number: the last page
+
+    assert first.context["count"] == 23
+    assert [a.pk for a in first.context["page"].object_list] == [a.pk for a in newest_first[:20]]
+    assert [a.pk for a in second.context["page"].object_list] == [a.pk for a in newest_first[20:]]
+    assert beyond.context["page"].number == 2

@@ -109,14 +109,18 @@ def actions(request: HttpRequest) -> HttpResponse:
             domain=data["domain"], need=data["need"], status=data["status"], source=data["source"]
         )
     invalid = form.is_bound and not form.is_valid()
-    found = [] if invalid else action_selectors.actions_published(filters)
-    page = Paginator(found, PER_PAGE).get_page(request.GET.get("page"))  # bad number: the last
+    # Paged in SQL, the relations loaded for the 20 shown (bad page number: the last page).
+    page = (
+        Paginator([], PER_PAGE).get_page(1)
+        if invalid
+        else action_selectors.actions_page(filters, request.GET.get("page"), PER_PAGE)
+    )
     return render(
         request,
         "participation/actions.html",
         {
             "form": form,
-            "count": len(found),
+            "count": page.paginator.count,
             "page": page,
             "previous_query": _query(request, page.previous_page_number())
             if page.has_previous()
