@@ -180,17 +180,30 @@ def _table(
     }
 
 
+def results_rows(consultation: Consultation) -> list[_Row]:
+    """The consultation's responses as rows of profile and answers (two queries), to hand to
+    ``results_protect`` when one page builds several tables from them."""
+    questions = [q for q in consultation.questions.all() if q.kind in COUNTED_KINDS]
+    return _rows(consultation, questions)
+
+
 def results_protect(
-    consultation: Consultation, *, k: int | None = None, protect: bool = True
+    consultation: Consultation,
+    *,
+    k: int | None = None,
+    protect: bool = True,
+    rows: list[_Row] | None = None,
 ) -> dict[str, Any]:
     """The protected tables of ``consultation`` as they would be published now:
     ``{"k", "respondents": {profile: {member: count|None}}, "questions": [{"id", "kind",
     "tables": {profile: Table}}]}``. Suppressed cells are None; true values of suppressed
     cells are not in the result. With ``protect=False``, the raw counts (for the editors
-    only, before they publish)."""
+    only, before they publish). ``rows``: the responses read by ``results_rows`` (read here
+    when not given)."""
     k = int(k if k is not None else settings.BEONCOSUP_INSIGHTS_K)
     questions = [q for q in consultation.questions.all() if q.kind in COUNTED_KINDS]
-    rows = _rows(consultation, questions)
+    if rows is None:
+        rows = _rows(consultation, questions)
     decided: dict[tuple[Any, ...], bool] = {}
     result: dict[str, Any] = {"k": k, "respondents": {}, "questions": []}
     if not rows:

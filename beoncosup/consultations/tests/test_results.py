@@ -20,6 +20,7 @@ from beoncosup.audit.models import AuditEvent
 from beoncosup.consultations.codes import QuestionKind
 from beoncosup.consultations.demo import demo_consultations_load
 from beoncosup.consultations.models import Consultation, Response
+from beoncosup.consultations.services import results as results_module
 from beoncosup.consultations.services.results import (
     ALL,
     NO_ANSWER,
@@ -311,6 +312,23 @@ def test_manage_page_shows_raw_counts_and_written_answers_to_editors(client) -> 
     assert "Evening visits please" in page
     assert ">3<" in page  # a raw count under k, for editors only
     assert "fewer than 10" in page  # the preview of what the public will see
+
+
+def test_manage_page_shows_the_frozen_tables_once_published(client, monkeypatch) -> None:
+    signed_in(client, editor())
+    consultation = closed_consultation()
+    responses_create(consultation, count=3, choice="2")
+    responses_create(consultation, count=11, choice="1")
+    results_publish(consultation=consultation, summary={"en": "S"}, actor=None)
+
+    def protection_run_again(*args, **kwargs):
+        raise AssertionError("the published tables are frozen: no need to protect again")
+
+    monkeypatch.setattr(results_module, "_protect", protection_run_again)
+    page = client.get(url("manage", slug=consultation.slug)).content.decode()
+
+    assert ">3<" in page  # the raw counts still come from the responses
+    assert "fewer than 10" in page  # the frozen, published table
 
 
 def test_csv_holds_the_protected_table_only(client) -> None:

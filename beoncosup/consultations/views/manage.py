@@ -28,6 +28,7 @@ from beoncosup.consultations.services.results import (
     count_responses,
     results_protect,
     results_publish,
+    results_rows,
     results_withdraw,
 )
 from beoncosup.core.i18n_text import default_language
@@ -44,13 +45,23 @@ def _page(
     request: HttpRequest, consultation: Consultation, form: PublishForm, status: int = 200
 ) -> HttpResponse:
     language = default_language()
+    # The responses are read once for both tables; once published, the protected tables are
+    # the frozen ones (protecting is the page's slow part: seconds at 20,000 responses).
+    rows = results_rows(consultation)
+    protected = (
+        consultation.results
+        if consultation.has_published_results and consultation.results
+        else results_protect(consultation, rows=rows)
+    )
     context: dict[str, Any] = {
         "consultation": consultation,
         "form": form,
         "responses": count_responses(consultation),
         "status_label": consultation.status.label,
-        "raw": results_view(consultation, language, results_protect(consultation, protect=False)),
-        "protected": results_view(consultation, language, results_protect(consultation)),
+        "raw": results_view(
+            consultation, language, results_protect(consultation, protect=False, rows=rows)
+        ),
+        "protected": results_view(consultation, language, protected),
         "texts": free_texts(consultation, language),
     }
     return render(request, "consultations/manage.html", context, status=status)
