@@ -5,6 +5,8 @@ from __future__ import annotations
 from django.db import models
 from django.utils.translation import pgettext_lazy
 
+from beoncosup.training.codes import Registration
+
 
 class ParticipantRole(models.TextChoices):
     """Who takes part in a working-group session."""
@@ -22,10 +24,9 @@ class ParticipantRole(models.TextChoices):
 ROLES_WITH_ORGANISATION = (ParticipantRole.PROFESSIONAL, ParticipantRole.ORGANISATION)
 
 
-class RegistrationStatus(models.TextChoices):
-    CONFIRMED = "confirmed", pgettext_lazy("registration status", "Place confirmed")
-    WAITING = "waiting", pgettext_lazy("registration status", "On the waiting list")
-    CANCELLED = "cancelled", pgettext_lazy("registration status", "Cancelled")
+# A working-group registration stands where a training registration does (the sessions are
+# training sessions): the same code list, not a copy.
+RegistrationStatus = Registration
 
 
 class ActionKind(models.TextChoices):

@@ -8,6 +8,7 @@ import pytest
 from django.core import mail
 from django.test import Client
 from django.urls import reverse
+from django.utils import translation
 
 from beoncosup.accounts import services as account_services
 from beoncosup.accounts.codes import OrganisationKind, OrgRole, PlatformRole
@@ -116,7 +117,8 @@ def test_an_editor_verifies_an_employer_and_it_is_told_by_mail(
     assert employer.verified_at is not None
     assert [m.to for m in mail.outbox] == [["rh@soins.example"]]
     # Written in French (the link's language; the words follow once translations are in).
-    assert "/fr/work/employers/offers/" in mail.outbox[0].body
+    with translation.override("fr"):
+        assert reverse("jobs:my_offers") in mail.outbox[0].body
     assert "Havenbedrijf Test" in mail.outbox[0].subject
     assert AuditEvent.objects.filter(action="jobs.employer_verified").count() == 1
 

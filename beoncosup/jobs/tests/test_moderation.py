@@ -9,7 +9,8 @@ import pytest
 from django.core import mail
 from django.core.exceptions import ValidationError
 from django.test import Client
-from django.utils import timezone
+from django.urls import reverse
+from django.utils import timezone, translation
 
 from beoncosup.accounts import services as account_services
 from beoncosup.accounts.codes import PlatformRole
@@ -103,7 +104,8 @@ def test_submit_publish_and_the_employer_is_told_in_its_language(
     assert offer.published_at is not None
     assert [m.to for m in mail.outbox] == [["rh@x.example"]]
     assert "Office assistant" in mail.outbox[0].subject
-    assert f"/fr/work/jobs/{offer.pk}/" in mail.outbox[0].body  # in the employer's language
+    with translation.override("fr"):  # in the employer's language
+        assert reverse("jobs:offer", kwargs={"offer_id": offer.pk}) in mail.outbox[0].body
     assert AuditEvent.objects.filter(
         action="jobs.offer_published", target_id=str(offer.pk)
     ).exists()
