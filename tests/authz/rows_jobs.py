@@ -1,18 +1,21 @@
 """The authorization matrix rows for the jobs app's URLs, and its objects in the world.
 
-The world's roles hold no employer, so world_add makes one (a verified employer whose staff
-member is stored as ``w.objects["employer_staff"]``) with a published offer, a draft and a
-submitted one, and an unverified employer. Every role of the matrix is someone else than that
-employer's staff: its offers' pages answer them 404 (their existence does not leak). What the
-employer's own staff and the staff of another employer get is tested in
-beoncosup/jobs/tests/test_moderation.py and test_authz_employers.py."""
+world_add makes a verified employer whose staff member is the matrix's role "employer_staff"
+(``w.users["employer_staff"]``), with a published offer, a draft and a submitted one, and an
+unverified employer. Every other role is someone else than that employer's staff: its offers'
+pages answer them 404 (their existence does not leak). The staff of another employer are
+tested in beoncosup/jobs/tests/test_moderation.py and test_authz_employers.py."""
 
 from __future__ import annotations
 
 from typing import Any
 
+from allauth.mfa.recovery_codes.internal.auth import RecoveryCodes
+
 from tests.authz.rowkit import EDITORS, SIGNED_IN, Row, public
 from tests.authz.world import World
+
+STAFF = {"employer_staff"}
 
 
 def published(w: World) -> dict[str, Any]:
@@ -32,11 +35,11 @@ ROWS: dict[str, Row] = {
     # Anyone signed in may ask for an employer account and see their employers' offers.
     "jobs:employer_signup": Row(SIGNED_IN),
     "jobs:my_offers": Row(SIGNED_IN),
-    # Employer staff only (none of the matrix's roles is): 403, and 404 on an offer.
-    "jobs:offer_new": Row(set()),
-    "jobs:offer_edit": Row(set(), draft, hidden=SIGNED_IN),
-    "jobs:offer_submit": Row(set(), draft, "post", hidden=SIGNED_IN),
-    "jobs:offer_withdraw": Row(set(), draft, "post", hidden=SIGNED_IN),
+    # The employer's staff only: others 403, and 404 on its offers.
+    "jobs:offer_new": Row(STAFF),
+    "jobs:offer_edit": Row(STAFF, draft, hidden=SIGNED_IN - STAFF),
+    "jobs:offer_submit": Row(STAFF, draft, "post", hidden=SIGNED_IN - STAFF),
+    "jobs:offer_withdraw": Row(STAFF, draft, "post", hidden=SIGNED_IN - STAFF),
     # Editors (and platform admins) verify employers and moderate offers.
     "jobs:employers": Row(EDITORS),
     "jobs:employer_verify": Row(
@@ -53,6 +56,8 @@ def world_add(w: World) -> None:
 
     employer = employer_make(name="Matrix Employer", staff=["staff@employer.example"])
     staff = employer.organisation.memberships.get().user
+    w.users["employer_staff"] = staff
+    RecoveryCodes.activate(staff)  # as every role of the world: the MFA pages answer them
     unverified = employer_make(name="Unverified Employer", verified=False)
     w.objects.update(
         {

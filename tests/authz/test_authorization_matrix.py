@@ -86,6 +86,7 @@ OUTSIDERS = {
     "coordinator",
     "trainer",
     "member",
+    "employer_staff",
 }
 
 MATRIX: dict[str, Row] = {

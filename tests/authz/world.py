@@ -35,6 +35,7 @@ ROLES = [
     "coordinator",  # coordinates a training course (issue #17)
     "trainer",  # teaches its session
     "member",  # has a caregiver-network profile and facilitates a group
+    "employer_staff",  # publishes a verified employer's job offers (issue #19; rows_jobs.py)
 ]
 
 

@@ -27,7 +27,15 @@ def world() -> World:
 
 
 # Who opens each page: the first of these the page allows.
-PREFERRED = ["professional", "org_admin", "provider_staff", "editor", "platform_admin", "no_role"]
+PREFERRED = [
+    "professional",
+    "org_admin",
+    "provider_staff",
+    "editor",
+    "platform_admin",
+    "no_role",
+    "employer_staff",
+]
 # allauth's pages are checked in the sign-in journeys (tests/browser/test_accounts_journey.py),
 # where they have the state they need (a pending sign-in, a fresh password).
 SKIP_PREFIXES = ("account_", "mfa_")
@@ -39,7 +47,7 @@ PAGES = sorted(
     and not row.public
     and not row.entry
     and not name.startswith(SKIP_PREFIXES)
-    and not name.endswith(("_export", "_ical"))  # CSV and calendar downloads
+    and not name.endswith(("_export", "_ical", "_csv", "_pdf"))  # downloads: CSV, calendar, PDF
 )
 
 
