@@ -39,7 +39,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from training_benchmark import bulk, measure, reference_data, setup_django, step
+from bench_common import bulk, measure, reference_data, setup_django, step
 
 FOLDER = Path(__file__).resolve().parents[1] / "var" / "bench" / "participation"
 LANGS = ["nl", "fr", "de", "en"]
